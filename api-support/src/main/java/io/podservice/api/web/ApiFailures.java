@@ -1,0 +1,31 @@
+package io.podservice.api.web;
+
+import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+/**
+ * Recognises failures that are not the client's fault but have a better answer than INTERNAL,
+ * looking through wrapping exceptions (Axon and Spring wrap freely).
+ */
+public final class ApiFailures {
+
+    private ApiFailures() {
+    }
+
+    public static ApiException translate(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
+                    || t instanceof SQLTransientConnectionException) {
+                return new ApiException(ErrorStatus.UNAVAILABLE, "The database is unavailable; retry later");
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,12 @@
+package io.podservice.worker;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/** Everything of the node agent; imported by the pod-worker application and by the launcher. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan
+@EnableConfigurationProperties(WorkerProperties.class)
+public class PodWorkerModule {
+}

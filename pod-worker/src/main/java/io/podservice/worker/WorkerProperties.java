@@ -1,0 +1,108 @@
+package io.podservice.worker;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The node agent's settings ({@code pod.worker.*}). */
+@ConfigurationProperties(prefix = "pod.worker")
+public class WorkerProperties {
+
+    /** This node's id in task results; defaults to the host name. */
+    private String workerId = defaultWorkerId();
+
+    /**
+     * The image of the infra container that holds a pod's network namespace. Made locally by
+     * {@code scripts/setup.sh} (busybox-static, {@code docker import}); pulled if missing.
+     */
+    private String infraImage = "pod-service/pause:1";
+
+    /** The infra container's command: waits for ever and exits at once on SIGTERM. */
+    private List<String> infraCommand = List.of("/bin/sh", "-c", "trap 'exit 0' TERM; while :; do sleep 3600 & wait $!; done");
+
+    /** Labels added to every container the worker creates (tests put their run's label here). */
+    private Map<String, String> extraLabels = Map.of();
+
+    /** Node-level registry credentials, used for pulls when an image names no secret; else ~/.docker/config.json. */
+    private List<RegistryCredential> registryCredentials = List.of();
+
+    /** How many pods' tasks run at once (one consumer thread per share of the topic's partitions). */
+    private int concurrency = 3;
+
+    /** Seconds a single image pull may take. */
+    private int pullTimeoutSeconds = 300;
+
+    private static String defaultWorkerId() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "worker";
+        }
+    }
+
+    public String getWorkerId() {
+        return workerId;
+    }
+
+    public void setWorkerId(String workerId) {
+        this.workerId = workerId;
+    }
+
+    public String getInfraImage() {
+        return infraImage;
+    }
+
+    public void setInfraImage(String infraImage) {
+        this.infraImage = infraImage;
+    }
+
+    public List<String> getInfraCommand() {
+        return infraCommand;
+    }
+
+    public void setInfraCommand(List<String> infraCommand) {
+        this.infraCommand = List.copyOf(infraCommand);
+    }
+
+    public Map<String, String> getExtraLabels() {
+        return extraLabels;
+    }
+
+    public void setExtraLabels(Map<String, String> extraLabels) {
+        this.extraLabels = Map.copyOf(extraLabels);
+    }
+
+    public List<RegistryCredential> getRegistryCredentials() {
+        return registryCredentials;
+    }
+
+    public void setRegistryCredentials(List<RegistryCredential> registryCredentials) {
+        this.registryCredentials = List.copyOf(registryCredentials);
+    }
+
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    public void setConcurrency(int concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    public int getPullTimeoutSeconds() {
+        return pullTimeoutSeconds;
+    }
+
+    public void setPullTimeoutSeconds(int pullTimeoutSeconds) {
+        this.pullTimeoutSeconds = pullTimeoutSeconds;
+    }
+
+    /** Credentials of one registry; {@code toString} never shows the password. */
+    public record RegistryCredential(String server, String username, String password) {
+        @Override
+        public String toString() {
+            return "RegistryCredential[server=" + server + ", username=" + username + "]";
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.podservice.query.pods;
+
+import io.podservice.events.EventEnvelope;
+import io.podservice.events.PodCreated;
+import io.podservice.events.PodFailed;
+import io.podservice.events.PodPhase;
+import io.podservice.events.PodRunning;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The describePods projection: applies pod events to {@code pod_view} exactly once each, in
+ * aggregate order, whether they arrive from Kafka or from the event store.
+ *
+ * <p>Idempotent: an event at or below the row's {@code last_sequence} is a duplicate and is
+ * skipped. Self-healing: an event that would leave a gap (or arrives for a pod with no row) makes
+ * the projection read the missing events from the event store first.
+ */
+@Component
+public class PodProjection {
+
+    private final PodViewRepository views;
+    private final EventStoreReader eventStore;
+
+    PodProjection(PodViewRepository views, EventStoreReader eventStore) {
+        this.views = views;
+        this.eventStore = eventStore;
+    }
+
+    @Transactional
+    public void apply(EventEnvelope event) {
+        if (event.payload() instanceof PodCreated created) {
+            views.insert(created(created, event));
+            return;
+        }
+        Optional<PodView> current = views.lock(event.aggregateId());
+        long last = current.map(PodView::lastSequence).orElse(-1L);
+        if (event.sequence() <= last) {
+            return;
+        }
+        if (event.sequence() > last + 1) {
+            catchUpFrom(event.aggregateId(), current.orElse(null), last);
+            return;
+        }
+        views.updateStatus(next(current.orElseThrow(), event));
+    }
+
+    /** Brings one pod's row up to date with the event store; used when a reader finds no row. */
+    @Transactional
+    public void catchUp(String podId) {
+        Optional<PodView> current = views.lock(podId);
+        catchUpFrom(podId, current.orElse(null), current.map(PodView::lastSequence).orElse(-1L));
+    }
+
+    private void catchUpFrom(String podId, PodView current, long last) {
+        PodView view = current;
+        List<EventEnvelope> missing = eventStore.eventsAfter(podId, last);
+        for (EventEnvelope event : missing) {
+            if (event.payload() instanceof PodCreated created) {
+                view = created(created, event);
+                views.insert(view);
+            } else if (view != null) {
+                view = next(view, event);
+                views.updateStatus(view);
+            }
+        }
+    }
+
+    private static PodView created(PodCreated created, EventEnvelope event) {
+        return new PodView(created.podId(), created.regionId(), PodPhase.PENDING, null, null, null, null,
+                created.createdAt(), created.definition(), List.of(), event.sequence(), event.timestamp());
+    }
+
+    private static PodView next(PodView view, EventEnvelope event) {
+        if (event.payload() instanceof PodRunning running) {
+            return view.withStatus(PodPhase.RUNNING, null, null, running.podIp(), running.startedAt(),
+                    running.containers(), event);
+        }
+        if (event.payload() instanceof PodFailed failed) {
+            return view.withStatus(PodPhase.ERROR, failed.reason(), failed.message(), view.podIp(), view.startTime(),
+                    failed.containers(), event);
+        }
+        return view;
+    }
+}

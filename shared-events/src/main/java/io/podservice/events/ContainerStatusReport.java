@@ -1,0 +1,27 @@
+package io.podservice.events;
+
+import java.time.Instant;
+
+/**
+ * A container's state as a worker saw it in Docker. {@code state} is one of {@code running},
+ * {@code waiting} or {@code terminated}, as in the API's ContainerState.
+ */
+public record ContainerStatusReport(
+        String name,
+        String state,
+        String reason,
+        String message,
+        Instant startedAt,
+        Instant finishedAt,
+        Integer exitCode,
+        int restartCount,
+        boolean ready) {
+
+    public static ContainerStatusReport running(String name, Instant startedAt) {
+        return new ContainerStatusReport(name, "running", null, null, startedAt, null, null, 0, true);
+    }
+
+    public static ContainerStatusReport waiting(String name, String reason, String message) {
+        return new ContainerStatusReport(name, "waiting", reason, message, null, null, null, 0, false);
+    }
+}

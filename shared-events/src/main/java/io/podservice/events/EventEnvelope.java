@@ -1,0 +1,61 @@
+package io.podservice.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * A pod event with its place in the aggregate's stream: the form in which every consumer sees
+ * it, and the one mapping between it and a message on {@link Topics#POD_EVENTS}.
+ */
+public record EventEnvelope(
+        String eventId,
+        String aggregateId,
+        long sequence,
+        Instant timestamp,
+        String requestId,
+        PodEvent payload) {
+
+    public ProducerRecord<String, byte[]> toRecord() {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.POD_EVENTS, aggregateId, EventJson.write(payload));
+        Headers headers = record.headers();
+        put(headers, EventHeaders.EVENT_ID, eventId);
+        put(headers, EventHeaders.EVENT_TYPE, EventTypes.nameOf(payload.getClass()));
+        put(headers, EventHeaders.EVENT_VERSION, Integer.toString(EventTypes.CURRENT_VERSION));
+        put(headers, EventHeaders.AGGREGATE_ID, aggregateId);
+        put(headers, EventHeaders.AGGREGATE_SEQUENCE, Long.toString(sequence));
+        put(headers, EventHeaders.TIMESTAMP, timestamp.toString());
+        if (requestId != null) {
+            put(headers, EventHeaders.REQUEST_ID, requestId);
+        }
+        return record;
+    }
+
+    /** The envelope of a message, or empty when its type is unknown to this version (newer producers). */
+    public static Optional<EventEnvelope> fromRecord(ConsumerRecord<String, byte[]> record) {
+        return EventTypes.classOf(get(record.headers(), EventHeaders.EVENT_TYPE)).map(type -> new EventEnvelope(
+                get(record.headers(), EventHeaders.EVENT_ID),
+                record.key(),
+                Long.parseLong(get(record.headers(), EventHeaders.AGGREGATE_SEQUENCE)),
+                Instant.parse(get(record.headers(), EventHeaders.TIMESTAMP)),
+                Optional.ofNullable(record.headers().lastHeader(EventHeaders.REQUEST_ID))
+                        .map(h -> new String(h.value(), StandardCharsets.UTF_8)).orElse(null),
+                EventJson.read(record.value(), type)));
+    }
+
+    private static void put(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String get(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        if (header == null) {
+            throw new IllegalArgumentException("event message without header " + name);
+        }
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,7 @@
+package io.podservice.events;
+
+/** An event of the Pod aggregate. Every one names its pod; the pod id is the Kafka key. */
+public sealed interface PodEvent permits PodCreated, PodRunning, PodFailed {
+
+    String podId();
+}
