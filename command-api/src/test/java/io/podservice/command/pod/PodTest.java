@@ -1,0 +1,86 @@
+package io.podservice.command.pod;
+
+import io.podservice.events.ContainerDefinition;
+import io.podservice.events.ContainerStatusReport;
+import io.podservice.events.PodCreated;
+import io.podservice.events.PodDefinition;
+import io.podservice.events.PodFailed;
+import io.podservice.events.PodRunning;
+import io.podservice.events.PodTaskResult;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Pod aggregate's rules, with no I/O: given events, when a command, then events. */
+class PodTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    private static final PodDefinition DEFINITION = new PodDefinition("web", null, null, "g.n2.medium", "cn-north-1a",
+            "Always", 30, 1, 4096,
+            List.of(new ContainerDefinition("app", "busybox:1", List.of("sleep"), List.of("60"), List.of(), null, false)));
+
+    private AggregateTestFixture<Pod> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Pod.class);
+    }
+
+    @Test
+    void creatingAPodRecordsItPendingWithATask() {
+        fixture.givenNoPriorActivity()
+                .when(new CreatePod("pod-1", "cn-north-1", DEFINITION, NOW))
+                .expectEventsMatching(Matchers.exactSequenceOf(
+                        Matchers.messageWithPayload(Matchers.matches(e -> e instanceof PodCreated created
+                                && created.podId().equals("pod-1") && created.taskId() != null
+                                && created.definition().equals(DEFINITION))),
+                        Matchers.andNoMore()));
+    }
+
+    @Test
+    void aSuccessfulResultOfTheTaskInFlightMakesThePodRun() {
+        fixture.given(created("task-1"))
+                .when(new RecordTaskResult("pod-1", result("task-1", PodTaskResult.Outcome.SUCCEEDED)))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(true)
+                .expectEvents(new PodRunning("pod-1", "task-1", "172.17.0.2", NOW,
+                        List.of(ContainerStatusReport.running("app", NOW))));
+    }
+
+    @Test
+    void aFailedResultPutsThePodInErrorWithTheWorkersReason() {
+        fixture.given(created("task-1"))
+                .when(new RecordTaskResult("pod-1", result("task-1", PodTaskResult.Outcome.FAILED)))
+                .expectEvents(new PodFailed("pod-1", "task-1", "ErrImagePull", "no such image", NOW,
+                        List.of(ContainerStatusReport.running("app", NOW))));
+    }
+
+    @Test
+    void aResultOfAnotherTaskChangesNothing() {
+        fixture.given(created("task-1"))
+                .when(new RecordTaskResult("pod-1", result("task-0", PodTaskResult.Outcome.FAILED)))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDuplicatedResultChangesNothing() {
+        fixture.given(created("task-1"), new PodRunning("pod-1", "task-1", "172.17.0.2", NOW, List.of()))
+                .when(new RecordTaskResult("pod-1", result("task-1", PodTaskResult.Outcome.SUCCEEDED)))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    private static PodCreated created(String taskId) {
+        return new PodCreated("pod-1", "cn-north-1", taskId, DEFINITION, NOW);
+    }
+
+    private static PodTaskResult result(String taskId, PodTaskResult.Outcome outcome) {
+        boolean ok = outcome == PodTaskResult.Outcome.SUCCEEDED;
+        return new PodTaskResult("pod-1", taskId, outcome, ok ? null : "ErrImagePull", ok ? null : "no such image",
+                ok ? "172.17.0.2" : null, List.of(ContainerStatusReport.running("app", NOW)), "node-1", NOW);
+    }
+}

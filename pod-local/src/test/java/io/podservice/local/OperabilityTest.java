@@ -1,0 +1,50 @@
+package io.podservice.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Health, metrics, the OpenAPI document and the distributed deployment's compose file. */
+class OperabilityTest extends ServiceTest {
+
+    @Test
+    void healthIsUpWithPostgresKafkaAndDocker() {
+        ApiClient.Response health = api().get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("status").asText()).isEqualTo("UP");
+        assertThat(health.body().path("components").path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(health.body().path("components").path("kafka").path("status").asText()).isEqualTo("UP");
+        assertThat(health.body().path("components").path("docker").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        ApiClient.Response metrics = api().get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.raw()).contains("jvm_memory_used_bytes").contains("http_server_requests");
+    }
+
+    @Test
+    void theApiIsDescribedByAnOpenApiDocument() {
+        ApiClient.Response doc = api().get("/v3/api-docs");
+        assertThat(doc.status()).isEqualTo(200);
+        assertThat(doc.body().path("paths").has("/v1/regions/{regionId}/pods")).isTrue();
+        assertThat(doc.raw()).contains("\"operationId\":\"createPods\"").contains("\"operationId\":\"describePod\"");
+    }
+
+    @Test
+    void theComposeFileOfTheDistributedDeploymentIsValid() throws Exception {
+        Path compose = Path.of("..", "docker-compose.yml").toAbsolutePath().normalize();
+        assertThat(compose).exists();
+        Process process = new ProcessBuilder("docker-compose", "-f", compose.toString(), "config", "-q")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        String text = Files.readString(compose);
+        assertThat(text).contains("command-api:", "query-api:", "pod-worker:", "gateway:", "postgres:", "kafka:");
+    }
+}

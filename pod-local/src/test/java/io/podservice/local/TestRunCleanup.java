@@ -1,0 +1,30 @@
+package io.podservice.local;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * Once per test run (the root store lives until the last test class has run): removes every
+ * container labelled with this run (the pods the worker made, the registry fixture) and the
+ * test image the worker pulled.
+ */
+class TestRunCleanup implements BeforeAllCallback {
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        // the fixtures first: the registry and the system properties the context is started with
+        ServiceTest.ensureFixtures();
+        ConfigurableApplicationContext service =
+                (ConfigurableApplicationContext) SpringExtension.getApplicationContext(context);
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(TestRunCleanup.class, key -> (ExtensionContext.Store.CloseableResource) () -> {
+                    // the worker first, so it creates nothing after the clean-up
+                    service.close();
+                    TestRun.removeContainers();
+                    TestRun.removeImage(ServiceTest.IMAGE);
+                    ServiceTest.REGISTRY.stop();
+                }, ExtensionContext.Store.CloseableResource.class);
+    }
+}

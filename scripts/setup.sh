@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Makes this machine ready to run or test the pod service, doing only what is missing:
+#   - a running Docker Engine (Debian's docker.io, installed and started when we are root);
+#   - the tools the tests use (busybox-static, docker-registry, htpasswd, docker-compose);
+#   - the images the service and the tests use, all made locally with `docker import`
+#     (nothing is pulled from a public registry):
+#       pod-service/busybox:1   a busybox-static rootfs: the demo's and the tests' pod image
+#       pod-service/pause:1     the infra container that holds each pod's network namespace
+#       pod-service/registry:1  Debian's docker-registry, for private registries with htpasswd auth
+# Usage: scripts/setup.sh            (idempotent; safe to run again)
+set -euo pipefail
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
+is_root() { [ "$(id -u)" = 0 ]; }
+
+APT_UPDATED=
+apt_install() {
+  is_root || die "missing packages: $*; install them (sudo apt-get install -y $*) or run this script as root"
+  if [ -z "$APT_UPDATED" ]; then
+    log "apt-get update"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    APT_UPDATED=1
+  fi
+  log "installing $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_packages() {
+  local missing=()
+  command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
+  command -v iptables >/dev/null 2>&1 || missing+=(iptables)
+  [ -x /usr/bin/docker-registry ] || missing+=(docker-registry)
+  command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
+  command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+  if ! file_is_static /bin/busybox; then missing+=(busybox-static); fi
+  command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
+  if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+}
+
+file_is_static() {
+  [ -x "$1" ] && ! ldd "$1" >/dev/null 2>&1
+}
+
+ensure_docker_running() {
+  if docker info >/dev/null 2>&1; then return; fi
+  is_root || die "the Docker daemon is not running and we are not root: start it (sudo service docker start) or add yourself to the docker group"
+  log "starting dockerd (log: /var/log/pod-service-dockerd.log)"
+  if command -v service >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
+    service docker start || true
+  fi
+  if ! docker info >/dev/null 2>&1; then
+    nohup dockerd >/var/log/pod-service-dockerd.log 2>&1 &
+  fi
+  for _ in $(seq 1 60); do
+    docker info >/dev/null 2>&1 && { log "dockerd is up"; return; }
+    sleep 1
+  done
+  tail -20 /var/log/pod-service-dockerd.log >&2 || true
+  die "dockerd did not start within 60s"
+}
+
+# A minimal rootfs around busybox-static: every applet linked, /etc/passwd for `id`, a /tmp.
+busybox_rootfs() {
+  local root=$1
+  mkdir -p "$root/bin" "$root/etc" "$root/tmp" "$root/proc" "$root/sys" "$root/dev" "$root/root"
+  chmod 1777 "$root/tmp"
+  cp /bin/busybox "$root/bin/busybox"
+  for applet in $(/bin/busybox --list); do
+    [ "$applet" = busybox ] || ln -sf busybox "$root/bin/$applet"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$root/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
+}
+
+image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
+
+import_image() {
+  local name=$1 root=$2; shift 2
+  tar -C "$root" -c . | docker import "$@" - "$name" >/dev/null
+  log "made $name"
+}
+
+ensure_images() {
+  local work
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' RETURN
+  if ! image_exists pod-service/busybox:1 || ! image_exists pod-service/pause:1; then
+    busybox_rootfs "$work/busybox"
+    import_image pod-service/busybox:1 "$work/busybox" --change 'CMD ["/bin/sh"]' --change 'ENV PATH=/bin'
+    docker tag pod-service/busybox:1 pod-service/pause:1
+  fi
+  if ! image_exists pod-service/registry:1; then
+    local r="$work/registry"
+    busybox_rootfs "$r"
+    mkdir -p "$r/usr/bin" "$r/etc/docker/registry" "$r/var/lib/registry" "$r/auth"
+    cp /usr/bin/docker-registry "$r/usr/bin/docker-registry"
+    # its shared libraries (Debian builds it dynamically against glibc)
+    for lib in $(ldd /usr/bin/docker-registry | grep -o '/[^ ]*'); do
+      mkdir -p "$r$(dirname "$lib")"
+      cp -L "$lib" "$r$lib"
+    done
+    cat >"$r/etc/docker/registry/config.yml" <<'YAML'
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: /var/lib/registry
+  delete:
+    enabled: true
+http:
+  addr: :5000
+auth:
+  htpasswd:
+    realm: pod-service-registry
+    path: /auth/htpasswd
+YAML
+    import_image pod-service/registry:1 "$r" \
+      --change 'ENTRYPOINT ["/usr/bin/docker-registry"]' \
+      --change 'CMD ["serve", "/etc/docker/registry/config.yml"]' \
+      --change 'EXPOSE 5000' --change 'ENV PATH=/bin:/usr/bin'
+  fi
+}
+
+ensure_packages
+ensure_docker_running
+ensure_images
+log "ready: docker $(docker version --format '{{.Server.Version}}'), images pod-service/{busybox,pause,registry}:1"
