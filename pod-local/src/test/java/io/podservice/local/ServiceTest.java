@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -30,6 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 abstract class ServiceTest {
 
     static final String REGION = "cn-north-1";
+    static final String OTHER_ACCESS_KEY = "JDC_OTHER" + TestRun.ID.toUpperCase(java.util.Locale.ROOT);
+    static final String OTHER_SECRET_KEY = "other-secret-" + java.util.UUID.randomUUID();
     static final PrivateRegistry REGISTRY;
     /** The busybox image in the private registry, absent from the local daemon until a pod pulls it. */
     static final String IMAGE;
@@ -43,7 +46,12 @@ abstract class ServiceTest {
         System.setProperty("pod.worker.registry-credentials[0].server", REGISTRY.address());
         System.setProperty("pod.worker.registry-credentials[0].username", PrivateRegistry.USERNAME);
         System.setProperty("pod.worker.registry-credentials[0].password", PrivateRegistry.PASSWORD);
+        // a second account, made the documented way (configuration), to check isolation
+        System.setProperty("pod.accounts[0].name", "other");
+        System.setProperty("pod.accounts[0].access-keys[0].access-key-id", OTHER_ACCESS_KEY);
+        System.setProperty("pod.accounts[0].access-keys[0].secret-access-key", OTHER_SECRET_KEY);
     }
+
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,8 +68,38 @@ abstract class ServiceTest {
     @Autowired
     DockerClient docker;
 
+    /** The API as the account {@code default}, whose keys the launcher wrote to its credentials file. */
     ApiClient api() {
-        return new ApiClient("http://127.0.0.1:" + port);
+        Map<String, String> profile = credentials();
+        return new ApiClient(endpoint(), profile.get("access_key"), profile.get("secret_key"));
+    }
+
+    /** The API as the account {@code other}. */
+    ApiClient otherApi() {
+        return new ApiClient(endpoint(), OTHER_ACCESS_KEY, OTHER_SECRET_KEY);
+    }
+
+    String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    static java.nio.file.Path credentialsFile() {
+        return TestRun.DATA_DIR.resolve("credentials");
+    }
+
+    static Map<String, String> credentials() {
+        try {
+            Map<String, String> values = new java.util.HashMap<>();
+            for (String line : java.nio.file.Files.readAllLines(credentialsFile())) {
+                int eq = line.indexOf('=');
+                if (eq > 0 && !line.startsWith("#")) {
+                    values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                }
+            }
+            return values;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the launcher did not write " + credentialsFile(), e);
+        }
     }
 
     /** Polls describePod until the pod's phase is one of {@code phases}; returns the pod. */

@@ -18,6 +18,8 @@ public record EventEnvelope(
         long sequence,
         Instant timestamp,
         String requestId,
+        String accountId,
+        String accessKeyId,
         PodEvent payload) {
 
     public ProducerRecord<String, byte[]> toRecord() {
@@ -29,9 +31,9 @@ public record EventEnvelope(
         put(headers, EventHeaders.AGGREGATE_ID, aggregateId);
         put(headers, EventHeaders.AGGREGATE_SEQUENCE, Long.toString(sequence));
         put(headers, EventHeaders.TIMESTAMP, timestamp.toString());
-        if (requestId != null) {
-            put(headers, EventHeaders.REQUEST_ID, requestId);
-        }
+        putIfPresent(headers, EventHeaders.REQUEST_ID, requestId);
+        putIfPresent(headers, EventHeaders.ACCOUNT_ID, accountId);
+        putIfPresent(headers, EventHeaders.ACCESS_KEY_ID, accessKeyId);
         return record;
     }
 
@@ -42,13 +44,25 @@ public record EventEnvelope(
                 record.key(),
                 Long.parseLong(get(record.headers(), EventHeaders.AGGREGATE_SEQUENCE)),
                 Instant.parse(get(record.headers(), EventHeaders.TIMESTAMP)),
-                Optional.ofNullable(record.headers().lastHeader(EventHeaders.REQUEST_ID))
-                        .map(h -> new String(h.value(), StandardCharsets.UTF_8)).orElse(null),
+                optional(record.headers(), EventHeaders.REQUEST_ID),
+                optional(record.headers(), EventHeaders.ACCOUNT_ID),
+                optional(record.headers(), EventHeaders.ACCESS_KEY_ID),
                 EventJson.read(record.value(), type)));
     }
 
     private static void put(Headers headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void putIfPresent(Headers headers, String name, String value) {
+        if (value != null) {
+            put(headers, name, value);
+        }
+    }
+
+    private static String optional(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String get(Headers headers, String name) {

@@ -10,6 +10,10 @@ public final class EventHeaders {
     public static final String AGGREGATE_SEQUENCE = "aggregate-sequence";
     public static final String REQUEST_ID = "request-id";
     public static final String TIMESTAMP = "event-timestamp";
+    /** The account on whose behalf the event happened (its signed request, or the pod's owner). */
+    public static final String ACCOUNT_ID = "account-id";
+    /** The access key that signed the request that caused the event. */
+    public static final String ACCESS_KEY_ID = "access-key-id";
 
     private EventHeaders() {
     }

@@ -14,7 +14,13 @@ public final class EventTypes {
     private static final Map<String, Class<? extends PodEvent>> BY_NAME = Map.of(
             "PodCreated", PodCreated.class,
             "PodRunning", PodRunning.class,
-            "PodFailed", PodFailed.class);
+            "PodFailed", PodFailed.class,
+            "PodStopping", PodStopping.class,
+            "PodStopped", PodStopped.class,
+            "PodStarting", PodStarting.class,
+            "PodDeleting", PodDeleting.class,
+            "PodDeleted", PodDeleted.class,
+            "PodAttributesModified", PodAttributesModified.class);
 
     private EventTypes() {
     }

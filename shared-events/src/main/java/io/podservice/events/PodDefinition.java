@@ -21,4 +21,9 @@ public record PodDefinition(
     public PodDefinition {
         containers = List.copyOf(containers);
     }
+
+    public PodDefinition withAttributes(String newName, String newDescription) {
+        return new PodDefinition(newName, newDescription, hostname, instanceType, az, restartPolicy,
+                terminationGracePeriodSeconds, cpu, memoryMB, containers);
+    }
 }

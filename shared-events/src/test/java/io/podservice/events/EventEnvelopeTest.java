@@ -15,8 +15,8 @@ class EventEnvelopeTest {
         PodDefinition definition = new PodDefinition("web", "d", "h", "g.n2.medium", "cn-north-1a", "Always", 30, 1.5, 2048,
                 List.of(new ContainerDefinition("app", "busybox:1", List.of("sh"), List.of("-c", "true"),
                         List.of(new ContainerDefinition.EnvVar("A", "1")), "/tmp", true)));
-        EventEnvelope sent = new EventEnvelope("event-1", "pod-1", 3, Instant.parse("2026-11-27T10:00:00.123Z"), "req-1",
-                new PodCreated("pod-1", "cn-north-1", "task-1", definition, Instant.parse("2026-11-27T10:00:00Z")));
+        EventEnvelope sent = new EventEnvelope("event-1", "pod-1", 3, Instant.parse("2026-11-27T10:00:00.123Z"), "req-1", "acct-1", "JDC_KEY",
+                new PodCreated("pod-1", "acct-1", "cn-north-1", "task-1", definition, Instant.parse("2026-11-27T10:00:00Z")));
 
         ProducerRecord<String, byte[]> record = sent.toRecord();
         assertThat(record.topic()).isEqualTo(Topics.POD_EVENTS);

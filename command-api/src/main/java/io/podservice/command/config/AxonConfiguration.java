@@ -2,6 +2,7 @@ package io.podservice.command.config;
 
 import io.podservice.api.schema.ModuleSchema;
 import io.podservice.command.publisher.KafkaEventPublisher;
+import io.podservice.command.pod.CommandMetadata;
 import io.podservice.events.EventJson;
 import javax.sql.DataSource;
 import org.axonframework.config.ConfigurerModule;
@@ -70,7 +71,8 @@ public class AxonConfiguration {
 
     @Bean
     CorrelationDataProvider requestIdCorrelation() {
-        return new SimpleCorrelationDataProvider("requestId");
+        return new SimpleCorrelationDataProvider(CommandMetadata.REQUEST_ID, CommandMetadata.ACCOUNT_ID,
+                CommandMetadata.ACCESS_KEY_ID);
     }
 
     @Bean

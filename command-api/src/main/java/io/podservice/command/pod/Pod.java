@@ -1,12 +1,23 @@
 package io.podservice.command.pod;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import io.podservice.events.PodAttributesModified;
 import io.podservice.events.PodCreated;
+import io.podservice.events.PodDefinition;
+import io.podservice.events.PodDeleted;
+import io.podservice.events.PodDeleting;
 import io.podservice.events.PodFailed;
 import io.podservice.events.PodPhase;
 import io.podservice.events.PodRunning;
+import io.podservice.events.PodStarting;
+import io.podservice.events.PodStopped;
+import io.podservice.events.PodStopping;
 import io.podservice.events.PodTaskResult;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -14,15 +25,21 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * The Pod aggregate: decides every change of a pod's phase. It hands work to workers as tasks
- * (each with an id) and accepts a worker's result only for the task still in flight, so stale,
- * duplicated or reordered reports change nothing.
+ * The Pod aggregate: decides every change of a pod's phase (shared/API.md "Pod phases"). Work
+ * goes to workers as tasks, each with an id, and a worker's result is accepted only for the task
+ * still in flight, so stale, duplicated or reordered reports change nothing. Another account's
+ * pod answers exactly like a missing one.
  */
 @Aggregate
 public class Pod {
 
+    private static final Set<PodPhase> DELETABLE = EnumSet.of(PodPhase.RUNNING, PodPhase.STOPPED, PodPhase.ERROR);
+
     @AggregateIdentifier
     private String podId;
+    private String accountId;
+    private String regionId;
+    private PodDefinition definition;
     private PodPhase phase;
     private String taskInFlight;
 
@@ -32,8 +49,39 @@ public class Pod {
 
     @CommandHandler
     public Pod(CreatePod command) {
-        apply(new PodCreated(command.podId(), command.regionId(), UUID.randomUUID().toString(),
+        apply(new PodCreated(command.podId(), command.accountId(), command.regionId(), newTask(),
                 command.definition(), command.requestedAt()));
+    }
+
+    @CommandHandler
+    public void handle(PodCommands.StopPod command) {
+        requireOwner(command.accountId());
+        requirePhase("stopPod", EnumSet.of(PodPhase.RUNNING), "running");
+        apply(new PodStopping(podId, newTask(), gracePeriod()));
+    }
+
+    @CommandHandler
+    public void handle(PodCommands.StartPod command) {
+        requireOwner(command.accountId());
+        requirePhase("startPod", EnumSet.of(PodPhase.STOPPED), "stopped");
+        apply(new PodStarting(podId, regionId, newTask(), definition));
+    }
+
+    @CommandHandler
+    public void handle(PodCommands.DeletePod command) {
+        requireOwner(command.accountId());
+        requirePhase("deletePod", DELETABLE, "running, stopped or error");
+        apply(new PodDeleting(podId, newTask(), gracePeriod(), command.deletePrimaryNetworkInterfaceAllElasticIp()));
+    }
+
+    @CommandHandler
+    public void handle(PodCommands.ModifyPodAttribute command) {
+        requireOwner(command.accountId());
+        String name = command.name() == null ? definition.name() : command.name();
+        String description = command.description() == null ? definition.description() : command.description();
+        if (!Objects.equals(name, definition.name()) || !Objects.equals(description, definition.description())) {
+            apply(new PodAttributesModified(podId, name, description));
+        }
     }
 
     /** @return whether the result answered the task in flight and was recorded */
@@ -43,18 +91,50 @@ public class Pod {
         if (taskInFlight == null || !taskInFlight.equals(result.taskId())) {
             return false;
         }
-        if (result.outcome() == PodTaskResult.Outcome.SUCCEEDED) {
-            apply(new PodRunning(podId, result.taskId(), result.podIp(), result.reportedAt(), result.containers()));
-        } else {
+        if (result.outcome() == PodTaskResult.Outcome.FAILED) {
             apply(new PodFailed(podId, result.taskId(), result.reason(), result.message(), result.reportedAt(),
                     result.containers()));
+            return true;
+        }
+        switch (phase) {
+            case PENDING, STARTING -> apply(new PodRunning(podId, result.taskId(), result.podIp(), result.reportedAt(),
+                    result.containers()));
+            case STOPPING -> apply(new PodStopped(podId, result.taskId(), result.reportedAt(), result.containers()));
+            case DELETING -> apply(new PodDeleted(podId, result.taskId(), result.reportedAt()));
+            default -> {
+                return false;
+            }
         }
         return true;
+    }
+
+    private void requireOwner(String caller) {
+        if (!accountId.equals(caller)) {
+            throw PodCommandRejected.notFound(podId);
+        }
+    }
+
+    private void requirePhase(String operation, Set<PodPhase> allowed, String allowedWords) {
+        if (!allowed.contains(phase)) {
+            throw PodCommandRejected.wrongPhase(podId, operation, phase, allowedWords);
+        }
+    }
+
+    private int gracePeriod() {
+        Integer seconds = definition.terminationGracePeriodSeconds();
+        return seconds == null ? 30 : seconds;
+    }
+
+    private static String newTask() {
+        return UUID.randomUUID().toString();
     }
 
     @EventSourcingHandler
     void on(PodCreated event) {
         podId = event.podId();
+        accountId = event.accountId();
+        regionId = event.regionId();
+        definition = event.definition();
         phase = PodPhase.PENDING;
         taskInFlight = event.taskId();
     }
@@ -69,5 +149,40 @@ public class Pod {
     void on(PodFailed event) {
         phase = PodPhase.ERROR;
         taskInFlight = null;
+    }
+
+    @EventSourcingHandler
+    void on(PodStopping event) {
+        phase = PodPhase.STOPPING;
+        taskInFlight = event.taskId();
+    }
+
+    @EventSourcingHandler
+    void on(PodStopped event) {
+        phase = PodPhase.STOPPED;
+        taskInFlight = null;
+    }
+
+    @EventSourcingHandler
+    void on(PodStarting event) {
+        phase = PodPhase.STARTING;
+        taskInFlight = event.taskId();
+    }
+
+    @EventSourcingHandler
+    void on(PodDeleting event) {
+        phase = PodPhase.DELETING;
+        taskInFlight = event.taskId();
+    }
+
+    @EventSourcingHandler
+    void on(PodDeleted event) {
+        taskInFlight = null;
+        markDeleted();
+    }
+
+    @EventSourcingHandler
+    void on(PodAttributesModified event) {
+        definition = definition.withAttributes(event.name(), event.description());
     }
 }

@@ -1,5 +1,6 @@
 package io.podservice.command.publisher;
 
+import io.podservice.command.pod.CommandMetadata;
 import io.podservice.events.EventEnvelope;
 import io.podservice.events.PodEvent;
 import io.podservice.events.Topics;
@@ -40,9 +41,10 @@ public class KafkaEventPublisher {
         if (!(message instanceof DomainEventMessage<?> event) || !(payload instanceof PodEvent pod)) {
             return;
         }
-        Object requestId = event.getMetaData().get("requestId");
         EventEnvelope envelope = new EventEnvelope(event.getIdentifier(), event.getAggregateIdentifier(),
-                event.getSequenceNumber(), event.getTimestamp(), requestId == null ? null : requestId.toString(), pod);
+                event.getSequenceNumber(), event.getTimestamp(),
+                CommandMetadata.requestId(event.getMetaData()), CommandMetadata.accountId(event.getMetaData()),
+                CommandMetadata.accessKeyId(event.getMetaData()), pod);
         kafka.send(envelope.toRecord()).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 }

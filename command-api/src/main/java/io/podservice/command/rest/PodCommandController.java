@@ -2,22 +2,22 @@ package io.podservice.command.rest;
 
 import io.podservice.api.catalog.RegionCatalog;
 import io.podservice.api.web.ApiResponse;
-import io.podservice.api.web.RequestIds;
 import io.podservice.command.pod.CreatePod;
+import io.podservice.command.pod.PodCommands;
 import io.podservice.command.pod.PodIds;
 import io.podservice.events.PodDefinition;
+import io.podservice.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,14 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PodCommandController {
 
-    private static final long COMMAND_TIMEOUT_SECONDS = 10;
-
-    private final CommandGateway commands;
+    private final CommandSender sender;
     private final RegionCatalog regions;
     private final PodDefinitions definitions;
 
-    PodCommandController(CommandGateway commands, RegionCatalog regions, PodDefinitions definitions) {
-        this.commands = commands;
+    PodCommandController(CommandSender sender, RegionCatalog regions, PodDefinitions definitions) {
+        this.sender = sender;
         this.regions = regions;
         this.definitions = definitions;
     }
@@ -49,19 +47,51 @@ class PodCommandController {
             String name = count == 1 ? request.podSpec().name() : request.podSpec().name() + "-" + i;
             accepted.add(definitions.accept(region, request.podSpec(), name));
         }
+        String accountId = Caller.current().accountId();
         List<String> podIds = new ArrayList<>(count);
         Instant now = Instant.now();
         for (PodDefinition definition : accepted) {
             String podId = PodIds.next();
-            send(new CreatePod(podId, region.id(), definition, now));
+            sender.send(new CreatePod(podId, accountId, region.id(), definition, now), podId);
             podIds.add(podId);
         }
         return ApiResponse.of(new CreatePodsResult(podIds));
     }
 
-    private void send(Object command) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of("requestId", RequestIds.current())), COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    @Operation(operationId = "stopPod", summary = "Stop a running pod")
+    @PostMapping("/v1/regions/{regionId}/pods/{podId}:stopPod")
+    ApiResponse<Void> stopPod(@PathVariable String regionId, @PathVariable String podId) {
+        regions.require(regionId);
+        sender.send(new PodCommands.StopPod(podId, Caller.current().accountId()), podId);
+        return ApiResponse.empty();
+    }
+
+    @Operation(operationId = "startPod", summary = "Start a stopped pod")
+    @PostMapping("/v1/regions/{regionId}/pods/{podId}:startPod")
+    ApiResponse<Void> startPod(@PathVariable String regionId, @PathVariable String podId) {
+        regions.require(regionId);
+        sender.send(new PodCommands.StartPod(podId, Caller.current().accountId()), podId);
+        return ApiResponse.empty();
+    }
+
+    @Operation(operationId = "deletePod", summary = "Delete a running, stopped or failed pod")
+    @DeleteMapping("/v1/regions/{regionId}/pods/{podId}")
+    ApiResponse<Void> deletePod(@PathVariable String regionId, @PathVariable String podId,
+                                @RequestParam(defaultValue = "true") boolean deletePrimaryNetworkInterfaceAllElasticIp) {
+        regions.require(regionId);
+        sender.send(new PodCommands.DeletePod(podId, Caller.current().accountId(),
+                deletePrimaryNetworkInterfaceAllElasticIp), podId);
+        return ApiResponse.empty();
+    }
+
+    @Operation(operationId = "modifyPodAttribute", summary = "Change a pod's name or description")
+    @PatchMapping("/v1/regions/{regionId}/pods/{podId}:modifyPodAttribute")
+    ApiResponse<Void> modifyPodAttribute(@PathVariable String regionId, @PathVariable String podId,
+                                         @Valid @RequestBody ModifyPodAttributeRequest request) {
+        regions.require(regionId);
+        sender.send(new PodCommands.ModifyPodAttribute(podId, Caller.current().accountId(), request.name(),
+                request.description()), podId);
+        return ApiResponse.empty();
     }
 
     record CreatePodsResult(List<String> podIds) {

@@ -32,7 +32,7 @@ class PodTest {
     @Test
     void creatingAPodRecordsItPendingWithATask() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePod("pod-1", "cn-north-1", DEFINITION, NOW))
+                .when(new CreatePod("pod-1", "acct-1", "cn-north-1", DEFINITION, NOW))
                 .expectEventsMatching(Matchers.exactSequenceOf(
                         Matchers.messageWithPayload(Matchers.matches(e -> e instanceof PodCreated created
                                 && created.podId().equals("pod-1") && created.taskId() != null
@@ -75,7 +75,7 @@ class PodTest {
     }
 
     private static PodCreated created(String taskId) {
-        return new PodCreated("pod-1", "cn-north-1", taskId, DEFINITION, NOW);
+        return new PodCreated("pod-1", "acct-1", "cn-north-1", taskId, DEFINITION, NOW);
     }
 
     private static PodTaskResult result(String taskId, PodTaskResult.Outcome outcome) {

@@ -40,7 +40,7 @@ class EventStoreReader {
         String simpleName = payloadType.substring(payloadType.lastIndexOf('.') + 1);
         return EventTypes.classOf(simpleName).map(type -> {
             PodEvent event = EventJson.read(payload, type);
-            return new EventEnvelope(eventId, podId, sequence, Instant.parse(timestamp), null, event);
+            return new EventEnvelope(eventId, podId, sequence, Instant.parse(timestamp), null, null, null, event);
         });
     }
 }

@@ -1,10 +1,17 @@
 package io.podservice.query.pods;
 
 import io.podservice.events.EventEnvelope;
+import io.podservice.events.PodAttributesModified;
 import io.podservice.events.PodCreated;
+import io.podservice.events.PodDeleted;
+import io.podservice.events.PodDeleting;
+import io.podservice.events.PodEvent;
 import io.podservice.events.PodFailed;
 import io.podservice.events.PodPhase;
 import io.podservice.events.PodRunning;
+import io.podservice.events.PodStarting;
+import io.podservice.events.PodStopped;
+import io.podservice.events.PodStopping;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -44,7 +51,7 @@ public class PodProjection {
             catchUpFrom(event.aggregateId(), current.orElse(null), last);
             return;
         }
-        views.updateStatus(next(current.orElseThrow(), event));
+        views.update(next(current.orElseThrow(), event));
     }
 
     /** Brings one pod's row up to date with the event store; used when a reader finds no row. */
@@ -63,24 +70,44 @@ public class PodProjection {
                 views.insert(view);
             } else if (view != null) {
                 view = next(view, event);
-                views.updateStatus(view);
+                views.update(view);
             }
         }
     }
 
     private static PodView created(PodCreated created, EventEnvelope event) {
-        return new PodView(created.podId(), created.regionId(), PodPhase.PENDING, null, null, null, null,
-                created.createdAt(), created.definition(), List.of(), event.sequence(), event.timestamp());
+        return new PodView(created.podId(), created.accountId(), created.regionId(), PodPhase.PENDING, null, null, null,
+                null, created.createdAt(), created.definition(), List.of(), false, event.sequence(), event.timestamp());
     }
 
     private static PodView next(PodView view, EventEnvelope event) {
-        if (event.payload() instanceof PodRunning running) {
+        PodEvent payload = event.payload();
+        if (payload instanceof PodRunning running) {
             return view.withStatus(PodPhase.RUNNING, null, null, running.podIp(), running.startedAt(),
                     running.containers(), event);
         }
-        if (event.payload() instanceof PodFailed failed) {
+        if (payload instanceof PodFailed failed) {
             return view.withStatus(PodPhase.ERROR, failed.reason(), failed.message(), view.podIp(), view.startTime(),
                     failed.containers(), event);
+        }
+        if (payload instanceof PodStopping) {
+            return view.withPhase(PodPhase.STOPPING, event);
+        }
+        if (payload instanceof PodStopped stopped) {
+            return view.withStatus(PodPhase.STOPPED, null, null, view.podIp(), view.startTime(), stopped.containers(),
+                    event);
+        }
+        if (payload instanceof PodStarting) {
+            return view.withPhase(PodPhase.STARTING, event);
+        }
+        if (payload instanceof PodDeleting) {
+            return view.withPhase(PodPhase.DELETING, event);
+        }
+        if (payload instanceof PodDeleted) {
+            return view.asDeleted(event);
+        }
+        if (payload instanceof PodAttributesModified modified) {
+            return view.withDefinition(view.definition().withAttributes(modified.name(), modified.description()), event);
         }
         return view;
     }

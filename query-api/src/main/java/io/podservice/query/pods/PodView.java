@@ -10,6 +10,7 @@ import java.util.List;
 /** One row of the describePods read model. */
 public record PodView(
         String podId,
+        String accountId,
         String regionId,
         PodPhase phase,
         String reason,
@@ -19,12 +20,27 @@ public record PodView(
         Instant createTime,
         PodDefinition definition,
         List<ContainerStatusReport> containerStatuses,
+        boolean deleted,
         long lastSequence,
         Instant lastEventTime) {
 
     PodView withStatus(PodPhase newPhase, String newReason, String newMessage, String newPodIp, Instant newStartTime,
                        List<ContainerStatusReport> statuses, EventEnvelope event) {
-        return new PodView(podId, regionId, newPhase, newReason, newMessage, newPodIp, newStartTime, createTime,
-                definition, statuses, event.sequence(), event.timestamp());
+        return new PodView(podId, accountId, regionId, newPhase, newReason, newMessage, newPodIp, newStartTime,
+                createTime, definition, statuses, deleted, event.sequence(), event.timestamp());
+    }
+
+    PodView withPhase(PodPhase newPhase, EventEnvelope event) {
+        return withStatus(newPhase, null, null, podIp, startTime, containerStatuses, event);
+    }
+
+    PodView withDefinition(PodDefinition newDefinition, EventEnvelope event) {
+        return new PodView(podId, accountId, regionId, phase, reason, message, podIp, startTime, createTime,
+                newDefinition, containerStatuses, deleted, event.sequence(), event.timestamp());
+    }
+
+    PodView asDeleted(EventEnvelope event) {
+        return new PodView(podId, accountId, regionId, phase, reason, message, podIp, startTime, createTime,
+                definition, containerStatuses, true, event.sequence(), event.timestamp());
     }
 }

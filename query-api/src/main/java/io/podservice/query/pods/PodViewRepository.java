@@ -23,8 +23,8 @@ public class PodViewRepository {
 
     private static final ObjectMapper JSON = EventJson.newMapper();
     private static final TypeReference<List<ContainerStatusReport>> STATUSES = new TypeReference<>() { };
-    private static final String COLUMNS = "pod_id, region_id, phase, reason, message, pod_ip, start_time, create_time, "
-            + "definition, container_statuses, last_sequence, last_event_time";
+    private static final String COLUMNS = "pod_id, account_id, region_id, phase, reason, message, pod_ip, start_time, "
+            + "create_time, definition, container_statuses, deleted, last_sequence, last_event_time";
 
     private final JdbcTemplate jdbc;
 
@@ -37,6 +37,23 @@ public class PodViewRepository {
                 .stream().findFirst();
     }
 
+    /** One page of an account's live pods in a region matching {@code filter}, newest first, ties by pod id. */
+    public Page page(String accountId, String regionId, PodFilter filter, int pageNumber, int pageSize) {
+        StringBuilder where = new StringBuilder("account_id = ? AND region_id = ? AND NOT deleted");
+        List<Object> args = new java.util.ArrayList<>(List.of(accountId, regionId));
+        filter.appendTo(where, args);
+        Long total = jdbc.queryForObject("SELECT count(*) FROM pod_view WHERE " + where, Long.class, args.toArray());
+        List<Object> pageArgs = new java.util.ArrayList<>(args);
+        pageArgs.add(pageSize);
+        pageArgs.add((long) (pageNumber - 1) * pageSize);
+        List<PodView> pods = jdbc.query("SELECT " + COLUMNS + " FROM pod_view WHERE " + where
+                + " ORDER BY create_time DESC, pod_id LIMIT ? OFFSET ?", PodViewRepository::map, pageArgs.toArray());
+        return new Page(pods, total == null ? 0 : total);
+    }
+
+    public record Page(List<PodView> pods, long totalCount) {
+    }
+
     /** The row locked for update until the surrounding transaction ends. */
     Optional<PodView> lock(String podId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM pod_view WHERE pod_id = ? FOR UPDATE", PodViewRepository::map, podId)
@@ -46,31 +63,36 @@ public class PodViewRepository {
     /** Inserts the row unless it is there already (a redelivered creation); returns whether it inserted. */
     boolean insert(PodView view) {
         return jdbc.update("""
-                INSERT INTO pod_view (pod_id, region_id, name, az, instance_type, phase, reason, message, pod_ip,
-                                      start_time, create_time, definition, container_statuses, last_sequence,
-                                      last_event_time, projected_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, now())
+                INSERT INTO pod_view (pod_id, account_id, region_id, name, description, az, instance_type, phase, reason,
+                                      message, pod_ip, start_time, create_time, definition, container_statuses, deleted,
+                                      last_sequence, last_event_time, projected_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, now())
                 ON CONFLICT (pod_id) DO NOTHING""",
-                view.podId(), view.regionId(), view.definition().name(), view.definition().az(),
+                view.podId(), view.accountId(), view.regionId(), view.definition().name(), view.definition().description(),
+                view.definition().az(),
                 view.definition().instanceType(), view.phase().wireName(), view.reason(), view.message(), view.podIp(),
                 timestamp(view.startTime()), timestamp(view.createTime()), json(view.definition()),
-                json(view.containerStatuses()), view.lastSequence(), timestamp(view.lastEventTime())) == 1;
+                json(view.containerStatuses()), view.deleted(), view.lastSequence(),
+                timestamp(view.lastEventTime())) == 1;
     }
 
-    void updateStatus(PodView view) {
+    void update(PodView view) {
         jdbc.update("""
-                UPDATE pod_view SET phase = ?, reason = ?, message = ?, pod_ip = ?, start_time = ?,
-                                    container_statuses = ?::jsonb, last_sequence = ?, last_event_time = ?,
-                                    projected_at = now()
+                UPDATE pod_view SET name = ?, description = ?, phase = ?, reason = ?, message = ?, pod_ip = ?,
+                                    start_time = ?, definition = ?::jsonb, container_statuses = ?::jsonb, deleted = ?,
+                                    last_sequence = ?, last_event_time = ?, projected_at = now()
                  WHERE pod_id = ?""",
-                view.phase().wireName(), view.reason(), view.message(), view.podIp(), timestamp(view.startTime()),
-                json(view.containerStatuses()), view.lastSequence(), timestamp(view.lastEventTime()), view.podId());
+                view.definition().name(), view.definition().description(), view.phase().wireName(), view.reason(),
+                view.message(), view.podIp(), timestamp(view.startTime()), json(view.definition()),
+                json(view.containerStatuses()), view.deleted(), view.lastSequence(), timestamp(view.lastEventTime()),
+                view.podId());
     }
 
     private static PodView map(ResultSet rs, int row) throws SQLException {
         try {
             return new PodView(
                     rs.getString("pod_id"),
+                    rs.getString("account_id"),
                     rs.getString("region_id"),
                     PodPhase.fromWireName(rs.getString("phase")),
                     rs.getString("reason"),
@@ -80,6 +102,7 @@ public class PodViewRepository {
                     instant(rs.getTimestamp("create_time")),
                     JSON.readValue(rs.getString("definition"), PodDefinition.class),
                     JSON.readValue(rs.getString("container_statuses"), STATUSES),
+                    rs.getBoolean("deleted"),
                     rs.getLong("last_sequence"),
                     instant(rs.getTimestamp("last_event_time")));
         } catch (IOException e) {

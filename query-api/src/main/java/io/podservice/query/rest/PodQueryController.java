@@ -3,16 +3,24 @@ package io.podservice.query.rest;
 import io.podservice.api.catalog.RegionCatalog;
 import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ApiResponse;
+import io.podservice.api.web.QueryFilters;
+import io.podservice.identity.Caller;
+import io.podservice.query.pods.PodFilter;
 import io.podservice.query.pods.PodProjection;
 import io.podservice.query.pods.PodView;
 import io.podservice.query.pods.PodViewRepository;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The pod describe operations. */
+/** The pod describe operations; every answer is scoped to the calling account. */
 @RestController
 class PodQueryController {
 
@@ -30,10 +38,49 @@ class PodQueryController {
     @GetMapping("/v1/regions/{regionId}/pods/{podId}")
     ApiResponse<DescribePodResult> describePod(@PathVariable String regionId, @PathVariable String podId) {
         regions.require(regionId);
+        String accountId = Caller.current().accountId();
         PodView view = find(podId)
-                .filter(v -> v.regionId().equals(regionId))
+                .filter(v -> v.regionId().equals(regionId) && v.accountId().equals(accountId) && !v.deleted())
                 .orElseThrow(() -> ApiException.notFound("Pod '" + podId + "' not found in region " + regionId));
         return ApiResponse.of(new DescribePodResult(PodResponse.of(view)));
+    }
+
+    @Operation(operationId = "describePods", summary = "List pods, a page at a time, with filters")
+    @GetMapping("/v1/regions/{regionId}/pods")
+    ApiResponse<DescribePodsResult> describePods(@PathVariable String regionId,
+                                                 @RequestParam(defaultValue = "1") int pageNumber,
+                                                 @RequestParam(defaultValue = "20") int pageSize,
+                                                 HttpServletRequest request) {
+        regions.require(regionId);
+        if (pageNumber < 1) {
+            throw ApiException.invalidArgument("Invalid pageNumber: must be 1 or more, got " + pageNumber);
+        }
+        if (pageSize < 10 || pageSize > 100) {
+            throw ApiException.invalidArgument("Invalid pageSize: must be between 10 and 100, got " + pageSize);
+        }
+        PodViewRepository.Page page = views.page(Caller.current().accountId(), regionId,
+                filter(QueryFilters.parse(request.getParameterMap())), pageNumber, pageSize);
+        return ApiResponse.of(new DescribePodsResult(page.pods().stream().map(PodResponse::of).toList(), page.totalCount()));
+    }
+
+    private static PodFilter filter(List<QueryFilters.Filter> filters) {
+        Map<String, List<String>> exact = new LinkedHashMap<>();
+        Map<String, String> fuzzy = new LinkedHashMap<>();
+        for (QueryFilters.Filter f : filters) {
+            if (PodFilter.EXACT_COLUMNS.containsKey(f.name()) || PodFilter.NETWORK_FILTERS.contains(f.name())) {
+                exact.merge(f.name(), f.values(), (a, b) -> a.stream().filter(b::contains).toList());
+            } else if (PodFilter.FUZZY_COLUMNS.containsKey(f.name())) {
+                if (f.values().size() != 1 || fuzzy.containsKey(f.name())) {
+                    throw ApiException.invalidArgument("Invalid filters." + f.index() + ".values: filter '" + f.name()
+                            + "' matches fuzzily and takes exactly one value");
+                }
+                fuzzy.put(f.name(), f.values().get(0));
+            } else {
+                throw ApiException.invalidArgument("Invalid filters." + f.index() + ".name: unknown filter '" + f.name()
+                        + "'; filters: podId, privateIpAddress, az, vpcId, phase, name, subnetId, agId");
+            }
+        }
+        return new PodFilter(exact, fuzzy);
     }
 
     /**
@@ -50,5 +97,8 @@ class PodQueryController {
     }
 
     record DescribePodResult(PodResponse pod) {
+    }
+
+    record DescribePodsResult(List<PodResponse> pods, long totalCount) {
     }
 }

@@ -1,0 +1,33 @@
+package io.podservice.query.pods;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * describePods' filters as SQL: exact filters match any of their values, fuzzy ones match a
+ * substring of their single value. Values are always bound, never spliced into the SQL.
+ */
+public record PodFilter(Map<String, List<String>> exact, Map<String, String> fuzzy) {
+
+    /** Filter name to column, for the filters this version knows. */
+    public static final Map<String, String> EXACT_COLUMNS = Map.of("podId", "pod_id", "phase", "phase", "az", "az");
+    public static final Map<String, String> FUZZY_COLUMNS = Map.of("name", "name", "privateIpAddress", "pod_ip");
+    /** Filters on networking fields no pod has yet (subnets come with the networking work): they match nothing. */
+    public static final java.util.Set<String> NETWORK_FILTERS = java.util.Set.of("vpcId", "subnetId", "agId");
+
+    void appendTo(StringBuilder where, List<Object> args) {
+        exact.forEach((name, values) -> {
+            if (NETWORK_FILTERS.contains(name)) {
+                where.append(" AND FALSE");
+                return;
+            }
+            where.append(" AND ").append(EXACT_COLUMNS.get(name)).append(" IN (")
+                    .append(String.join(", ", values.stream().map(v -> "?").toList())).append(')');
+            args.addAll(values);
+        });
+        fuzzy.forEach((name, value) -> {
+            where.append(" AND ").append(FUZZY_COLUMNS.get(name)).append(" LIKE ? ESCAPE '\\'");
+            args.add("%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        });
+    }
+}
