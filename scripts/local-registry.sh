@@ -16,10 +16,13 @@ if [ ! -f "$dir/credentials" ]; then
   htpasswd -Bbn pods "$password" >"$dir/htpasswd"
 fi
 password=$(sed -n 's/^password=//p' "$dir/credentials")
-if [ -z "$(docker ps -q --filter "name=^${NAME}$")" ]; then
+# the running registry must serve this data directory's htpasswd (another clone may have started it)
+want=$(sha256sum "$dir/htpasswd" | cut -c1-16)
+have=$(docker inspect -f '{{index .Config.Labels "pod-service.htpasswd"}}' "$NAME" 2>/dev/null || true)
+if [ -z "$(docker ps -q --filter "name=^${NAME}$")" ] || [ "$have" != "$want" ]; then
   docker rm -f "$NAME" >/dev/null 2>&1 || true
   docker run -d --name "$NAME" --restart unless-stopped \
-    --label pod-service.fixture=registry \
+    --label pod-service.fixture=registry --label "pod-service.htpasswd=$want" \
     -p "127.0.0.1:${PORT}:5000" \
     -v "$(cd "$dir" && pwd)/htpasswd:/auth/htpasswd:ro" \
     -v "$(cd "$dir" && pwd)/storage:/var/lib/registry" \
