@@ -1,8 +1,15 @@
 package io.podservice.events;
 
+import io.podservice.events.PodSpecParts.Disk;
+import io.podservice.events.PodSpecParts.Probe;
+import io.podservice.events.PodSpecParts.Resources;
+import io.podservice.events.PodSpecParts.VolumeMount;
 import java.util.List;
 
-/** One container of a {@link PodDefinition}. Lists are never null. */
+/**
+ * One container of a {@link PodDefinition}. Lists are never null. {@code limits} are the
+ * resolved CPU and memory limits (the container's resources, else the instance type's).
+ */
 public record ContainerDefinition(
         String name,
         String image,
@@ -10,12 +17,25 @@ public record ContainerDefinition(
         List<String> args,
         List<EnvVar> env,
         String workingDir,
-        boolean tty) {
+        boolean tty,
+        String secret,
+        Resources limits,
+        Disk systemDisk,
+        List<VolumeMount> volumeMounts,
+        Probe livenessProbe,
+        Probe readinessProbe) {
 
     public ContainerDefinition {
-        command = command == null ? List.of() : List.copyOf(command);
-        args = args == null ? List.of() : List.copyOf(args);
-        env = env == null ? List.of() : List.copyOf(env);
+        command = PodSpecParts.list(command);
+        args = PodSpecParts.list(args);
+        env = PodSpecParts.list(env);
+        volumeMounts = PodSpecParts.list(volumeMounts);
+    }
+
+    /** A container with only the basics, the rest absent. */
+    public ContainerDefinition(String name, String image, List<String> command, List<String> args, List<EnvVar> env,
+                               String workingDir, boolean tty) {
+        this(name, image, command, args, env, workingDir, tty, null, null, null, List.of(), null, null);
     }
 
     public record EnvVar(String name, String value) {

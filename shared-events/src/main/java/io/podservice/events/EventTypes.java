@@ -11,16 +11,19 @@ public final class EventTypes {
 
     public static final int CURRENT_VERSION = 1;
 
-    private static final Map<String, Class<? extends PodEvent>> BY_NAME = Map.of(
-            "PodCreated", PodCreated.class,
-            "PodRunning", PodRunning.class,
-            "PodFailed", PodFailed.class,
-            "PodStopping", PodStopping.class,
-            "PodStopped", PodStopped.class,
-            "PodStarting", PodStarting.class,
-            "PodDeleting", PodDeleting.class,
-            "PodDeleted", PodDeleted.class,
-            "PodAttributesModified", PodAttributesModified.class);
+    private static final Map<String, Class<? extends PodEvent>> BY_NAME = Map.ofEntries(
+            Map.entry("PodCreated", PodCreated.class),
+            Map.entry("PodRunning", PodRunning.class),
+            Map.entry("PodFailed", PodFailed.class),
+            Map.entry("PodStopping", PodStopping.class),
+            Map.entry("PodStopped", PodStopped.class),
+            Map.entry("PodStarting", PodStarting.class),
+            Map.entry("PodDeleting", PodDeleting.class),
+            Map.entry("PodDeleted", PodDeleted.class),
+            Map.entry("PodAttributesModified", PodAttributesModified.class),
+            Map.entry("PodRebuilding", PodRebuilding.class),
+            Map.entry("PodRebuilt", PodRebuilt.class),
+            Map.entry("PodContainersChanged", PodContainersChanged.class));
 
     private EventTypes() {
     }

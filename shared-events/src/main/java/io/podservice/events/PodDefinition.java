@@ -1,6 +1,10 @@
 package io.podservice.events;
 
+import io.podservice.events.PodSpecParts.DnsConfig;
+import io.podservice.events.PodSpecParts.HostAlias;
+import io.podservice.events.PodSpecParts.Volume;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a pod is meant to be, as recorded in {@link PodCreated}: the accepted podSpec with the
@@ -16,14 +20,37 @@ public record PodDefinition(
         Integer terminationGracePeriodSeconds,
         double cpu,
         int memoryMB,
-        List<ContainerDefinition> containers) {
+        List<ContainerDefinition> containers,
+        DnsConfig dnsConfig,
+        List<HostAlias> hostAliases,
+        List<Volume> volumes,
+        Map<String, String> userTags,
+        String clientToken) {
 
     public PodDefinition {
         containers = List.copyOf(containers);
+        hostAliases = PodSpecParts.list(hostAliases);
+        volumes = PodSpecParts.list(volumes);
+        userTags = userTags == null ? Map.of() : Map.copyOf(userTags);
+    }
+
+    /** A definition with only the basics, the rest absent. */
+    public PodDefinition(String name, String description, String hostname, String instanceType, String az,
+                         String restartPolicy, Integer terminationGracePeriodSeconds, double cpu, int memoryMB,
+                         List<ContainerDefinition> containers) {
+        this(name, description, hostname, instanceType, az, restartPolicy, terminationGracePeriodSeconds, cpu, memoryMB,
+                containers, null, List.of(), List.of(), Map.of(), null);
     }
 
     public PodDefinition withAttributes(String newName, String newDescription) {
         return new PodDefinition(newName, newDescription, hostname, instanceType, az, restartPolicy,
-                terminationGracePeriodSeconds, cpu, memoryMB, containers);
+                terminationGracePeriodSeconds, cpu, memoryMB, containers, dnsConfig, hostAliases, volumes, userTags,
+                clientToken);
+    }
+
+    public PodDefinition withContainers(List<ContainerDefinition> newContainers) {
+        return new PodDefinition(name, description, hostname, instanceType, az, restartPolicy,
+                terminationGracePeriodSeconds, cpu, memoryMB, newContainers, dnsConfig, hostAliases, volumes, userTags,
+                clientToken);
     }
 }

@@ -16,11 +16,21 @@ public record PodTaskResult(
         String podIp,
         List<ContainerStatusReport> containers,
         String workerId,
-        Instant reportedAt) {
+        Instant reportedAt,
+        Boolean ready) {
+
+    public PodTaskResult(String podId, String taskId, Outcome outcome, String reason, String message, String podIp,
+                         List<ContainerStatusReport> containers, String workerId, Instant reportedAt) {
+        this(podId, taskId, outcome, reason, message, podIp, containers, workerId, reportedAt, null);
+    }
 
     public PodTaskResult {
         containers = containers == null ? List.of() : List.copyOf(containers);
     }
 
-    public enum Outcome { SUCCEEDED, FAILED }
+    /**
+     * SUCCEEDED / FAILED answer the task {@code taskId}; OBSERVED reports a change the worker saw on
+     * a running pod (exits, restarts, readiness), {@code taskId} naming the task that started it.
+     */
+    public enum Outcome { SUCCEEDED, FAILED, OBSERVED }
 }

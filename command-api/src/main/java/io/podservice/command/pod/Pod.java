@@ -3,7 +3,11 @@ package io.podservice.command.pod;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import io.podservice.events.ContainerDefinition;
 import io.podservice.events.PodAttributesModified;
+import io.podservice.events.PodContainersChanged;
+import io.podservice.events.PodRebuilding;
+import io.podservice.events.PodRebuilt;
 import io.podservice.events.PodCreated;
 import io.podservice.events.PodDefinition;
 import io.podservice.events.PodDeleted;
@@ -42,6 +46,8 @@ public class Pod {
     private PodDefinition definition;
     private PodPhase phase;
     private String taskInFlight;
+    /** The task whose success made the pod run: reports about this run name it. */
+    private String runningTask;
 
     protected Pod() {
         // for Axon's event sourcing
@@ -75,6 +81,35 @@ public class Pod {
     }
 
     @CommandHandler
+    public void handle(PodCommands.RebuildPod command) {
+        requireOwner(command.accountId());
+        requirePhase("rebuildPod", EnumSet.of(PodPhase.STOPPED), "stopped");
+        java.util.Map<String, PodCommands.ContainerReplacement> byName = new java.util.HashMap<>();
+        for (int i = 0; i < command.containers().size(); i++) {
+            PodCommands.ContainerReplacement replacement = command.containers().get(i);
+            if (definition.containers().stream().noneMatch(c -> c.name().equals(replacement.name()))) {
+                throw PodCommandRejected.invalid("containers[" + i + "].name", "pod '" + podId + "' has no container '"
+                        + replacement.name() + "'");
+            }
+            byName.put(replacement.name(), replacement);
+        }
+        apply(new PodRebuilding(podId, regionId, newTask(), definition.withContainers(definition.containers().stream()
+                .map(c -> byName.containsKey(c.name()) ? rebuilt(c, byName.get(c.name())) : c)
+                .toList())));
+    }
+
+    private static ContainerDefinition rebuilt(ContainerDefinition c, PodCommands.ContainerReplacement r) {
+        return new ContainerDefinition(c.name(), r.image(),
+                r.command() == null ? c.command() : r.command(),
+                r.args() == null ? c.args() : r.args(),
+                r.env() == null ? c.env() : r.env(),
+                c.workingDir(), c.tty(), r.secret() == null ? c.secret() : r.secret(), c.limits(), c.systemDisk(),
+                c.volumeMounts(),
+                r.livenessProbe() == null ? c.livenessProbe() : r.livenessProbe(),
+                r.readinessProbe() == null ? c.readinessProbe() : r.readinessProbe());
+    }
+
+    @CommandHandler
     public void handle(PodCommands.ModifyPodAttribute command) {
         requireOwner(command.accountId());
         String name = command.name() == null ? definition.name() : command.name();
@@ -88,6 +123,15 @@ public class Pod {
     @CommandHandler
     public boolean handle(RecordTaskResult command) {
         PodTaskResult result = command.result();
+        if (result.outcome() == PodTaskResult.Outcome.OBSERVED) {
+            // what a worker saw on the pod it runs: only for the run it belongs to
+            if (phase != PodPhase.RUNNING || !result.taskId().equals(runningTask)) {
+                return false;
+            }
+            apply(new PodContainersChanged(podId, result.taskId(), result.reportedAt(),
+                    Boolean.TRUE.equals(result.ready()), result.containers()));
+            return true;
+        }
         if (taskInFlight == null || !taskInFlight.equals(result.taskId())) {
             return false;
         }
@@ -101,6 +145,7 @@ public class Pod {
                     result.containers()));
             case STOPPING -> apply(new PodStopped(podId, result.taskId(), result.reportedAt(), result.containers()));
             case DELETING -> apply(new PodDeleted(podId, result.taskId(), result.reportedAt()));
+            case REBUILDING -> apply(new PodRebuilt(podId, result.taskId(), result.reportedAt(), result.containers()));
             default -> {
                 return false;
             }
@@ -142,6 +187,20 @@ public class Pod {
     @EventSourcingHandler
     void on(PodRunning event) {
         phase = PodPhase.RUNNING;
+        taskInFlight = null;
+        runningTask = event.taskId();
+    }
+
+    @EventSourcingHandler
+    void on(PodRebuilding event) {
+        phase = PodPhase.REBUILDING;
+        taskInFlight = event.taskId();
+        definition = event.definition();
+    }
+
+    @EventSourcingHandler
+    void on(PodRebuilt event) {
+        phase = PodPhase.STOPPED;
         taskInFlight = null;
     }
 

@@ -7,7 +7,7 @@ package io.podservice.command.pod;
  */
 public class PodCommandRejected extends RuntimeException {
 
-    public enum Reason { NOT_FOUND, FAILED_PRECONDITION }
+    public enum Reason { NOT_FOUND, FAILED_PRECONDITION, INVALID_ARGUMENT }
 
     private final Reason reason;
 
@@ -22,6 +22,10 @@ public class PodCommandRejected extends RuntimeException {
 
     static PodCommandRejected notFound(String podId) {
         return new PodCommandRejected(Reason.NOT_FOUND, "Pod '" + podId + "' not found");
+    }
+
+    static PodCommandRejected invalid(String field, String rule) {
+        return new PodCommandRejected(Reason.INVALID_ARGUMENT, "Invalid " + field + ": " + rule);
     }
 
     static PodCommandRejected wrongPhase(String podId, String operation, io.podservice.events.PodPhase phase,

@@ -18,6 +18,18 @@ public final class PodCommands {
                             boolean deletePrimaryNetworkInterfaceAllElasticIp) {
     }
 
+    public record RebuildPod(@TargetAggregateIdentifier String podId, String accountId,
+                             java.util.List<ContainerReplacement> containers) {
+    }
+
+    /** What a rebuild replaces in one container; {@code null} keeps the current value (the image is always given). */
+    public record ContainerReplacement(String name, String image, String secret, java.util.List<String> command,
+                                       java.util.List<String> args,
+                                       java.util.List<io.podservice.events.ContainerDefinition.EnvVar> env,
+                                       io.podservice.events.PodSpecParts.Probe livenessProbe,
+                                       io.podservice.events.PodSpecParts.Probe readinessProbe) {
+    }
+
     /** {@code null} keeps a value as it is. */
     public record ModifyPodAttribute(@TargetAggregateIdentifier String podId, String accountId, String name,
                                      String description) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,11 +40,28 @@ class CommandSender {
         }
     }
 
+    /**
+     * Sends a command that creates an aggregate; returns false when an aggregate with that id exists
+     * already (its first event is taken), which for an idempotent create means "done before".
+     */
+    boolean sendCreate(Object command, String id) {
+        try {
+            send(command, id);
+            return true;
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof AggregateStreamCreationException) {
+                    return false;
+                }
+            }
+            throw e;
+        }
+    }
+
     private static RuntimeException translate(RuntimeException error, String podId) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof PodCommandRejected rejected) {
-                return new ApiException(rejected.reason() == PodCommandRejected.Reason.NOT_FOUND
-                        ? ErrorStatus.NOT_FOUND : ErrorStatus.FAILED_PRECONDITION, rejected.getMessage());
+                return new ApiException(ErrorStatus.valueOf(rejected.reason().name()), rejected.getMessage());
             }
             if (t instanceof AggregateNotFoundException) {
                 return ApiException.notFound("Pod '" + podId + "' not found");

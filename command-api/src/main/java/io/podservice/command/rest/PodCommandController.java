@@ -45,14 +45,16 @@ class PodCommandController {
         List<PodDefinition> accepted = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
             String name = count == 1 ? request.podSpec().name() : request.podSpec().name() + "-" + i;
-            accepted.add(definitions.accept(region, request.podSpec(), name));
+            accepted.add(definitions.accept(region, request.podSpec(), name, count, request.clientToken()));
         }
         String accountId = Caller.current().accountId();
         List<String> podIds = new ArrayList<>(count);
         Instant now = Instant.now();
-        for (PodDefinition definition : accepted) {
-            String podId = PodIds.next();
-            sender.send(new CreatePod(podId, accountId, region.id(), definition, now), podId);
+        for (int i = 0; i < accepted.size(); i++) {
+            // with a client token the ids are derived from it, so a replay finds its pods already made
+            String podId = request.clientToken() == null ? PodIds.next()
+                    : PodIds.forClientToken(accountId, request.clientToken(), i + 1);
+            sender.sendCreate(new CreatePod(podId, accountId, region.id(), accepted.get(i), now), podId);
             podIds.add(podId);
         }
         return ApiResponse.of(new CreatePodsResult(podIds));
@@ -81,6 +83,16 @@ class PodCommandController {
         regions.require(regionId);
         sender.send(new PodCommands.DeletePod(podId, Caller.current().accountId(),
                 deletePrimaryNetworkInterfaceAllElasticIp), podId);
+        return ApiResponse.empty();
+    }
+
+    @Operation(operationId = "rebuildPod", summary = "Replace a stopped pod's containers' images, commands, env and probes")
+    @PostMapping("/v1/regions/{regionId}/pods/{podId}:rebuild")
+    ApiResponse<Void> rebuildPod(@PathVariable String regionId, @PathVariable String podId,
+                                 @Valid @RequestBody RebuildContainerSpec.Request request) {
+        regions.require(regionId);
+        sender.send(new PodCommands.RebuildPod(podId, Caller.current().accountId(),
+                definitions.replacements(request.containers())), podId);
         return ApiResponse.empty();
     }
 

@@ -3,16 +3,21 @@ package io.podservice.command.rest;
 import io.podservice.api.catalog.InstanceTypeCatalog;
 import io.podservice.api.catalog.RegionCatalog;
 import io.podservice.api.web.ApiException;
+import io.podservice.command.pod.PodCommands;
 import io.podservice.events.ContainerDefinition;
 import io.podservice.events.PodDefinition;
+import io.podservice.events.PodSpecParts;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the rules of a podSpec that need more than one field or the catalogs, and turns the
- * accepted spec into the {@link PodDefinition} the events record.
+ * The rules of a podSpec that need more than one field or the catalogs (each answered as
+ * INVALID_ARGUMENT with the field's path), and the mapping of the accepted spec to the
+ * {@link PodDefinition} the events record.
  */
 @Component
 class PodDefinitions {
@@ -23,34 +28,187 @@ class PodDefinitions {
         this.instanceTypes = instanceTypes;
     }
 
-    PodDefinition accept(RegionCatalog.Region region, PodSpec spec, String name) {
+    PodDefinition accept(RegionCatalog.Region region, PodSpec spec, String name, int maxCount, String clientToken) {
         InstanceTypeCatalog.InstanceType type = instanceTypes.require("podSpec.instanceType", spec.instanceType());
-        String az = spec.az();
-        if (az == null || az.isBlank()) {
-            az = region.azs().isEmpty() ? region.id() : region.azs().get(0);
-        } else if (!region.azs().contains(az)) {
-            throw ApiException.invalidArgument("Invalid podSpec.az: '" + az + "' is not an availability zone of region "
-                    + region.id() + "; zones: " + String.join(", ", region.azs()));
-        }
+        String az = az(region, spec.az());
+        Set<String> volumeNames = volumes(spec);
+        checkNetwork(spec, maxCount);
         Set<String> names = new HashSet<>();
         List<ContainerSpec> containers = spec.containers();
+        double cpuRequested = 0;
+        int memoryRequested = 0;
         for (int i = 0; i < containers.size(); i++) {
-            if (!names.add(containers.get(i).name())) {
-                throw ApiException.invalidArgument("Invalid podSpec.containers[" + i + "].name: '" + containers.get(i).name()
+            ContainerSpec container = containers.get(i);
+            String path = "podSpec.containers[" + i + "]";
+            if (!names.add(container.name())) {
+                throw invalid(path + ".name", "'" + container.name()
                         + "' is already the name of another container of the pod; container names must be unique");
             }
+            checkContainer(path, container, type, volumeNames);
+            PodSpecParts.Resources limits = limits(container, type);
+            cpuRequested += requested(container).map(r -> r.cpu() == null ? 0 : r.cpu()).orElse(0.0);
+            memoryRequested += requested(container).map(r -> r.memoryMB() == null ? 0 : r.memoryMB()).orElse(0);
+            if (limits.cpu() > type.cpu() || limits.memoryMB() > type.memoryMB()) {
+                throw invalid(path + ".resources.limits", "exceeds the instance type " + type.instanceType() + " ("
+                        + type.cpu() + " vCPU, " + type.memoryMB() + " MB)");
+            }
+        }
+        if (cpuRequested > type.cpu() || memoryRequested > type.memoryMB()) {
+            throw invalid("podSpec.containers[*].resources.requests", "add up to more than the instance type "
+                    + type.instanceType() + " offers (" + type.cpu() + " vCPU, " + type.memoryMB() + " MB)");
         }
         return new PodDefinition(name, spec.description(), spec.hostname(), type.instanceType(), az,
                 spec.restartPolicy() == null ? "Always" : spec.restartPolicy(),
                 spec.terminationGracePeriodSeconds() == null ? 30 : spec.terminationGracePeriodSeconds(),
                 type.cpu(), type.memoryMB(),
-                containers.stream().map(PodDefinitions::container).toList());
+                containers.stream().map(c -> container(c, type)).toList(),
+                SpecMapping.dnsConfig(spec.dnsConfig()),
+                SpecMapping.hostAliases(spec.hostAliases()),
+                SpecMapping.volumes(spec.volumes()),
+                tags(spec.userTags()),
+                clientToken);
     }
 
-    private static ContainerDefinition container(ContainerSpec spec) {
-        return new ContainerDefinition(spec.name(), spec.image(), spec.command(), spec.args(),
-                spec.env() == null ? List.of()
-                        : spec.env().stream().map(e -> new ContainerDefinition.EnvVar(e.name(), e.value())).toList(),
-                spec.workingDir(), Boolean.TRUE.equals(spec.tty()));
+    /** rebuildPod's containers as commands: names unique, probes well-formed; the aggregate checks they exist. */
+    List<PodCommands.ContainerReplacement> replacements(List<RebuildContainerSpec> specs) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < specs.size(); i++) {
+            String path = "containers[" + i + "]";
+            if (!seen.add(specs.get(i).name())) {
+                throw invalid(path + ".name", "'" + specs.get(i).name() + "' is named twice");
+            }
+            checkProbe(path + ".livenessProbe", specs.get(i).livenessProbe());
+            checkProbe(path + ".readinessProbe", specs.get(i).readinessProbe());
+        }
+        return specs.stream().map(r -> new PodCommands.ContainerReplacement(r.name(), r.image(), r.secret(), r.command(),
+                r.args(), r.env() == null ? null : SpecMapping.env(r.env()), SpecMapping.probe(r.livenessProbe()),
+                SpecMapping.probe(r.readinessProbe()))).toList();
+    }
+
+    private static String az(RegionCatalog.Region region, String az) {
+        if (az == null || az.isBlank()) {
+            return region.azs().isEmpty() ? region.id() : region.azs().get(0);
+        }
+        if (!region.azs().contains(az)) {
+            throw invalid("podSpec.az", "'" + az + "' is not an availability zone of region " + region.id() + "; zones: "
+                    + String.join(", ", region.azs()));
+        }
+        return az;
+    }
+
+    private static Set<String> volumes(PodSpec spec) {
+        Set<String> names = new HashSet<>();
+        List<PodSpec.VolumeSpec> volumes = spec.volumes() == null ? List.of() : spec.volumes();
+        for (int i = 0; i < volumes.size(); i++) {
+            PodSpec.VolumeSpec volume = volumes.get(i);
+            String path = "podSpec.volumes[" + i + "]";
+            if (!names.add(volume.name())) {
+                throw invalid(path + ".name", "'" + volume.name() + "' names another volume too; volume names must be unique");
+            }
+            PodSpec.CloudDiskSpec disk = volume.jdcloudDisk();
+            if (disk.sizeGB() == null && disk.volumeId() == null && disk.snapshotId() == null) {
+                throw invalid(path + ".jdcloudDisk.sizeGB", "is required for a new disk (one made from no volumeId or snapshotId)");
+            }
+            if (disk.sizeGB() != null && disk.sizeGB() % 10 != 0) {
+                throw invalid(path + ".jdcloudDisk.sizeGB", "must be a multiple of 10 GB, got " + disk.sizeGB());
+            }
+        }
+        return names;
+    }
+
+    private static void checkNetwork(PodSpec spec, int maxCount) {
+        PodSpec.NetworkInterfaceAttachmentSpec nic = spec.primaryNetworkInterface();
+        if (nic != null) {
+            PodSpec.NetworkInterfaceSpec ni = nic.networkInterface();
+            String path = "podSpec.primaryNetworkInterface.networkInterface";
+            if (maxCount > 1 && ni.primaryIpAddress() != null) {
+                throw invalid(path + ".primaryIpAddress", "a fixed IP address needs maxCount 1, got " + maxCount);
+            }
+            if (maxCount > 1 && ni.secondaryIpAddresses() != null && !ni.secondaryIpAddresses().isEmpty()) {
+                throw invalid(path + ".secondaryIpAddresses", "fixed IP addresses need maxCount 1, got " + maxCount);
+            }
+            // subnets (the VPC resources pods depend on) are not provided by this version: none can be found
+            throw invalid(path + ".subnetId", "subnet '" + ni.subnetId() + "' not found in this region");
+        }
+        if (spec.elasticIp() != null) {
+            throw invalid("podSpec.elasticIp", "elastic IPs need a subnet (primaryNetworkInterface), and this version "
+                    + "provides no subnets yet");
+        }
+    }
+
+    private static void checkContainer(String path, ContainerSpec container, InstanceTypeCatalog.InstanceType type,
+                                       Set<String> volumeNames) {
+        ContainerSpec.SystemDiskSpec disk = container.systemDisk();
+        if (disk != null && disk.sizeGB() != null && disk.sizeGB() % 10 != 0) {
+            throw invalid(path + ".systemDisk.sizeGB", "must be a multiple of 10 GB, got " + disk.sizeGB());
+        }
+        List<ContainerSpec.VolumeMountSpec> mounts = container.volumeMounts() == null ? List.of() : container.volumeMounts();
+        Set<String> mountPaths = new HashSet<>();
+        for (int j = 0; j < mounts.size(); j++) {
+            ContainerSpec.VolumeMountSpec mount = mounts.get(j);
+            if (!volumeNames.contains(mount.name())) {
+                throw invalid(path + ".volumeMounts[" + j + "].name", "no volume '" + mount.name() + "' in podSpec.volumes");
+            }
+            if (!mountPaths.add(mount.mountPath())) {
+                throw invalid(path + ".volumeMounts[" + j + "].mountPath", "'" + mount.mountPath() + "' is mounted twice");
+            }
+        }
+        checkProbe(path + ".livenessProbe", container.livenessProbe());
+        checkProbe(path + ".readinessProbe", container.readinessProbe());
+        if (container.resources() != null && container.resources().requests() != null
+                && container.resources().limits() != null) {
+            ContainerSpec.ResourceAmounts requests = container.resources().requests();
+            ContainerSpec.ResourceAmounts limits = container.resources().limits();
+            if (requests.cpu() != null && limits.cpu() != null && requests.cpu() > limits.cpu()) {
+                throw invalid(path + ".resources.requests.cpu", "must not exceed resources.limits.cpu");
+            }
+            if (requests.memoryMB() != null && limits.memoryMB() != null && requests.memoryMB() > limits.memoryMB()) {
+                throw invalid(path + ".resources.requests.memoryMB", "must not exceed resources.limits.memoryMB");
+            }
+        }
+    }
+
+    static void checkProbe(String path, ContainerSpec.ProbeSpec probe) {
+        if (probe == null) {
+            return;
+        }
+        int actions = (probe.exec() == null ? 0 : 1) + (probe.httpGet() == null ? 0 : 1) + (probe.tcpSocket() == null ? 0 : 1);
+        if (actions != 1) {
+            throw invalid(path, "must have exactly one of exec, httpGet, tcpSocket (has " + actions + ")");
+        }
+    }
+
+    private static java.util.Optional<ContainerSpec.ResourceAmounts> requested(ContainerSpec container) {
+        return java.util.Optional.ofNullable(container.resources()).map(ContainerSpec.ResourcesSpec::requests);
+    }
+
+    private static PodSpecParts.Resources limits(ContainerSpec container, InstanceTypeCatalog.InstanceType type) {
+        ContainerSpec.ResourceAmounts limits = container.resources() == null ? null : container.resources().limits();
+        return new PodSpecParts.Resources(
+                limits == null || limits.cpu() == null ? type.cpu() : limits.cpu(),
+                limits == null || limits.memoryMB() == null ? type.memoryMB() : limits.memoryMB());
+    }
+
+    private static ContainerDefinition container(ContainerSpec spec, InstanceTypeCatalog.InstanceType type) {
+        return new ContainerDefinition(spec.name(), spec.image(), spec.command(), spec.args(), SpecMapping.env(spec.env()),
+                spec.workingDir(), Boolean.TRUE.equals(spec.tty()), spec.secret(), limits(spec, type),
+                SpecMapping.systemDisk(spec.systemDisk()), SpecMapping.volumeMounts(spec.volumeMounts()),
+                SpecMapping.probe(spec.livenessProbe()), SpecMapping.probe(spec.readinessProbe()));
+    }
+
+    private static Map<String, String> tags(List<PodSpec.TagSpec> tags) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (tags != null) {
+            for (int i = 0; i < tags.size(); i++) {
+                if (out.put(tags.get(i).key(), tags.get(i).value() == null ? "" : tags.get(i).value()) != null) {
+                    throw invalid("podSpec.userTags[" + i + "].key", "'" + tags.get(i).key() + "' is given twice");
+                }
+            }
+        }
+        return out;
+    }
+
+    static ApiException invalid(String field, String rule) {
+        return ApiException.invalidArgument("Invalid " + field + ": " + rule);
     }
 }

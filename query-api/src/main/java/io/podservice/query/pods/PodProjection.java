@@ -2,6 +2,9 @@ package io.podservice.query.pods;
 
 import io.podservice.events.EventEnvelope;
 import io.podservice.events.PodAttributesModified;
+import io.podservice.events.PodContainersChanged;
+import io.podservice.events.PodRebuilding;
+import io.podservice.events.PodRebuilt;
 import io.podservice.events.PodCreated;
 import io.podservice.events.PodDeleted;
 import io.podservice.events.PodDeleting;
@@ -77,10 +80,19 @@ public class PodProjection {
 
     private static PodView created(PodCreated created, EventEnvelope event) {
         return new PodView(created.podId(), created.accountId(), created.regionId(), PodPhase.PENDING, null, null, null,
-                null, created.createdAt(), created.definition(), List.of(), false, event.sequence(), event.timestamp());
+                null, created.createdAt(), created.definition(), List.of(), false, false, event.timestamp(), event.sequence(),
+                event.timestamp());
     }
 
     private static PodView next(PodView view, EventEnvelope event) {
+        PodView next = nextStatus(view, event);
+        boolean ready = next.phase() == PodPhase.RUNNING && (event.payload() instanceof PodContainersChanged changed
+                ? changed.ready()
+                : !next.containerStatuses().isEmpty() && next.containerStatuses().stream().allMatch(c -> c.ready()));
+        return next.withReady(ready, event);
+    }
+
+    private static PodView nextStatus(PodView view, EventEnvelope event) {
         PodEvent payload = event.payload();
         if (payload instanceof PodRunning running) {
             return view.withStatus(PodPhase.RUNNING, null, null, running.podIp(), running.startedAt(),
@@ -105,6 +117,16 @@ public class PodProjection {
         }
         if (payload instanceof PodDeleted) {
             return view.asDeleted(event);
+        }
+        if (payload instanceof PodRebuilding rebuilding) {
+            return view.withPhase(PodPhase.REBUILDING, event).withDefinition(rebuilding.definition(), event);
+        }
+        if (payload instanceof PodRebuilt rebuilt) {
+            return view.withStatus(PodPhase.STOPPED, null, null, view.podIp(), view.startTime(), rebuilt.containers(),
+                    event);
+        }
+        if (payload instanceof PodContainersChanged changed) {
+            return view.withStatus(view.phase(), null, null, view.podIp(), view.startTime(), changed.containers(), event);
         }
         if (payload instanceof PodAttributesModified modified) {
             return view.withDefinition(view.definition().withAttributes(modified.name(), modified.description()), event);

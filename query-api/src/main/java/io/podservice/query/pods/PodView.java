@@ -21,13 +21,15 @@ public record PodView(
         PodDefinition definition,
         List<ContainerStatusReport> containerStatuses,
         boolean deleted,
+        boolean ready,
+        Instant readySince,
         long lastSequence,
         Instant lastEventTime) {
 
     PodView withStatus(PodPhase newPhase, String newReason, String newMessage, String newPodIp, Instant newStartTime,
                        List<ContainerStatusReport> statuses, EventEnvelope event) {
         return new PodView(podId, accountId, regionId, newPhase, newReason, newMessage, newPodIp, newStartTime,
-                createTime, definition, statuses, deleted, event.sequence(), event.timestamp());
+                createTime, definition, statuses, deleted, ready, readySince, event.sequence(), event.timestamp());
     }
 
     PodView withPhase(PodPhase newPhase, EventEnvelope event) {
@@ -36,11 +38,18 @@ public record PodView(
 
     PodView withDefinition(PodDefinition newDefinition, EventEnvelope event) {
         return new PodView(podId, accountId, regionId, phase, reason, message, podIp, startTime, createTime,
-                newDefinition, containerStatuses, deleted, event.sequence(), event.timestamp());
+                newDefinition, containerStatuses, deleted, ready, readySince, event.sequence(), event.timestamp());
     }
 
     PodView asDeleted(EventEnvelope event) {
         return new PodView(podId, accountId, regionId, phase, reason, message, podIp, startTime, createTime,
-                definition, containerStatuses, true, event.sequence(), event.timestamp());
+                definition, containerStatuses, true, false, readySince, event.sequence(), event.timestamp());
+    }
+
+    /** The Ready condition as of {@code event}; its transition time moves only when it changes. */
+    PodView withReady(boolean nowReady, EventEnvelope event) {
+        return new PodView(podId, accountId, regionId, phase, reason, message, podIp, startTime, createTime, definition,
+                containerStatuses, deleted, nowReady, nowReady == ready && readySince != null ? readySince : event.timestamp(),
+                lastSequence, lastEventTime);
     }
 }

@@ -24,7 +24,7 @@ public class PodViewRepository {
     private static final ObjectMapper JSON = EventJson.newMapper();
     private static final TypeReference<List<ContainerStatusReport>> STATUSES = new TypeReference<>() { };
     private static final String COLUMNS = "pod_id, account_id, region_id, phase, reason, message, pod_ip, start_time, "
-            + "create_time, definition, container_statuses, deleted, last_sequence, last_event_time";
+            + "create_time, definition, container_statuses, deleted, ready, ready_since, last_sequence, last_event_time";
 
     private final JdbcTemplate jdbc;
 
@@ -49,6 +49,12 @@ public class PodViewRepository {
         List<PodView> pods = jdbc.query("SELECT " + COLUMNS + " FROM pod_view WHERE " + where
                 + " ORDER BY create_time DESC, pod_id LIMIT ? OFFSET ?", PodViewRepository::map, pageArgs.toArray());
         return new Page(pods, total == null ? 0 : total);
+    }
+
+    public boolean nameInUse(String accountId, String regionId, String name) {
+        Boolean used = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM pod_view WHERE account_id = ? AND region_id = ? "
+                + "AND name = ? AND NOT deleted)", Boolean.class, accountId, regionId, name);
+        return Boolean.TRUE.equals(used);
     }
 
     public record Page(List<PodView> pods, long totalCount) {
@@ -80,12 +86,12 @@ public class PodViewRepository {
         jdbc.update("""
                 UPDATE pod_view SET name = ?, description = ?, phase = ?, reason = ?, message = ?, pod_ip = ?,
                                     start_time = ?, definition = ?::jsonb, container_statuses = ?::jsonb, deleted = ?,
-                                    last_sequence = ?, last_event_time = ?, projected_at = now()
+                                    ready = ?, ready_since = ?, last_sequence = ?, last_event_time = ?, projected_at = now()
                  WHERE pod_id = ?""",
                 view.definition().name(), view.definition().description(), view.phase().wireName(), view.reason(),
                 view.message(), view.podIp(), timestamp(view.startTime()), json(view.definition()),
-                json(view.containerStatuses()), view.deleted(), view.lastSequence(), timestamp(view.lastEventTime()),
-                view.podId());
+                json(view.containerStatuses()), view.deleted(), view.ready(), timestamp(view.readySince()),
+                view.lastSequence(), timestamp(view.lastEventTime()), view.podId());
     }
 
     private static PodView map(ResultSet rs, int row) throws SQLException {
@@ -103,6 +109,8 @@ public class PodViewRepository {
                     JSON.readValue(rs.getString("definition"), PodDefinition.class),
                     JSON.readValue(rs.getString("container_statuses"), STATUSES),
                     rs.getBoolean("deleted"),
+                    rs.getBoolean("ready"),
+                    instant(rs.getTimestamp("ready_since")),
                     rs.getLong("last_sequence"),
                     instant(rs.getTimestamp("last_event_time")));
         } catch (IOException e) {

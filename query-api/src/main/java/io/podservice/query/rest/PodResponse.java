@@ -4,6 +4,7 @@ import io.podservice.events.ContainerDefinition;
 import io.podservice.events.ContainerStatusReport;
 import io.podservice.events.PodDefinition;
 import io.podservice.events.PodPhase;
+import io.podservice.events.PodSpecParts;
 import io.podservice.query.pods.PodView;
 import java.time.Instant;
 import java.util.List;
@@ -21,8 +22,13 @@ record PodResponse(
         String instanceType,
         String restartPolicy,
         Integer terminationGracePeriodSeconds,
+        PodSpecParts.DnsConfig dnsConfig,
+        LogConfig logConfig,
+        List<PodSpecParts.HostAlias> hostAliases,
+        List<PodSpecParts.Volume> volumes,
         List<Container> containers,
         PodStatus podStatus,
+        List<Tag> tags,
         Instant createTime) {
 
     static PodResponse of(PodView view) {
@@ -31,15 +37,41 @@ record PodResponse(
                 .collect(Collectors.toMap(ContainerStatusReport::name, Function.identity(), (a, b) -> b));
         return new PodResponse(view.podId(), definition.name(), definition.description(), definition.az(),
                 definition.hostname(), definition.instanceType(), definition.restartPolicy(),
-                definition.terminationGracePeriodSeconds(),
-                definition.containers().stream()
-                        .map(c -> Container.of(c, statuses.get(c.name()), view))
-                        .toList(),
-                new PodStatus(view.phase().wireName(), view.reason(), view.message(), view.podIp(), view.startTime()),
+                definition.terminationGracePeriodSeconds(), definition.dnsConfig(), new LogConfig("default"),
+                definition.hostAliases(), definition.volumes(),
+                definition.containers().stream().map(c -> Container.of(c, statuses.get(c.name()), view)).toList(),
+                PodStatus.of(view),
+                definition.userTags().entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toList(),
                 view.createTime());
     }
 
-    record PodStatus(String phase, String reason, String message, String podIP, Instant startTime) {
+    record LogConfig(String logDriver) {
+    }
+
+    record Tag(String key, String value) {
+    }
+
+    record PodStatus(String phase, String reason, String message, String podIP, List<Condition> conditions,
+                     Instant startTime) {
+
+        static PodStatus of(PodView view) {
+            return new PodStatus(view.phase().wireName(), view.reason(), view.message(), view.podIp(),
+                    List.of(new Condition("Ready", view.ready() ? "True" : "False",
+                            view.ready() ? null : notReadyReason(view), null, view.lastEventTime(), view.readySince())),
+                    view.startTime());
+        }
+
+        private static String notReadyReason(PodView view) {
+            return view.phase() == PodPhase.RUNNING ? "ContainersNotReady" : "PodNot" + capitalized(view.phase().wireName());
+        }
+
+        private static String capitalized(String word) {
+            return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+        }
+    }
+
+    record Condition(String conditionType, String status, String reason, String message, Instant lastProbeTime,
+                     Instant lastTransitionTime) {
     }
 
     record Container(
@@ -48,15 +80,27 @@ record PodResponse(
             List<String> args,
             List<ContainerDefinition.EnvVar> env,
             String image,
+            String secret,
             Boolean tty,
             String workingDir,
+            PodSpecParts.Probe livenessProbe,
+            PodSpecParts.Probe readinessProbe,
+            Resources resources,
+            PodSpecParts.Disk systemDisk,
+            List<PodSpecParts.VolumeMount> volumeMounts,
             ContainerStatus containerStatus) {
 
         static Container of(ContainerDefinition definition, ContainerStatusReport report, PodView view) {
             return new Container(definition.name(), definition.command(), definition.args(), definition.env(),
-                    definition.image(), definition.tty(), definition.workingDir(),
+                    definition.image(), definition.secret(), definition.tty(), definition.workingDir(),
+                    definition.livenessProbe(), definition.readinessProbe(),
+                    definition.limits() == null ? null : new Resources(definition.limits()),
+                    definition.systemDisk(), definition.volumeMounts(),
                     ContainerStatus.of(definition.name(), report, view));
         }
+    }
+
+    record Resources(PodSpecParts.Resources limits) {
     }
 
     record ContainerStatus(String name, int restartCount, boolean ready, ContainerState state, ContainerState lastState) {
@@ -69,7 +113,9 @@ record PodResponse(
                         : new Waiting("ContainerCreating", null);
                 return new ContainerStatus(name, 0, false, new ContainerState(null, null, waiting), null);
             }
-            return new ContainerStatus(name, report.restartCount(), report.ready(), ContainerState.of(report), null);
+            ContainerState last = report.lastState() == null ? null
+                    : new ContainerState(null, Terminated.of(report.lastState()), null);
+            return new ContainerStatus(name, report.restartCount(), report.ready(), ContainerState.of(report), last);
         }
     }
 
@@ -79,8 +125,8 @@ record PodResponse(
         static ContainerState of(ContainerStatusReport report) {
             return switch (report.state()) {
                 case "running" -> new ContainerState(new Running(report.startedAt()), null, null);
-                case "terminated" -> new ContainerState(null, new Terminated(null, report.exitCode(), report.reason(),
-                        report.message(), report.startedAt(), report.finishedAt()), null);
+                case "terminated" -> new ContainerState(null, new Terminated(report.signal(), report.exitCode(),
+                        report.reason(), report.message(), report.startedAt(), report.finishedAt()), null);
                 default -> new ContainerState(null, null, new Waiting(report.reason(), report.message()));
             };
         }
@@ -91,6 +137,10 @@ record PodResponse(
 
     record Terminated(Integer signal, Integer exitCode, String reason, String message, Instant startedAt,
                       Instant finishedAt) {
+
+        static Terminated of(ContainerStatusReport.Terminated t) {
+            return new Terminated(t.signal(), t.exitCode(), t.reason(), t.message(), t.startedAt(), t.finishedAt());
+        }
     }
 
     record Waiting(String reason, String message) {

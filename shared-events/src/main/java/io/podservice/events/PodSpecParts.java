@@ -1,0 +1,71 @@
+package io.podservice.events;
+
+import java.util.List;
+
+/**
+ * The value types a {@link PodDefinition} is made of, as the events record them. Lists are
+ * never null; absent optional parts are null. Field names follow the API's where they mean the same.
+ */
+public final class PodSpecParts {
+
+    private PodSpecParts() {
+    }
+
+    static <T> List<T> list(List<T> values) {
+        return values == null ? List.of() : List.copyOf(values);
+    }
+
+    public record DnsConfig(List<String> nameservers, List<String> searches, List<DnsOption> options) {
+        public DnsConfig {
+            nameservers = list(nameservers);
+            searches = list(searches);
+            options = list(options);
+        }
+    }
+
+    public record DnsOption(String name, String value) {
+    }
+
+    public record HostAlias(List<String> hostnames, String ip) {
+        public HostAlias {
+            hostnames = list(hostnames);
+        }
+    }
+
+    /** A data volume: a named Docker volume standing for a JD Cloud cloud disk. */
+    public record Volume(String name, Disk jdcloudDisk) {
+    }
+
+    public record Disk(String volumeId, String snapshotId, String diskType, Integer sizeGB, String fsType,
+                       Boolean formatVolume, Integer iops, Boolean autoDelete) {
+    }
+
+    public record VolumeMount(String name, String mountPath, boolean readOnly, String subPath) {
+    }
+
+    /** CPU (cores) and memory (MiB) a container may use; resolved from its resources or the instance type. */
+    public record Resources(double cpu, int memoryMB) {
+    }
+
+    public record Probe(int initialDelaySeconds, int periodSeconds, int timeoutSeconds, int failureThreshold,
+                        int successThreshold, ExecAction exec, HttpGetAction httpGet, TcpSocketAction tcpSocket) {
+    }
+
+    public record ExecAction(List<String> command) {
+        public ExecAction {
+            command = list(command);
+        }
+    }
+
+    public record HttpGetAction(String scheme, String host, int port, String path, List<HttpHeader> httpHeader) {
+        public HttpGetAction {
+            httpHeader = list(httpHeader);
+        }
+    }
+
+    public record HttpHeader(String name, String value) {
+    }
+
+    public record TcpSocketAction(int port) {
+    }
+}
