@@ -49,6 +49,19 @@ final class TestRun {
         }
     }
 
+    /** Removes every volume labelled with this run (pods' data volumes). */
+    static void removeVolumes() {
+        DockerClient docker = DockerClientFactory.lazyClient();
+        var volumes = docker.listVolumesCmd().withFilter("label", List.of(LABEL + "=" + ID)).exec().getVolumes();
+        for (var volume : volumes == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : volumes) {
+            try {
+                docker.removeVolumeCmd(volume.getName()).exec();
+            } catch (NotFoundException gone) {
+                // removed meanwhile
+            }
+        }
+    }
+
     /** Removes an image this run pulled, if it is there. */
     static void removeImage(String image) {
         try {

@@ -23,6 +23,7 @@ class TestRunCleanup implements BeforeAllCallback {
                     // the worker first, so it creates nothing after the clean-up
                     service.close();
                     TestRun.removeContainers();
+                    TestRun.removeVolumes();
                     TestRun.removeImage(ServiceTest.IMAGE);
                     ServiceTest.REGISTRY.stop();
                 }, ExtensionContext.Store.CloseableResource.class);

@@ -31,6 +31,17 @@ public class WorkerProperties {
     /** How many pods' tasks run at once (one consumer thread per share of the topic's partitions). */
     private int concurrency = 3;
 
+    /** How often the worker compares what should run on the node with what Docker runs. */
+    private java.time.Duration reconcileInterval = java.time.Duration.ofSeconds(30);
+
+    public java.time.Duration getReconcileInterval() {
+        return reconcileInterval;
+    }
+
+    public void setReconcileInterval(java.time.Duration reconcileInterval) {
+        this.reconcileInterval = reconcileInterval;
+    }
+
     /** Seconds a single image pull may take. */
     private int pullTimeoutSeconds = 300;
 

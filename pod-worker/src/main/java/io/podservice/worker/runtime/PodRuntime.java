@@ -22,10 +22,34 @@ public interface PodRuntime {
     /** Starts a stopped pod's containers again, or creates them anew when the node no longer has them all. */
     RunningPod start(PodRef pod, PodDefinition definition);
 
+    /** Replaces the pod's containers with ones made from {@code definition}, left stopped (rebuildPod). */
+    List<io.podservice.events.ContainerStatusReport> rebuild(PodRef pod, PodDefinition definition);
+
+    /** The pod's containers as Docker sees them now, in the definition's order (absent ones left out). */
+    List<io.podservice.events.ContainerStatusReport> inspect(String podId, PodDefinition definition);
+
+    /** Starts one container of the pod again (a restart by the restart policy). */
+    void startContainer(String podId, String container);
+
+    /** Stops one container of the pod (a failed liveness probe), SIGKILL after the grace period. */
+    void stopContainer(String podId, String container, int gracePeriodSeconds);
+
+    /** Runs a command in a container of the pod ({@code null}: the infra container); its exit code, or empty on timeout. */
+    java.util.OptionalInt exec(String podId, String container, List<String> command, int timeoutSeconds);
+
+    /** Whether the pod's infra container (its network namespace) runs. */
+    boolean infraRunning(String podId);
+
+    /** The pods that have containers on this node, by pod id. */
+    java.util.Set<String> podsOnNode();
+
     /** Stops every container of the pod: SIGTERM, then SIGKILL after the grace period. Nothing to stop is fine. */
     List<io.podservice.events.ContainerStatusReport> stop(String podId, int gracePeriodSeconds);
 
-    /** Stops (with the grace period) and removes every container of the pod. Nothing left is fine. */
+    /**
+     * Stops (with the grace period) and removes every container of the pod, and its data volumes
+     * marked autoDelete. Nothing left is fine.
+     */
     void delete(String podId, int gracePeriodSeconds);
 
     /** A pod and the task being run on it. */

@@ -3,19 +3,25 @@ package io.podservice.worker.tasks;
 import io.podservice.events.ContainerStatusReport;
 import io.podservice.events.EventEnvelope;
 import io.podservice.events.PodCreated;
+import io.podservice.events.PodDefinition;
 import io.podservice.events.PodDeleting;
 import io.podservice.events.PodEvent;
+import io.podservice.events.PodRebuilding;
 import io.podservice.events.PodStarting;
 import io.podservice.events.PodStopping;
 import io.podservice.events.PodTask;
 import io.podservice.events.PodTaskResult;
 import io.podservice.events.Topics;
 import io.podservice.worker.WorkerProperties;
+import io.podservice.worker.reconcile.DesiredPods;
 import io.podservice.worker.report.TaskResultReporter;
 import io.podservice.worker.runtime.PodRuntime;
 import io.podservice.worker.runtime.PodRuntime.PodRef;
 import io.podservice.worker.runtime.PodTaskFailure;
 import io.podservice.worker.runtime.RunningPod;
+import io.podservice.worker.supervision.PodLocks;
+import io.podservice.worker.supervision.Prober;
+import io.podservice.worker.supervision.RunningPods;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,7 +34,8 @@ import org.springframework.stereotype.Component;
  * Runs the tasks that pod events start, one pod at a time per partition: all events of a pod share
  * a key and so a partition, which makes the tasks of one pod run in order and never race. The
  * event is acknowledged only after its result is on Kafka; a worker that dies mid-task gets the
- * event again and the runtime's idempotence makes the retry safe.
+ * event again and the runtime's idempotence makes the retry safe. Every event also updates the
+ * node's desired state, which reconciliation converges to.
  */
 @Component
 class PodTaskConsumer {
@@ -38,56 +45,81 @@ class PodTaskConsumer {
     private final PodRuntime runtime;
     private final TaskResultReporter reporter;
     private final WorkerProperties properties;
+    private final DesiredPods desired;
+    private final RunningPods running;
+    private final Prober prober;
+    private final PodLocks locks;
 
-    PodTaskConsumer(PodRuntime runtime, TaskResultReporter reporter, WorkerProperties properties) {
+    PodTaskConsumer(PodRuntime runtime, TaskResultReporter reporter, WorkerProperties properties, DesiredPods desired,
+                    RunningPods running, Prober prober, PodLocks locks) {
         this.runtime = runtime;
         this.reporter = reporter;
         this.properties = properties;
+        this.desired = desired;
+        this.running = running;
+        this.prober = prober;
+        this.locks = locks;
     }
 
     @KafkaListener(id = "pod-worker", groupId = "pod-worker", topics = Topics.POD_EVENTS,
             concurrency = "${pod.worker.concurrency:3}")
     void onEvent(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope.fromRecord(record).map(EventEnvelope::payload).ifPresent(this::run);
+        EventEnvelope.fromRecord(record).ifPresent(envelope -> {
+            desired.apply(envelope);
+            if (envelope.payload() instanceof PodTask task) {
+                // reported under the pod's lock: no status report about the pod can overtake its task's result
+                locks.withLock(task.podId(), () -> reporter.report(run(envelope.payload(), task)));
+            }
+        });
     }
 
-    private void run(PodEvent event) {
-        if (!(event instanceof PodTask task)) {
-            return;
-        }
-        PodTaskResult result;
+    private PodTaskResult run(PodEvent event, PodTask task) {
+        String kind = event.getClass().getSimpleName();
         try {
-            result = succeeded(task, execute(event));
-            log.info("pod {}: {} done", task.podId(), event.getClass().getSimpleName());
+            RunningPod pod = execute(event);
+            log.info("pod {}: {} done", task.podId(), kind);
+            return new PodTaskResult(task.podId(), task.taskId(), PodTaskResult.Outcome.SUCCEEDED, null, null, pod.podIp(),
+                    pod.containers(), properties.getWorkerId(), Instant.now());
         } catch (PodTaskFailure failure) {
-            result = new PodTaskResult(task.podId(), task.taskId(), PodTaskResult.Outcome.FAILED, failure.reason(),
+            running.release(task.podId());
+            prober.unwatch(task.podId());
+            log.warn("pod {}: {} failed: {} {}", task.podId(), kind, failure.reason(), failure.getMessage());
+            return new PodTaskResult(task.podId(), task.taskId(), PodTaskResult.Outcome.FAILED, failure.reason(),
                     failure.getMessage(), null, List.of(), properties.getWorkerId(), Instant.now());
-            log.warn("pod {}: {} failed: {} {}", task.podId(), event.getClass().getSimpleName(), failure.reason(),
-                    failure.getMessage());
         }
-        reporter.report(result);
     }
 
     private RunningPod execute(PodEvent event) {
         if (event instanceof PodCreated created) {
-            return runtime.create(new PodRef(created.podId(), created.regionId(), created.taskId()), created.definition());
+            return supervise(new PodRef(created.podId(), created.regionId(), created.taskId()), created.definition(),
+                    runtime.create(new PodRef(created.podId(), created.regionId(), created.taskId()), created.definition()));
         }
         if (event instanceof PodStarting starting) {
-            return runtime.start(new PodRef(starting.podId(), starting.regionId(), starting.taskId()), starting.definition());
+            PodRef pod = new PodRef(starting.podId(), starting.regionId(), starting.taskId());
+            return supervise(pod, starting.definition(), runtime.start(pod, starting.definition()));
         }
+        String podId = ((PodTask) event).podId();
+        // the pod is taken out of supervision first, so its containers' exits are not "crashes"
+        running.release(podId);
+        prober.unwatch(podId);
         if (event instanceof PodStopping stopping) {
-            List<ContainerStatusReport> statuses = runtime.stop(stopping.podId(), stopping.gracePeriodSeconds());
+            List<ContainerStatusReport> statuses = runtime.stop(podId, stopping.gracePeriodSeconds());
             return new RunningPod(null, null, statuses);
         }
         if (event instanceof PodDeleting deleting) {
-            runtime.delete(deleting.podId(), deleting.gracePeriodSeconds());
+            runtime.delete(podId, deleting.gracePeriodSeconds());
             return new RunningPod(null, null, List.of());
+        }
+        if (event instanceof PodRebuilding rebuilding) {
+            PodRef pod = new PodRef(podId, rebuilding.regionId(), rebuilding.taskId());
+            return new RunningPod(null, null, runtime.rebuild(pod, rebuilding.definition()));
         }
         throw new IllegalArgumentException("not a task: " + event);
     }
 
-    private PodTaskResult succeeded(PodTask task, RunningPod pod) {
-        return new PodTaskResult(task.podId(), task.taskId(), PodTaskResult.Outcome.SUCCEEDED, null, null, pod.podIp(),
-                pod.containers(), properties.getWorkerId(), Instant.now());
+    /** A pod that now runs is kept running: supervised and probed from here on. */
+    private RunningPod supervise(PodRef pod, PodDefinition definition, RunningPod result) {
+        prober.watch(running.track(pod.podId(), pod.regionId(), pod.taskId(), definition));
+        return result;
     }
 }

@@ -1,48 +1,62 @@
 package io.podservice.worker.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.Volume;
 import io.podservice.events.ContainerDefinition;
 import io.podservice.events.ContainerStatusReport;
 import io.podservice.events.PodDefinition;
+import io.podservice.events.PodSpecParts;
 import io.podservice.worker.WorkerProperties;
 import io.podservice.worker.runtime.PodRuntime;
-import io.podservice.worker.runtime.PodRuntime.PodRef;
 import io.podservice.worker.runtime.PodTaskFailure;
 import io.podservice.worker.runtime.RunningPod;
-import java.time.Instant;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Pods on the local Docker daemon through docker-java. A pod is an infra container holding the
- * network namespace (and the hostname) plus the user's containers joined to it, so they share
- * one IP and reach each other on localhost, like a Kubernetes pod.
+ * network namespace, hostname, resolv.conf and /etc/hosts, plus the user's containers joined to
+ * it, so they share one IP and reach each other on localhost, like a Kubernetes pod. Containers
+ * have no Docker restart policy: the worker's supervisor restarts them per the pod's policy.
  */
 @Component
 public class DockerPodRuntime implements PodRuntime {
 
     private static final Logger log = LoggerFactory.getLogger(DockerPodRuntime.class);
     private static final Map<String, String> LOG_ROTATION = Map.of("max-size", "10m", "max-file", "3");
-    private static final Instant DOCKER_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
     /** Stops wait on the daemon, not the CPU: a thread per container being stopped. */
     private static final ExecutorService STOPPERS = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "pod-stopper");
@@ -68,24 +82,8 @@ public class DockerPodRuntime implements PodRuntime {
             return describe(pod.podId(), definition);
         }
         remove(existing);
-        try {
-            images.ensurePresent(properties.getInfraImage());
-            for (ContainerDefinition container : definition.containers()) {
-                images.ensurePresent(container.image());
-            }
-            String infraId = createInfra(pod, definition);
-            start(infraId, PodContainers.infraName(pod.podId()));
-            for (ContainerDefinition container : definition.containers()) {
-                String id = createContainer(pod, definition, container, infraId);
-                start(id, PodContainers.containerName(pod.podId(), container.name()));
-            }
-            return describe(pod.podId(), definition);
-        } catch (RuntimeException e) {
-            // nothing half-done is left behind: a pod that cannot run keeps no containers
-            remove(containersOf(pod.podId()));
-            throw e instanceof PodTaskFailure failure ? failure
-                    : new PodTaskFailure("ContainerCreateFailed", DockerErrors.message(e), e);
-        }
+        build(pod, definition, true);
+        return describe(pod.podId(), definition);
     }
 
     @Override
@@ -104,6 +102,15 @@ public class DockerPodRuntime implements PodRuntime {
     }
 
     @Override
+    public List<ContainerStatusReport> rebuild(PodRef pod, PodDefinition definition) {
+        List<Container> existing = containersOf(pod.podId());
+        stopAll(existing, 0);
+        remove(existing);
+        build(pod, definition, false);
+        return inspect(pod.podId(), definition);
+    }
+
+    @Override
     public List<ContainerStatusReport> stop(String podId, int gracePeriodSeconds) {
         List<Container> containers = containersOf(podId);
         stopAll(containers.stream().filter(c -> !isInfra(c)).toList(), gracePeriodSeconds);
@@ -112,7 +119,7 @@ public class DockerPodRuntime implements PodRuntime {
         for (Container container : containers) {
             if (!isInfra(container)) {
                 String name = container.getLabels().get(PodContainers.LABEL_CONTAINER);
-                statuses.add(status(name, docker.inspectContainerCmd(container.getId()).exec()));
+                statuses.add(ContainerStates.of(name, docker.inspectContainerCmd(container.getId()).exec(), false));
             }
         }
         return statuses;
@@ -123,12 +130,235 @@ public class DockerPodRuntime implements PodRuntime {
         List<Container> containers = containersOf(podId);
         stopAll(containers.stream().filter(c -> !isInfra(c)).toList(), gracePeriodSeconds);
         remove(containers);
+        List<InspectVolumeResponse> volumes = docker.listVolumesCmd()
+                .withFilter("label", List.of(PodContainers.LABEL_POD_ID + "=" + podId,
+                        PodContainers.LABEL_AUTO_DELETE + "=true"))
+                .exec().getVolumes();
+        for (InspectVolumeResponse volume : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
+            try {
+                docker.removeVolumeCmd(volume.getName()).exec();
+            } catch (NotFoundException gone) {
+                // removed meanwhile
+            }
+        }
+    }
+
+    @Override
+    public List<ContainerStatusReport> inspect(String podId, PodDefinition definition) {
+        List<ContainerStatusReport> statuses = new ArrayList<>();
+        for (ContainerDefinition container : definition.containers()) {
+            try {
+                InspectContainerResponse inspected =
+                        docker.inspectContainerCmd(PodContainers.containerName(podId, container.name())).exec();
+                statuses.add(ContainerStates.of(container.name(), inspected, container.readinessProbe() == null));
+            } catch (NotFoundException absent) {
+                // not on this node
+            }
+        }
+        return statuses;
+    }
+
+    @Override
+    public void startContainer(String podId, String container) {
+        String name = PodContainers.containerName(podId, container);
+        start(name, name);
+    }
+
+    @Override
+    public void stopContainer(String podId, String container, int gracePeriodSeconds) {
+        stopOne(PodContainers.containerName(podId, container), gracePeriodSeconds);
+    }
+
+    @Override
+    public OptionalInt exec(String podId, String container, List<String> command, int timeoutSeconds) {
+        String target = container == null ? PodContainers.infraName(podId) : PodContainers.containerName(podId, container);
+        String execId = docker.execCreateCmd(target).withCmd(command.toArray(String[]::new))
+                .withAttachStdout(true).withAttachStderr(true).exec().getId();
+        try {
+            boolean finished = docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>())
+                    .awaitCompletion(timeoutSeconds, TimeUnit.SECONDS);
+            if (!finished) {
+                return OptionalInt.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalInt.empty();
+        }
+        Long exitCode = docker.inspectExecCmd(execId).exec().getExitCodeLong();
+        return exitCode == null ? OptionalInt.empty() : OptionalInt.of(exitCode.intValue());
+    }
+
+    @Override
+    public boolean infraRunning(String podId) {
+        try {
+            return Boolean.TRUE.equals(docker.inspectContainerCmd(PodContainers.infraName(podId)).exec().getState().getRunning());
+        } catch (NotFoundException absent) {
+            return false;
+        }
+    }
+
+    @Override
+    public Set<String> podsOnNode() {
+        return docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(PodContainers.LABEL_MANAGED_BY, PodContainers.MANAGED_BY)).exec().stream()
+                .map(c -> c.getLabels().get(PodContainers.LABEL_POD_ID))
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+    }
+
+    /** Pulls the images, makes the volumes and the containers; starts them when asked. Leaves nothing on failure. */
+    private void build(PodRef pod, PodDefinition definition, boolean startThem) {
+        try {
+            images.ensurePresent(properties.getInfraImage());
+            for (ContainerDefinition container : definition.containers()) {
+                images.ensurePresent(container.image());
+            }
+            Map<String, String> volumes = ensureVolumes(pod, definition);
+            String infraId = createInfra(pod, definition);
+            if (startThem) {
+                start(infraId, PodContainers.infraName(pod.podId()));
+            }
+            for (ContainerDefinition container : definition.containers()) {
+                String id = createContainer(pod, definition, container, infraId, volumes);
+                if (startThem) {
+                    start(id, PodContainers.containerName(pod.podId(), container.name()));
+                }
+            }
+        } catch (RuntimeException e) {
+            // nothing half-done is left behind: a pod that cannot run keeps no containers
+            remove(containersOf(pod.podId()));
+            throw e instanceof PodTaskFailure failure ? failure
+                    : new PodTaskFailure("ContainerCreateFailed", DockerErrors.message(e), e);
+        }
+    }
+
+    /** One named Docker volume per data volume of the pod, kept across stops; returns volume name to Docker volume name. */
+    private Map<String, String> ensureVolumes(PodRef pod, PodDefinition definition) {
+        Map<String, String> names = new HashMap<>();
+        for (PodSpecParts.Volume volume : definition.volumes()) {
+            String dockerName = PodContainers.volumeName(pod.podId(), volume.name());
+            try {
+                docker.inspectVolumeCmd(dockerName).exec();
+            } catch (NotFoundException absent) {
+                Map<String, String> labels = new HashMap<>(properties.getExtraLabels());
+                labels.put(PodContainers.LABEL_POD_ID, pod.podId());
+                labels.put(PodContainers.LABEL_VOLUME, volume.name());
+                labels.put(PodContainers.LABEL_MANAGED_BY, PodContainers.MANAGED_BY);
+                labels.put(PodContainers.LABEL_AUTO_DELETE,
+                        Boolean.toString(volume.jdcloudDisk() != null && Boolean.TRUE.equals(volume.jdcloudDisk().autoDelete())));
+                docker.createVolumeCmd().withName(dockerName).withLabels(labels).exec();
+            }
+            names.put(volume.name(), dockerName);
+        }
+        return names;
+    }
+
+    private String createInfra(PodRef pod, PodDefinition definition) {
+        HostConfig host = HostConfig.newHostConfig()
+                .withIpcMode("shareable")
+                .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, LOG_ROTATION))
+                .withRestartPolicy(RestartPolicy.noRestart())
+                .withExtraHosts(definition.hostAliases().stream()
+                        .flatMap(alias -> alias.hostnames().stream().map(name -> name + ":" + alias.ip()))
+                        .toArray(String[]::new));
+        PodSpecParts.DnsConfig dns = definition.dnsConfig();
+        if (dns != null) {
+            if (!dns.nameservers().isEmpty()) {
+                host.withDns(dns.nameservers());
+            }
+            if (!dns.searches().isEmpty()) {
+                host.withDnsSearch(dns.searches());
+            }
+            if (!dns.options().isEmpty()) {
+                host.withDnsOptions(dns.options().stream()
+                        .map(o -> o.value() == null || o.value().isEmpty() ? o.name() : o.name() + ":" + o.value())
+                        .toList());
+            }
+        }
+        try (CreateContainerCmd cmd = docker.createContainerCmd(ImageReference.parse(properties.getInfraImage()).fullName())) {
+            return cmd.withName(PodContainers.infraName(pod.podId()))
+                    .withHostName(definition.hostname() != null ? definition.hostname() : definition.name())
+                    .withCmd(properties.getInfraCommand())
+                    .withLabels(labels(pod, PodContainers.INFRA))
+                    .withHostConfig(host)
+                    .exec()
+                    .getId();
+        }
+    }
+
+    private String createContainer(PodRef pod, PodDefinition definition, ContainerDefinition container, String infraId,
+                                   Map<String, String> volumes) {
+        PodSpecParts.Resources limits = container.limits() != null ? container.limits()
+                : new PodSpecParts.Resources(definition.cpu(), definition.memoryMB());
+        HostConfig host = HostConfig.newHostConfig()
+                .withNetworkMode("container:" + infraId)
+                .withIpcMode("container:" + infraId)
+                .withNanoCPUs(Math.round(limits.cpu() * 1_000_000_000L))
+                .withMemory((long) limits.memoryMB() * 1024 * 1024)
+                // no swap beyond the limit, so a process over its memory is OOM-killed, as on a VM
+                .withMemorySwap((long) limits.memoryMB() * 1024 * 1024)
+                .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, LOG_ROTATION))
+                .withRestartPolicy(RestartPolicy.noRestart());
+        List<Mount> mounts = new ArrayList<>();
+        List<Bind> binds = new ArrayList<>();
+        for (PodSpecParts.VolumeMount mount : container.volumeMounts()) {
+            String dockerVolume = volumes.get(mount.name());
+            if (mount.subPath() == null || mount.subPath().isBlank()) {
+                mounts.add(new Mount().withType(MountType.VOLUME).withSource(dockerVolume).withTarget(mount.mountPath())
+                        .withReadOnly(mount.readOnly()));
+            } else {
+                // Docker 20.10 has no volume subpath: bind the sub-directory of the volume's data instead
+                binds.add(new Bind(subPathOf(dockerVolume, mount.subPath()), new Volume(mount.mountPath()),
+                        mount.readOnly() ? com.github.dockerjava.api.model.AccessMode.ro
+                                : com.github.dockerjava.api.model.AccessMode.rw));
+            }
+        }
+        host.withMounts(mounts).withBinds(binds);
+        try (CreateContainerCmd cmd = docker.createContainerCmd(ImageReference.parse(container.image()).fullName())) {
+            cmd.withName(PodContainers.containerName(pod.podId(), container.name()))
+                    .withLabels(labels(pod, container.name()))
+                    .withEnv(container.env().stream().map(e -> e.name() + "=" + Objects.toString(e.value(), "")).toList())
+                    .withTty(container.tty())
+                    .withStdinOpen(container.tty())
+                    .withHostConfig(host);
+            // Kubernetes semantics, as JD Cloud's: command replaces the entrypoint, args the image's CMD
+            if (!container.command().isEmpty()) {
+                cmd.withEntrypoint(container.command());
+            }
+            if (!container.args().isEmpty()) {
+                cmd.withCmd(container.args());
+            }
+            if (container.workingDir() != null && !container.workingDir().isBlank()) {
+                cmd.withWorkingDir(container.workingDir());
+            }
+            return cmd.exec().getId();
+        }
+    }
+
+    private String subPathOf(String dockerVolume, String subPath) {
+        Path dir = Path.of(docker.inspectVolumeCmd(dockerVolume).exec().getMountpoint()).resolve(subPath).normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the subPath " + subPath + " of volume " + dockerVolume
+                    + " (the worker must run on the Docker host)", e);
+        }
+        return dir.toString();
+    }
+
+    private void start(String id, String name) {
+        try {
+            docker.startContainerCmd(id).exec();
+        } catch (NotModifiedException alreadyRunning) {
+            // started before: starting is idempotent
+        } catch (RuntimeException e) {
+            throw new PodTaskFailure("ContainerCannotRun", "Container " + name + " cannot start: " + DockerErrors.message(e), e);
+        }
     }
 
     /**
      * {@code docker stop} of every container at once (SIGTERM, SIGKILL after the grace period),
-     * so a pod's stop takes one grace period, not one per container. Docker's stop also tells
-     * the restart policy that the stop was wanted.
+     * so a pod's stop takes one grace period, not one per container.
      */
     private void stopAll(List<Container> containers, int gracePeriodSeconds) {
         List<CompletableFuture<Void>> stops = containers.stream()
@@ -150,83 +380,9 @@ public class DockerPodRuntime implements PodRuntime {
         }
     }
 
-    private String createInfra(PodRef pod, PodDefinition definition) {
-        HostConfig host = HostConfig.newHostConfig()
-                .withIpcMode("shareable")
-                .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, LOG_ROTATION))
-                .withRestartPolicy(RestartPolicy.unlessStoppedRestart());
-        try (CreateContainerCmd cmd = docker.createContainerCmd(ImageReference.parse(properties.getInfraImage()).fullName())) {
-            return cmd.withName(PodContainers.infraName(pod.podId()))
-                    .withHostName(definition.hostname() != null ? definition.hostname() : definition.name())
-                    .withCmd(properties.getInfraCommand())
-                    .withLabels(labels(pod, PodContainers.INFRA))
-                    .withHostConfig(host)
-                    .exec()
-                    .getId();
-        }
-    }
-
-    private String createContainer(PodRef pod, PodDefinition definition, ContainerDefinition container, String infraId) {
-        HostConfig host = HostConfig.newHostConfig()
-                .withNetworkMode("container:" + infraId)
-                .withIpcMode("container:" + infraId)
-                .withNanoCPUs(Math.round(definition.cpu() * 1_000_000_000L))
-                .withMemory((long) definition.memoryMB() * 1024 * 1024)
-                .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, LOG_ROTATION))
-                .withRestartPolicy(restartPolicy(definition.restartPolicy()));
-        try (CreateContainerCmd cmd = docker.createContainerCmd(ImageReference.parse(container.image()).fullName())) {
-            cmd.withName(PodContainers.containerName(pod.podId(), container.name()))
-                    .withLabels(labels(pod, container.name()))
-                    .withEnv(container.env().stream().map(e -> e.name() + "=" + Objects.toString(e.value(), "")).toList())
-                    .withTty(container.tty())
-                    .withHostConfig(host);
-            // Kubernetes semantics, as JD Cloud's: command replaces the entrypoint, args the image's CMD
-            if (!container.command().isEmpty()) {
-                cmd.withEntrypoint(container.command());
-            }
-            if (!container.args().isEmpty()) {
-                cmd.withCmd(container.args());
-            }
-            if (container.workingDir() != null && !container.workingDir().isBlank()) {
-                cmd.withWorkingDir(container.workingDir());
-            }
-            return cmd.exec().getId();
-        }
-    }
-
-    private void start(String id, String name) {
-        try {
-            docker.startContainerCmd(id).exec();
-        } catch (NotModifiedException alreadyRunning) {
-            // started before: starting is idempotent
-        } catch (RuntimeException e) {
-            throw new PodTaskFailure("ContainerCannotRun", "Container " + name + " cannot start: " + DockerErrors.message(e), e);
-        }
-    }
-
     private RunningPod describe(String podId, PodDefinition definition) {
         InspectContainerResponse infra = docker.inspectContainerCmd(PodContainers.infraName(podId)).exec();
-        List<ContainerStatusReport> statuses = new ArrayList<>();
-        for (ContainerDefinition container : definition.containers()) {
-            InspectContainerResponse inspected =
-                    docker.inspectContainerCmd(PodContainers.containerName(podId, container.name())).exec();
-            statuses.add(status(container.name(), inspected));
-        }
-        return new RunningPod(ipOf(infra), time(infra.getState().getStartedAt()), statuses);
-    }
-
-    private static ContainerStatusReport status(String name, InspectContainerResponse inspected) {
-        InspectContainerResponse.ContainerState state = inspected.getState();
-        int restarts = inspected.getRestartCount() == null ? 0 : inspected.getRestartCount();
-        if (Boolean.TRUE.equals(state.getRunning())) {
-            return new ContainerStatusReport(name, "running", null, null, time(state.getStartedAt()), null, null,
-                    restarts, true);
-        }
-        Long exitCode = state.getExitCodeLong();
-        return new ContainerStatusReport(name, "terminated", exitCode != null && exitCode == 0 ? "Completed" : "Error",
-                state.getError() == null || state.getError().isBlank() ? null : state.getError(),
-                time(state.getStartedAt()), time(state.getFinishedAt()),
-                exitCode == null ? null : exitCode.intValue(), restarts, false);
+        return new RunningPod(ipOf(infra), ContainerStates.time(infra.getState().getStartedAt()), inspect(podId, definition));
     }
 
     private static String ipOf(InspectContainerResponse infra) {
@@ -260,7 +416,7 @@ public class DockerPodRuntime implements PodRuntime {
                 .sorted((a, b) -> Boolean.compare(isInfra(a), isInfra(b)))
                 .forEach(c -> {
                     try {
-                        docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
+                        docker.removeContainerCmd(c.getId()).withForce(true).exec();
                     } catch (NotFoundException gone) {
                         // already removed
                     }
@@ -279,21 +435,5 @@ public class DockerPodRuntime implements PodRuntime {
         labels.put(PodContainers.LABEL_TASK, pod.taskId());
         labels.put(PodContainers.LABEL_MANAGED_BY, PodContainers.MANAGED_BY);
         return labels;
-    }
-
-    private static RestartPolicy restartPolicy(String policy) {
-        return switch (policy == null ? "Always" : policy) {
-            case "Never" -> RestartPolicy.noRestart();
-            case "OnFailure" -> RestartPolicy.onFailureRestart(0);
-            default -> RestartPolicy.unlessStoppedRestart();
-        };
-    }
-
-    private static Instant time(String dockerTime) {
-        if (dockerTime == null || dockerTime.isBlank()) {
-            return null;
-        }
-        Instant instant = Instant.parse(dockerTime);
-        return instant.equals(DOCKER_ZERO_TIME) ? null : instant;
     }
 }

@@ -14,6 +14,8 @@ final class PodContainers {
     static final String LABEL_TASK = "pod.task";
     static final String LABEL_MANAGED_BY = "pod.managed-by";
     static final String MANAGED_BY = "pod-service";
+    static final String LABEL_VOLUME = "pod.volume";
+    static final String LABEL_AUTO_DELETE = "pod.auto-delete";
     static final String INFRA = "infra";
 
     private PodContainers() {
@@ -25,5 +27,10 @@ final class PodContainers {
 
     static String containerName(String podId, String container) {
         return podId + "-" + container;
+    }
+
+    /** A data volume of the pod: {@code <podId>.<volume>}. */
+    static String volumeName(String podId, String volume) {
+        return podId + "." + volume;
     }
 }

@@ -1,0 +1,188 @@
+package io.podservice.worker.reconcile;
+
+import io.podservice.events.ContainerStatusReport;
+import io.podservice.events.EventEnvelope;
+import io.podservice.events.Topics;
+import io.podservice.worker.runtime.PodRuntime;
+import io.podservice.worker.runtime.PodRuntime.PodRef;
+import io.podservice.worker.supervision.ContainerSupervisor;
+import io.podservice.worker.supervision.PodLocks;
+import io.podservice.worker.supervision.PodStatusReporter;
+import io.podservice.worker.supervision.Prober;
+import io.podservice.worker.supervision.RunningPods;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Level-triggered convergence, on start and every {@code pod.worker.reconcile-interval}: for the
+ * pods of the partitions this worker owns, compares what should be ({@link DesiredPods}) with what
+ * Docker has, and converges: starts what should run and does not (after a worker or daemon
+ * restart), adopts running pods it does not supervise yet, stops what should be stopped, and
+ * removes containers and pods that should be gone. Pods with a task in flight are left to the
+ * task, which Kafka redelivers until its result is reported.
+ */
+@Component
+public class Reconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+    static final String LISTENER_ID = "pod-worker";
+
+    private final DesiredPods desired;
+    private final PodRuntime runtime;
+    private final RunningPods running;
+    private final ContainerSupervisor supervisor;
+    private final Prober prober;
+    private final PodStatusReporter reporter;
+    private final PodLocks locks;
+    private final KafkaListenerEndpointRegistry listeners;
+    private final ConsumerFactory<String, byte[]> consumers;
+    private final Set<TopicPartition> loaded = new HashSet<>();
+
+    Reconciler(DesiredPods desired, PodRuntime runtime, RunningPods running, ContainerSupervisor supervisor, Prober prober,
+               PodStatusReporter reporter, PodLocks locks, KafkaListenerEndpointRegistry listeners,
+               ConsumerFactory<String, byte[]> consumers) {
+        this.desired = desired;
+        this.runtime = runtime;
+        this.running = running;
+        this.supervisor = supervisor;
+        this.prober = prober;
+        this.reporter = reporter;
+        this.locks = locks;
+        this.listeners = listeners;
+        this.consumers = consumers;
+    }
+
+    @Scheduled(initialDelayString = "PT3S", fixedDelayString = "${pod.worker.reconcile-interval:PT30S}")
+    public synchronized void reconcile() {
+        Set<TopicPartition> owned = owned();
+        if (owned.isEmpty()) {
+            return;
+        }
+        Set<TopicPartition> fresh = new HashSet<>(owned);
+        fresh.removeAll(loaded);
+        if (!fresh.isEmpty()) {
+            replay(fresh);
+            loaded.addAll(fresh);
+        }
+        loaded.retainAll(owned);
+        int partitions = partitionCount();
+        Map<String, DesiredPods.Desired> snapshot = desired.snapshot();
+        for (DesiredPods.Desired pod : snapshot.values()) {
+            if (!owned.contains(partitionOf(pod.podId(), partitions))) {
+                continue;
+            }
+            try {
+                switch (pod.intent()) {
+                    case RUN -> ensureRunning(pod);
+                    case STOP -> ensureStopped(pod);
+                    case GONE -> ensureGone(pod.podId());
+                    case BUSY -> { }
+                }
+            } catch (RuntimeException e) {
+                log.warn("reconciling pod {} failed: {}", pod.podId(), e.toString());
+            }
+        }
+        for (String podId : runtime.podsOnNode()) {
+            DesiredPods.Desired pod = snapshot.get(podId);
+            if (pod == null && owned.contains(partitionOf(podId, partitions))) {
+                log.info("removing pod {}: its containers belong to no pod of this node's partitions", podId);
+                ensureGone(podId);
+            }
+        }
+    }
+
+    private void ensureRunning(DesiredPods.Desired pod) {
+        locks.withLock(pod.podId(), () -> {
+            RunningPods.Pod tracked = running.get(pod.podId()).orElse(null);
+            if (tracked != null && tracked.taskId().equals(pod.runTaskId())) {
+                return;
+            }
+            List<ContainerStatusReport> statuses = runtime.inspect(pod.podId(), pod.definition());
+            if (statuses.size() < pod.definition().containers().size() || !runtime.infraRunning(pod.podId())) {
+                log.info("pod {} should run but does not on this node; starting it", pod.podId());
+                runtime.start(new PodRef(pod.podId(), pod.regionId(), pod.runTaskId()), pod.definition());
+            }
+            RunningPods.Pod adopted = running.track(pod.podId(), pod.regionId(), pod.runTaskId(), pod.definition());
+            prober.watch(adopted);
+            reporter.report(adopted);
+        });
+        running.get(pod.podId()).ifPresent(tracked -> runtime.inspect(pod.podId(), pod.definition()).stream()
+                .filter(status -> !"running".equals(status.state()))
+                .forEach(status -> supervisor.exited(pod.podId(), status.name())));
+    }
+
+    private void ensureStopped(DesiredPods.Desired pod) {
+        locks.withLock(pod.podId(), () -> {
+            running.release(pod.podId());
+            prober.unwatch(pod.podId());
+            if (runtime.infraRunning(pod.podId()) || runtime.inspect(pod.podId(), pod.definition()).stream()
+                    .anyMatch(s -> "running".equals(s.state()))) {
+                log.info("pod {} should be stopped; stopping its containers", pod.podId());
+                Integer grace = pod.definition().terminationGracePeriodSeconds();
+                runtime.stop(pod.podId(), grace == null ? 30 : grace);
+            }
+        });
+    }
+
+    private void ensureGone(String podId) {
+        locks.withLock(podId, () -> {
+            running.release(podId);
+            prober.unwatch(podId);
+            runtime.delete(podId, 0);
+        });
+    }
+
+    /** Folds the owned partitions from their beginning into {@link DesiredPods}. */
+    private void replay(Set<TopicPartition> partitions) {
+        try (Consumer<String, byte[]> consumer = consumers.createConsumer("pod-worker-replay-" + UUID.randomUUID(),
+                "replay")) {
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            int records = 0;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    EventEnvelope.fromRecord(record).ifPresent(desired::apply);
+                    records++;
+                }
+            }
+            log.info("folded {} events of partitions {} into the desired state", records, partitions);
+        }
+    }
+
+    private Set<TopicPartition> owned() {
+        MessageListenerContainer container = listeners.getListenerContainer(LISTENER_ID);
+        if (container == null || container.getAssignedPartitions() == null) {
+            return Set.of();
+        }
+        return new HashSet<>(container.getAssignedPartitions());
+    }
+
+    private int partitionCount() {
+        try (Consumer<String, byte[]> consumer = consumers.createConsumer("pod-worker-meta-" + UUID.randomUUID(), "meta")) {
+            return consumer.partitionsFor(Topics.POD_EVENTS).size();
+        }
+    }
+
+    /** The partition Kafka's default partitioner gives a record keyed by the pod id. */
+    static TopicPartition partitionOf(String podId, int partitions) {
+        return new TopicPartition(Topics.POD_EVENTS,
+                Utils.toPositive(Utils.murmur2(podId.getBytes(StandardCharsets.UTF_8))) % partitions);
+    }
+}
