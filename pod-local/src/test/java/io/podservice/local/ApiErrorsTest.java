@@ -71,6 +71,45 @@ class ApiErrorsTest extends ServiceTest {
         assertInvalid(response, "regionId");
     }
 
+    @Test
+    void theSpecsNumericRulesNameTheirFields() {
+        String container = "\"containers\": [{\"name\": \"a\", \"image\": \"b\"}]";
+        assertInvalid(create("\"containers\": [{\"name\": \"a\", \"image\": \"b\", \"systemDisk\": {\"sizeGB\": 25}}]"),
+                "podSpec.containers[0].systemDisk.sizeGB");
+        assertInvalid(create("\"containers\": [{\"name\": \"a\", \"image\": \"b\", \"systemDisk\": {\"sizeGB\": 110}}]"),
+                "podSpec.containers[0].systemDisk.sizeGB");
+        assertInvalid(create(container + ", \"volumes\": [{\"name\": \"v\", \"jdcloudDisk\": {\"sizeGB\": 4010}}]"),
+                "podSpec.volumes[0].jdcloudDisk.sizeGB");
+        assertInvalid(create(container + ", \"volumes\": [{\"name\": \"v\", \"jdcloudDisk\": {\"sizeGB\": 25}}]"),
+                "podSpec.volumes[0].jdcloudDisk.sizeGB");
+        assertInvalid(create(container + ", \"elasticIp\": {\"bandwidthMbps\": 101}"), "podSpec.elasticIp.bandwidthMbps");
+        assertInvalid(create(container + ", \"hostname\": \"-bad-\""), "podSpec.hostname");
+        assertInvalid(create(container + ", \"primaryNetworkInterface\": {\"networkInterface\": {\"subnetId\": \"subnet-1\","
+                + " \"securityGroups\": [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\"]}}"),
+                "podSpec.primaryNetworkInterface.networkInterface.securityGroups");
+        ApiClient.Response fixedIp = api().post("/v1/regions/" + REGION + "/pods", "{\"maxCount\": 2, \"podSpec\": {"
+                + "\"name\": \"x\", \"instanceType\": \"g.n2.medium\", " + container
+                + ", \"primaryNetworkInterface\": {\"networkInterface\": {\"subnetId\": \"subnet-1\","
+                + " \"primaryIpAddress\": \"10.0.0.5\"}}}}");
+        assertInvalid(fixedIp, "primaryIpAddress");
+        assertThat(fixedIp.body().path("error").path("message").asText()).contains("maxCount 1");
+        assertInvalid(create("\"containers\": [{\"name\": \"a\", \"image\": \"b\", \"livenessProbe\": {}}]"),
+                "podSpec.containers[0].livenessProbe");
+        assertInvalid(create("\"containers\": [{\"name\": \"a\", \"image\": \"b\","
+                + " \"volumeMounts\": [{\"name\": \"nope\", \"mountPath\": \"/x\"}]}]"),
+                "podSpec.containers[0].volumeMounts[0].name");
+        assertInvalid(create("\"containers\": [{\"name\": \"a\", \"image\": \"b\","
+                + " \"resources\": {\"limits\": {\"memoryMB\": 99999}}}]"), "podSpec.containers[0].resources.limits");
+        ApiClient.Response tooMany = api().post("/v1/regions/" + REGION + "/pods", "{\"maxCount\": 101, \"podSpec\": {"
+                + "\"name\": \"x\", \"instanceType\": \"g.n2.medium\", " + container + "}}");
+        assertInvalid(tooMany, "maxCount");
+    }
+
+    private ApiClient.Response create(String specFields) {
+        return api().post("/v1/regions/" + REGION + "/pods",
+                "{\"podSpec\": {\"name\": \"x\", \"instanceType\": \"g.n2.medium\", " + specFields + "}}");
+    }
+
     private static void assertInvalid(ApiClient.Response response, String field) {
         assertThat(response.status()).as(response.raw()).isEqualTo(400);
         assertThat(response.body().path("error").path("code").asInt()).isEqualTo(400);

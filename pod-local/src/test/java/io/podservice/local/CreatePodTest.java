@@ -116,6 +116,10 @@ class CreatePodTest extends ServiceTest {
     }
 
     private String logsOf(String containerName) throws InterruptedException {
+        return logsOf(docker, containerName);
+    }
+
+    static String logsOf(com.github.dockerjava.api.DockerClient docker, String containerName) throws InterruptedException {
         StringBuilder out = new StringBuilder();
         try (LogContainerCmd cmd = docker.logContainerCmd(containerName).withStdOut(true).withStdErr(true)) {
             cmd.exec(new ResultCallback.Adapter<Frame>() {

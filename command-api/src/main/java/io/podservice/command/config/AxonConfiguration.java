@@ -5,6 +5,7 @@ import io.podservice.command.publisher.KafkaEventPublisher;
 import io.podservice.command.pod.CommandMetadata;
 import io.podservice.events.EventJson;
 import javax.sql.DataSource;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -67,6 +68,29 @@ public class AxonConfiguration {
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
         return JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build();
+    }
+
+    /**
+     * PostgreSQL reports a unique violation as SQLState 23505 (vendor code 0), often inside a
+     * BatchUpdateException's next exception; Axon must see it as a duplicate key so that a second
+     * aggregate with a taken id fails as AggregateStreamCreationException (idempotent creates rely on it).
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable t = exception; t != null; t = t.getCause()) {
+                for (java.sql.SQLException sql = t instanceof java.sql.SQLException s ? s : null; sql != null;
+                     sql = sql.getNextException()) {
+                    if ("23505".equals(sql.getSQLState())) {
+                        return true;
+                    }
+                }
+                if (t.getCause() == t) {
+                    break;
+                }
+            }
+            return false;
+        };
     }
 
     @Bean
