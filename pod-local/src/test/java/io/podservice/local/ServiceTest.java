@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "pod.local.kafka-port=0",
                 "pod.local.kafka-controller-port=0",
                 "pod.worker.concurrency=2",
+                "pod.worker.reconcile-interval=PT5S",
         })
 @AutoConfigureObservability
 abstract class ServiceTest {

@@ -110,17 +110,19 @@ public class Reconciler {
     private void ensureRunning(DesiredPods.Desired pod) {
         locks.withLock(pod.podId(), () -> {
             RunningPods.Pod tracked = running.get(pod.podId()).orElse(null);
-            if (tracked != null && tracked.taskId().equals(pod.runTaskId())) {
-                return;
-            }
+            boolean supervised = tracked != null && tracked.taskId().equals(pod.runTaskId());
             List<ContainerStatusReport> statuses = runtime.inspect(pod.podId(), pod.definition());
-            if (statuses.size() < pod.definition().containers().size() || !runtime.infraRunning(pod.podId())) {
-                log.info("pod {} should run but does not on this node; starting it", pod.podId());
+            boolean complete = statuses.size() == pod.definition().containers().size() && runtime.infraRunning(pod.podId());
+            if (!complete) {
+                log.info("pod {} should run but is incomplete on this node; starting it", pod.podId());
+                running.release(pod.podId());
                 runtime.start(new PodRef(pod.podId(), pod.regionId(), pod.runTaskId()), pod.definition());
             }
-            RunningPods.Pod adopted = running.track(pod.podId(), pod.regionId(), pod.runTaskId(), pod.definition());
-            prober.watch(adopted);
-            reporter.report(adopted);
+            if (!complete || !supervised) {
+                RunningPods.Pod adopted = running.track(pod.podId(), pod.regionId(), pod.runTaskId(), pod.definition());
+                prober.watch(adopted);
+                reporter.report(adopted);
+            }
         });
         running.get(pod.podId()).ifPresent(tracked -> runtime.inspect(pod.podId(), pod.definition()).stream()
                 .filter(status -> !"running".equals(status.state()))

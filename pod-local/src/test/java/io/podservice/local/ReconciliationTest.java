@@ -1,0 +1,42 @@
+package io.podservice.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.dockerjava.api.model.Container;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The worker converges Docker to what should run: missing containers come back, strays go. */
+class ReconciliationTest extends ServiceTest {
+
+    @Test
+    void aContainerRemovedBehindTheWorkersBackIsCreatedAgain() {
+        String podId = createPod("""
+                {"name": "healing", "instanceType": "g.n2.medium",
+                 "containers": [{"name": "app", "image": "%s", "command": ["sleep", "3600"]}]}""".formatted(IMAGE));
+        awaitPhase(podId, "running");
+        docker.removeContainerCmd(podId + "-app").withForce(true).exec();
+        await().atMost(Duration.ofSeconds(60)).until(() -> containers(podId).stream()
+                .filter(c -> "running".equals(c.getState())).count() == 2);
+    }
+
+    @Test
+    void containersOfNoPodAreRemoved() {
+        String stray = "pod-stray" + TestRun.ID.substring(0, 1);
+        Map<String, String> labels = new HashMap<>(TestRun.labels());
+        labels.put("pod.id", stray);
+        labels.put("pod.container", "app");
+        labels.put("pod.managed-by", "pod-service");
+        docker.createContainerCmd("pod-service/busybox:1").withName(stray + "-app").withLabels(labels)
+                .withCmd("sleep", "3600").exec();
+        await().atMost(Duration.ofSeconds(60)).until(() -> containers(stray).isEmpty());
+    }
+
+    private List<Container> containers(String podId) {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("pod.id", podId)).exec();
+    }
+}
