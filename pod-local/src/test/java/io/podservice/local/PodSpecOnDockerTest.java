@@ -141,9 +141,14 @@ class PodSpecOnDockerTest extends ServiceTest {
         String podId = createPod("""
                 {"name": "named-%s", "instanceType": "g.n2.medium",
                  "containers": [{"name": "app", "image": "%s", "command": ["sleep", "3600"]}]}""".formatted(TestRun.ID, IMAGE));
-        JsonNode taken = api().post(PODS + ":checkPodName", "{\"podName\": \"named-" + TestRun.ID + "\"}").body().path("result");
-        assertThat(taken.path("code").asInt()).isEqualTo(2);
-        assertThat(taken.path("reason").asText()).contains("already used");
+        // names are checked against the read model, which learns of the new pod a moment later
+        JsonNode[] taken = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            taken[0] = api().post(PODS + ":checkPodName", "{\"podName\": \"named-" + TestRun.ID + "\"}").body()
+                    .path("result");
+            return taken[0].path("code").asInt() == 2;
+        });
+        assertThat(taken[0].path("reason").asText()).contains("already used");
         JsonNode free = api().post(PODS + ":checkPodName", "{\"podName\": \"free-" + TestRun.ID + "\"}").body().path("result");
         assertThat(free.path("code").asInt()).isZero();
         JsonNode invalid = api().post(PODS + ":checkPodName", "{\"podName\": \"Not_Valid\"}").body().path("result");
