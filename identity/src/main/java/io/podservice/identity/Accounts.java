@@ -70,6 +70,11 @@ public class Accounts {
         }
     }
 
+    /** The account's name (quota overrides are configured by name). */
+    public Optional<String> nameOf(String accountId) {
+        return jdbc.queryForList("SELECT name FROM account WHERE account_id = ?", String.class, accountId).stream().findFirst();
+    }
+
     public List<String> accessKeysOf(String accountId) {
         return jdbc.queryForList("SELECT access_key_id FROM access_key WHERE account_id = ? ORDER BY created_at",
                 String.class, accountId);

@@ -34,6 +34,11 @@ abstract class ServiceTest {
     static final String REGION = "cn-north-1";
     static final String OTHER_ACCESS_KEY = "JDC_OTHER" + TestRun.ID.toUpperCase(java.util.Locale.ROOT);
     static final String OTHER_SECRET_KEY = "other-secret-" + java.util.UUID.randomUUID();
+    static final java.util.List<String> SCOPED_ACCOUNTS = java.util.List.of("query", "quota");
+
+    static String scopedKey(String account) {
+        return ("JDC_" + account + TestRun.ID).toUpperCase(java.util.Locale.ROOT);
+    }
     static final PrivateRegistry REGISTRY;
     /** The busybox image in the private registry, absent from the local daemon until a pod pulls it. */
     static final String IMAGE;
@@ -51,6 +56,14 @@ abstract class ServiceTest {
         System.setProperty("pod.accounts[0].name", "other");
         System.setProperty("pod.accounts[0].access-keys[0].access-key-id", OTHER_ACCESS_KEY);
         System.setProperty("pod.accounts[0].access-keys[0].secret-access-key", OTHER_SECRET_KEY);
+        // accounts of their own for the read-side tests, whose counts no other test disturbs
+        for (int i = 0; i < SCOPED_ACCOUNTS.size(); i++) {
+            String name = SCOPED_ACCOUNTS.get(i);
+            System.setProperty("pod.accounts[" + (i + 1) + "].name", name);
+            System.setProperty("pod.accounts[" + (i + 1) + "].access-keys[0].access-key-id", scopedKey(name));
+            System.setProperty("pod.accounts[" + (i + 1) + "].access-keys[0].secret-access-key", "secret-" + scopedKey(name));
+        }
+        System.setProperty("pod.quota.accounts.quota.pod", "10");
     }
 
 
@@ -78,6 +91,11 @@ abstract class ServiceTest {
     /** The API as the account {@code other}. */
     ApiClient otherApi() {
         return new ApiClient(endpoint(), OTHER_ACCESS_KEY, OTHER_SECRET_KEY);
+    }
+
+    /** The API as one of {@link #SCOPED_ACCOUNTS}. */
+    ApiClient apiAs(String account) {
+        return new ApiClient(endpoint(), scopedKey(account), "secret-" + scopedKey(account));
     }
 
     String endpoint() {

@@ -16,6 +16,7 @@ public record PodDefinition(
         String hostname,
         String instanceType,
         String az,
+        String agId,
         String restartPolicy,
         Integer terminationGracePeriodSeconds,
         double cpu,
@@ -38,18 +39,18 @@ public record PodDefinition(
     public PodDefinition(String name, String description, String hostname, String instanceType, String az,
                          String restartPolicy, Integer terminationGracePeriodSeconds, double cpu, int memoryMB,
                          List<ContainerDefinition> containers) {
-        this(name, description, hostname, instanceType, az, restartPolicy, terminationGracePeriodSeconds, cpu, memoryMB,
-                containers, null, List.of(), List.of(), Map.of(), null);
+        this(name, description, hostname, instanceType, az, null, restartPolicy, terminationGracePeriodSeconds, cpu,
+                memoryMB, containers, null, List.of(), List.of(), Map.of(), null);
     }
 
     public PodDefinition withAttributes(String newName, String newDescription) {
-        return new PodDefinition(newName, newDescription, hostname, instanceType, az, restartPolicy,
+        return new PodDefinition(newName, newDescription, hostname, instanceType, az, agId, restartPolicy,
                 terminationGracePeriodSeconds, cpu, memoryMB, containers, dnsConfig, hostAliases, volumes, userTags,
                 clientToken);
     }
 
     public PodDefinition withContainers(List<ContainerDefinition> newContainers) {
-        return new PodDefinition(name, description, hostname, instanceType, az, restartPolicy,
+        return new PodDefinition(name, description, hostname, instanceType, az, agId, restartPolicy,
                 terminationGracePeriodSeconds, cpu, memoryMB, newContainers, dnsConfig, hostAliases, volumes, userTags,
                 clientToken);
     }

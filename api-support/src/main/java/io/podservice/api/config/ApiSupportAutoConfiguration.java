@@ -1,6 +1,7 @@
 package io.podservice.api.config;
 
 import io.podservice.api.catalog.InstanceTypeCatalog;
+import io.podservice.api.catalog.QuotaLimits;
 import io.podservice.api.catalog.RegionCatalog;
 import io.podservice.api.kafka.KafkaHealthIndicator;
 import io.podservice.api.kafka.TopicProperties;
@@ -16,7 +17,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /** Wires the shared web envelope, catalogs, topics and Kafka health into every application of the service. */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties({RegionCatalog.class, InstanceTypeCatalog.class, TopicProperties.class})
+@EnableConfigurationProperties({RegionCatalog.class, InstanceTypeCatalog.class, TopicProperties.class, QuotaLimits.class})
 public class ApiSupportAutoConfiguration {
 
     @Bean

@@ -16,8 +16,44 @@ public final class QueryFilters {
     private static final Pattern NAME = Pattern.compile("^filters\\.(\\d+)\\.name$");
     private static final Pattern OPERATOR = Pattern.compile("^filters\\.(\\d+)\\.operator$");
     private static final Pattern VALUE = Pattern.compile("^filters\\.(\\d+)\\.values\\.(\\d+)$");
+    private static final Pattern TAG_KEY = Pattern.compile("^tags\\.(\\d+)\\.key$");
+    private static final Pattern TAG_VALUE = Pattern.compile("^tags\\.(\\d+)\\.values\\.(\\d+)$");
 
     private QueryFilters() {
+    }
+
+    /** A tag filter: the key alone (any value), or the key with the values that match. */
+    public record TagFilter(int index, String key, List<String> values) {
+    }
+
+    /** {@code tags.N.key=env&tags.N.values.M=prod} read back, in index order. */
+    public static List<TagFilter> tags(Map<String, String[]> parameters) {
+        TreeMap<Integer, String> keys = new TreeMap<>();
+        TreeMap<Integer, TreeMap<Integer, String>> values = new TreeMap<>();
+        parameters.forEach((name, given) -> {
+            String value = given.length == 0 ? "" : given[given.length - 1];
+            Matcher m;
+            if ((m = TAG_KEY.matcher(name)).matches()) {
+                keys.put(Integer.parseInt(m.group(1)), value);
+            } else if ((m = TAG_VALUE.matcher(name)).matches()) {
+                values.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new TreeMap<>())
+                        .put(Integer.parseInt(m.group(2)), value);
+            } else if (name.startsWith("tags.")) {
+                throw ApiException.invalidArgument("Invalid " + name + ": tags are given as tags.N.key and tags.N.values.M "
+                        + "with 1-based N and M");
+            }
+        });
+        values.keySet().stream().filter(i -> !keys.containsKey(i)).findFirst().ifPresent(i -> {
+            throw ApiException.invalidArgument("Invalid tags." + i + ": values without tags." + i + ".key");
+        });
+        List<TagFilter> tags = new ArrayList<>();
+        keys.forEach((index, key) -> {
+            if (key.isBlank()) {
+                throw ApiException.invalidArgument("Invalid tags." + index + ".key: must not be empty");
+            }
+            tags.add(new TagFilter(index, key, new ArrayList<>(values.getOrDefault(index, new TreeMap<>()).values())));
+        });
+        return tags;
     }
 
     /** One filter; {@code index} is its 1-based place, for error messages ({@code filters.2.name}). */

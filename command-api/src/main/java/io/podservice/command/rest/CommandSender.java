@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,24 +36,6 @@ class CommandSender {
                     TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             throw translate(e, podIdForErrors);
-        }
-    }
-
-    /**
-     * Sends a command that creates an aggregate; returns false when an aggregate with that id exists
-     * already (its first event is taken), which for an idempotent create means "done before".
-     */
-    boolean sendCreate(Object command, String id) {
-        try {
-            send(command, id);
-            return true;
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof AggregateStreamCreationException) {
-                    return false;
-                }
-            }
-            throw e;
         }
     }
 

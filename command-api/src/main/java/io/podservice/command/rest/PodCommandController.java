@@ -5,6 +5,7 @@ import io.podservice.api.web.ApiResponse;
 import io.podservice.command.pod.CreatePod;
 import io.podservice.command.pod.PodCommands;
 import io.podservice.command.pod.PodIds;
+import io.podservice.command.quota.PodQuota;
 import io.podservice.events.PodDefinition;
 import io.podservice.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,6 +13,8 @@ import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,21 +28,33 @@ import org.springframework.web.bind.annotation.RestController;
  * work itself finishes asynchronously and clients poll describePod.
  */
 @RestController
-class PodCommandController {
+public class PodCommandController {
 
     private final CommandSender sender;
     private final RegionCatalog regions;
     private final PodDefinitions definitions;
+    private final PodQuota quota;
+    private final ExistingPods existing;
 
-    PodCommandController(CommandSender sender, RegionCatalog regions, PodDefinitions definitions) {
+    PodCommandController(CommandSender sender, RegionCatalog regions, PodDefinitions definitions, PodQuota quota,
+                         ExistingPods existing) {
         this.sender = sender;
         this.regions = regions;
         this.definitions = definitions;
+        this.quota = quota;
+        this.existing = existing;
     }
 
+    /**
+     * One transaction for the whole request: the quota rows stay locked from the decision of how
+     * many pods fit until their events are stored, so concurrent requests cannot exceed a limit,
+     * and concurrent duplicates of one clientToken run one after the other.
+     */
     @Operation(operationId = "createPods", summary = "Create one or more pods from a podSpec")
     @PostMapping("/v1/regions/{regionId}/pods")
-    ApiResponse<CreatePodsResult> createPods(@PathVariable String regionId, @Valid @RequestBody CreatePodsRequest request) {
+    @Transactional
+    public ApiResponse<CreatePodsResult> createPods(@PathVariable String regionId,
+                                                    @Valid @RequestBody CreatePodsRequest request) {
         RegionCatalog.Region region = regions.require(regionId);
         int count = request.count();
         List<PodDefinition> accepted = new ArrayList<>(count);
@@ -48,14 +63,30 @@ class PodCommandController {
             accepted.add(definitions.accept(region, request.podSpec(), name, count, request.clientToken()));
         }
         String accountId = Caller.current().accountId();
+        // with a client token the ids are derived from it, so a replay finds its pods already made
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            ids.add(request.clientToken() == null ? PodIds.next() : PodIds.forClientToken(accountId, request.clientToken(), i));
+        }
+        quota.lock(accountId, region.id());
+        Set<String> made = request.clientToken() == null ? Set.of() : existing.of(ids);
+        PodQuota.Fit fit = quota.fit(accountId, region.id(), count - made.size(), request.podSpec().containers().size());
+        // best effort: the pods made before, then as many new ones as the quotas allow, in order
         List<String> podIds = new ArrayList<>(count);
         Instant now = Instant.now();
-        for (int i = 0; i < accepted.size(); i++) {
-            // with a client token the ids are derived from it, so a replay finds its pods already made
-            String podId = request.clientToken() == null ? PodIds.next()
-                    : PodIds.forClientToken(accountId, request.clientToken(), i + 1);
-            sender.sendCreate(new CreatePod(podId, accountId, region.id(), accepted.get(i), now), podId);
-            podIds.add(podId);
+        int room = fit.pods();
+        for (int i = 0; i < count; i++) {
+            String podId = ids.get(i);
+            if (made.contains(podId)) {
+                podIds.add(podId);
+            } else if (room > 0) {
+                sender.send(new CreatePod(podId, accountId, region.id(), accepted.get(i), now), podId);
+                podIds.add(podId);
+                room--;
+            }
+        }
+        if (podIds.isEmpty()) {
+            throw fit.exceeded();
         }
         return ApiResponse.of(new CreatePodsResult(podIds));
     }

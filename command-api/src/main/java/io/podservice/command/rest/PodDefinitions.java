@@ -57,7 +57,7 @@ class PodDefinitions {
             throw invalid("podSpec.containers[*].resources.requests", "add up to more than the instance type "
                     + type.instanceType() + " offers (" + type.cpu() + " vCPU, " + type.memoryMB() + " MB)");
         }
-        return new PodDefinition(name, spec.description(), spec.hostname(), type.instanceType(), az,
+        return new PodDefinition(name, spec.description(), spec.hostname(), type.instanceType(), az, spec.agId(),
                 spec.restartPolicy() == null ? "Always" : spec.restartPolicy(),
                 spec.terminationGracePeriodSeconds() == null ? 30 : spec.terminationGracePeriodSeconds(),
                 type.cpu(), type.memoryMB(),

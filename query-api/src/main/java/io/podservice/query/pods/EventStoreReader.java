@@ -35,6 +35,30 @@ class EventStoreReader {
                 podId, sequence).stream().flatMap(Optional::stream).toList();
     }
 
+    /** A batch of the whole store in global order, after {@code globalIndex}: events and the last index read. */
+    record Batch(List<EventEnvelope> events, long lastIndex, int rows) {
+    }
+
+    Batch allAfter(long globalIndex, int limit) {
+        long[] last = {globalIndex};
+        int[] rows = {0};
+        List<EventEnvelope> events = jdbc.query("""
+                        SELECT global_index, event_identifier, aggregate_identifier, sequence_number, time_stamp,
+                               payload_type, payload
+                          FROM domain_event_entry
+                         WHERE global_index > ?
+                         ORDER BY global_index
+                         LIMIT ?""",
+                (rs, row) -> {
+                    last[0] = rs.getLong(1);
+                    rows[0]++;
+                    return decode(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
+                            rs.getBytes(7));
+                },
+                globalIndex, limit).stream().flatMap(Optional::stream).toList();
+        return new Batch(events, last[0], rows[0]);
+    }
+
     private static Optional<EventEnvelope> decode(String eventId, String podId, long sequence, String timestamp,
                                                 String payloadType, byte[] payload) {
         String simpleName = payloadType.substring(payloadType.lastIndexOf('.') + 1);

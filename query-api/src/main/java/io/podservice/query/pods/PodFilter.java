@@ -7,13 +7,18 @@ import java.util.Map;
  * describePods' filters as SQL: exact filters match any of their values, fuzzy ones match a
  * substring of their single value. Values are always bound, never spliced into the SQL.
  */
-public record PodFilter(Map<String, List<String>> exact, Map<String, String> fuzzy) {
+public record PodFilter(Map<String, List<String>> exact, Map<String, String> fuzzy, List<Tag> tags) {
+
+    /** A tag filter: pods with the key, or with the key and one of the values. */
+    public record Tag(String key, List<String> values) {
+    }
 
     /** Filter name to column, for the filters this version knows. */
-    public static final Map<String, String> EXACT_COLUMNS = Map.of("podId", "pod_id", "phase", "phase", "az", "az");
+    public static final Map<String, String> EXACT_COLUMNS = Map.of("podId", "pod_id", "phase", "phase", "az", "az",
+            "agId", "ag_id");
     public static final Map<String, String> FUZZY_COLUMNS = Map.of("name", "name", "privateIpAddress", "pod_ip");
     /** Filters on networking fields no pod has yet (subnets come with the networking work): they match nothing. */
-    public static final java.util.Set<String> NETWORK_FILTERS = java.util.Set.of("vpcId", "subnetId", "agId");
+    public static final java.util.Set<String> NETWORK_FILTERS = java.util.Set.of("vpcId", "subnetId");
 
     void appendTo(StringBuilder where, List<Object> args) {
         exact.forEach((name, values) -> {
@@ -25,6 +30,17 @@ public record PodFilter(Map<String, List<String>> exact, Map<String, String> fuz
                     .append(String.join(", ", values.stream().map(v -> "?").toList())).append(')');
             args.addAll(values);
         });
+        for (Tag tag : tags) {
+            if (tag.values().isEmpty()) {
+                where.append(" AND tags ?? ?"); // ?? is the jsonb key-exists operator, escaped for JDBC
+                args.add(tag.key());
+            } else {
+                where.append(" AND tags ->> ? IN (").append(String.join(", ", tag.values().stream().map(v -> "?").toList()))
+                        .append(')');
+                args.add(tag.key());
+                args.addAll(tag.values());
+            }
+        }
         fuzzy.forEach((name, value) -> {
             where.append(" AND ").append(FUZZY_COLUMNS.get(name)).append(" LIKE ? ESCAPE '\\'");
             args.add("%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");

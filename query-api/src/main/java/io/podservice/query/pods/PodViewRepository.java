@@ -51,6 +51,13 @@ public class PodViewRepository {
         return new Page(pods, total == null ? 0 : total);
     }
 
+    /** Live pods and their containers of an account in a region, for describeQuota. */
+    public long[] usage(String accountId, String regionId) {
+        return jdbc.queryForObject("SELECT count(*), COALESCE(sum(container_count), 0) FROM pod_view "
+                        + "WHERE account_id = ? AND region_id = ? AND NOT deleted",
+                (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}, accountId, regionId);
+    }
+
     public boolean nameInUse(String accountId, String regionId, String name) {
         Boolean used = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM pod_view WHERE account_id = ? AND region_id = ? "
                 + "AND name = ? AND NOT deleted)", Boolean.class, accountId, regionId, name);
@@ -71,27 +78,29 @@ public class PodViewRepository {
         return jdbc.update("""
                 INSERT INTO pod_view (pod_id, account_id, region_id, name, description, az, instance_type, phase, reason,
                                       message, pod_ip, start_time, create_time, definition, container_statuses, deleted,
-                                      last_sequence, last_event_time, projected_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, now())
+                                      last_sequence, last_event_time, projected_at, ag_id, tags, container_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, now(), ?, ?::jsonb, ?)
                 ON CONFLICT (pod_id) DO NOTHING""",
                 view.podId(), view.accountId(), view.regionId(), view.definition().name(), view.definition().description(),
                 view.definition().az(),
                 view.definition().instanceType(), view.phase().wireName(), view.reason(), view.message(), view.podIp(),
                 timestamp(view.startTime()), timestamp(view.createTime()), json(view.definition()),
                 json(view.containerStatuses()), view.deleted(), view.lastSequence(),
-                timestamp(view.lastEventTime())) == 1;
+                timestamp(view.lastEventTime()), view.definition().agId(), json(view.definition().userTags()),
+                view.definition().containers().size()) == 1;
     }
 
     void update(PodView view) {
         jdbc.update("""
                 UPDATE pod_view SET name = ?, description = ?, phase = ?, reason = ?, message = ?, pod_ip = ?,
                                     start_time = ?, definition = ?::jsonb, container_statuses = ?::jsonb, deleted = ?,
-                                    ready = ?, ready_since = ?, last_sequence = ?, last_event_time = ?, projected_at = now()
+                                    ready = ?, ready_since = ?, last_sequence = ?, last_event_time = ?, projected_at = now(),
+                                    container_count = ?
                  WHERE pod_id = ?""",
                 view.definition().name(), view.definition().description(), view.phase().wireName(), view.reason(),
                 view.message(), view.podIp(), timestamp(view.startTime()), json(view.definition()),
                 json(view.containerStatuses()), view.deleted(), view.ready(), timestamp(view.readySince()),
-                view.lastSequence(), timestamp(view.lastEventTime()), view.podId());
+                view.lastSequence(), timestamp(view.lastEventTime()), view.definition().containers().size(), view.podId());
     }
 
     private static PodView map(ResultSet rs, int row) throws SQLException {

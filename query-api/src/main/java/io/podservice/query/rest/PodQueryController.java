@@ -45,6 +45,19 @@ class PodQueryController {
         return ApiResponse.of(new DescribePodResult(PodResponse.of(view)));
     }
 
+    @Operation(operationId = "describeContainer", summary = "Describe one container of a pod")
+    @GetMapping("/v1/regions/{regionId}/pods/{podId}/containers/{containerName}")
+    ApiResponse<DescribeContainerResult> describeContainer(@PathVariable String regionId, @PathVariable String podId,
+                                                           @PathVariable String containerName) {
+        PodResponse pod = describePod(regionId, podId).result().pod();
+        return ApiResponse.of(new DescribeContainerResult(pod.containers().stream()
+                .filter(c -> c.name().equals(containerName))
+                .findFirst()
+                .orElseThrow(() -> ApiException.notFound("Container '" + containerName + "' not found in pod '" + podId
+                        + "'; containers: " + String.join(", ", pod.containers().stream()
+                        .map(PodResponse.Container::name).toList())))));
+    }
+
     @Operation(operationId = "describePods", summary = "List pods, a page at a time, with filters")
     @GetMapping("/v1/regions/{regionId}/pods")
     ApiResponse<DescribePodsResult> describePods(@PathVariable String regionId,
@@ -59,11 +72,12 @@ class PodQueryController {
             throw ApiException.invalidArgument("Invalid pageSize: must be between 10 and 100, got " + pageSize);
         }
         PodViewRepository.Page page = views.page(Caller.current().accountId(), regionId,
-                filter(QueryFilters.parse(request.getParameterMap())), pageNumber, pageSize);
+                filter(QueryFilters.parse(request.getParameterMap()), QueryFilters.tags(request.getParameterMap())),
+                pageNumber, pageSize);
         return ApiResponse.of(new DescribePodsResult(page.pods().stream().map(PodResponse::of).toList(), page.totalCount()));
     }
 
-    private static PodFilter filter(List<QueryFilters.Filter> filters) {
+    private static PodFilter filter(List<QueryFilters.Filter> filters, List<QueryFilters.TagFilter> tags) {
         Map<String, List<String>> exact = new LinkedHashMap<>();
         Map<String, String> fuzzy = new LinkedHashMap<>();
         for (QueryFilters.Filter f : filters) {
@@ -80,7 +94,8 @@ class PodQueryController {
                         + "'; filters: podId, privateIpAddress, az, vpcId, phase, name, subnetId, agId");
             }
         }
-        return new PodFilter(exact, fuzzy);
+        return new PodFilter(exact, fuzzy,
+                tags.stream().map(t -> new PodFilter.Tag(t.key(), t.values())).toList());
     }
 
     /**
@@ -97,6 +112,9 @@ class PodQueryController {
     }
 
     record DescribePodResult(PodResponse pod) {
+    }
+
+    record DescribeContainerResult(PodResponse.Container container) {
     }
 
     record DescribePodsResult(List<PodResponse> pods, long totalCount) {

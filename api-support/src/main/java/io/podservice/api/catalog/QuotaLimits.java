@@ -1,0 +1,50 @@
+package io.podservice.api.catalog;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Quota limits per resource type ({@code pod.quota.*}): defaults for every account and overrides
+ * per account name. The command side enforces them; describeQuota reports them.
+ */
+@ConfigurationProperties(prefix = "pod.quota")
+public class QuotaLimits {
+
+    public static final String POD = "pod";
+    public static final String CONTAINER = "container";
+    public static final String SECRET = "secret";
+    /** Resource types JD Cloud lists that this service has none of: limit 0, used 0. */
+    public static final java.util.Set<String> ABSENT = java.util.Set.of("imageCache", "podTemplate");
+
+    private Map<String, Integer> defaults = new LinkedHashMap<>(Map.of(POD, 100, CONTAINER, 400, SECRET, 50));
+    private Map<String, Map<String, Integer>> accounts = new LinkedHashMap<>();
+
+    public Map<String, Integer> getDefaults() {
+        return defaults;
+    }
+
+    public void setDefaults(Map<String, Integer> defaults) {
+        this.defaults.putAll(defaults);
+    }
+
+    public Map<String, Map<String, Integer>> getAccounts() {
+        return accounts;
+    }
+
+    public void setAccounts(Map<String, Map<String, Integer>> accounts) {
+        this.accounts = accounts;
+    }
+
+    /** The limit of {@code resourceType} for the account of that name. */
+    public int limit(String accountName, String resourceType) {
+        if (ABSENT.contains(resourceType)) {
+            return 0;
+        }
+        Map<String, Integer> own = accountName == null ? null : accounts.get(accountName);
+        if (own != null && own.containsKey(resourceType)) {
+            return own.get(resourceType);
+        }
+        return defaults.getOrDefault(resourceType, 0);
+    }
+}

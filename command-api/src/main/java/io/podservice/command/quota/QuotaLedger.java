@@ -1,0 +1,58 @@
+package io.podservice.command.quota;
+
+import io.podservice.api.catalog.QuotaLimits;
+import io.podservice.events.PodCreated;
+import io.podservice.events.PodDeleted;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Usage per account, region and resource type, from the Pod aggregate's events. Runs in the
+ * subscribing processor {@value #PROCESSING_GROUP}: in the same transaction as the events it
+ * counts, so the ledger and the event store never disagree.
+ */
+@Component
+@ProcessingGroup(QuotaLedger.PROCESSING_GROUP)
+class QuotaLedger {
+
+    static final String PROCESSING_GROUP = "quota-ledger";
+
+    private final JdbcTemplate jdbc;
+    private final EventStore events;
+
+    QuotaLedger(JdbcTemplate jdbc, EventStore events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    @EventHandler
+    void on(PodCreated created) {
+        add(created.accountId(), created.regionId(), QuotaLimits.POD, 1);
+        add(created.accountId(), created.regionId(), QuotaLimits.CONTAINER, created.definition().containers().size());
+    }
+
+    @EventHandler
+    void on(PodDeleted deleted) {
+        // the creation event says whose pod it was and how many containers it had
+        events.readEvents(deleted.podId()).asStream()
+                .map(message -> message.getPayload())
+                .filter(PodCreated.class::isInstance)
+                .map(PodCreated.class::cast)
+                .findFirst()
+                .ifPresent(created -> {
+                    add(created.accountId(), created.regionId(), QuotaLimits.POD, -1);
+                    add(created.accountId(), created.regionId(), QuotaLimits.CONTAINER,
+                            -created.definition().containers().size());
+                });
+    }
+
+    private void add(String accountId, String regionId, String resourceType, long delta) {
+        jdbc.update("""
+                INSERT INTO quota_usage (account_id, region_id, resource_type, used) VALUES (?, ?, ?, ?)
+                ON CONFLICT (account_id, region_id, resource_type) DO UPDATE SET used = quota_usage.used + EXCLUDED.used""",
+                accountId, regionId, resourceType, delta);
+    }
+}
