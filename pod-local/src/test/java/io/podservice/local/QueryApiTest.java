@@ -193,9 +193,19 @@ class QueryApiTest extends ServiceTest {
     void aReplayFromTheEventStoreReproducesTheReadModel() {
         String accountId = jdbc.queryForObject("SELECT account_id FROM account WHERE name = 'query'", String.class);
         List<Map<String, Object>> before = model(accountId);
+        List<Map<String, Object>> totalsBefore = totals(accountId);
         assertThat(before).hasSize(12);
         assertThat(rebuild.rebuild()).isPositive();
         assertThat(model(accountId)).isEqualTo(before);
+        assertThat(totals(accountId)).isEqualTo(totalsBefore);
+    }
+
+    private List<Map<String, Object>> totals(String accountId) {
+        List<Map<String, Object>> rows = new ArrayList<>(jdbc.queryForList("SELECT region_id, phase, az, pods FROM "
+                + "pod_view_counts WHERE account_id = ? AND pods <> 0 ORDER BY 1, 2, 3", accountId));
+        rows.addAll(jdbc.queryForList("SELECT region_id, tag_key, tag_value, pods FROM pod_view_tag_counts "
+                + "WHERE account_id = ? AND pods <> 0 ORDER BY 1, 2, 3", accountId));
+        return rows;
     }
 
     private List<Map<String, Object>> model(String accountId) {

@@ -20,6 +20,16 @@ public record PodFilter(Map<String, List<String>> exact, Map<String, String> fuz
     /** Filters on networking fields no pod has yet (subnets come with the networking work): they match nothing. */
     public static final java.util.Set<String> NETWORK_FILTERS = java.util.Set.of("vpcId", "subnetId");
 
+    /** Whether only phase and az (or nothing) are filtered: the totals table answers those. */
+    boolean onlyPhaseAndAz() {
+        return fuzzy.isEmpty() && tags.isEmpty() && exact.keySet().stream().allMatch(k -> k.equals("phase") || k.equals("az"));
+    }
+
+    /** Whether the filter is a single tag filter and nothing else: the tag totals table answers it. */
+    boolean onlyOneTag() {
+        return fuzzy.isEmpty() && exact.isEmpty() && tags.size() == 1;
+    }
+
     void appendTo(StringBuilder where, List<Object> args) {
         exact.forEach((name, values) -> {
             if (NETWORK_FILTERS.contains(name)) {
@@ -35,10 +45,11 @@ public record PodFilter(Map<String, List<String>> exact, Map<String, String> fuz
                 where.append(" AND tags ?? ?"); // ?? is the jsonb key-exists operator, escaped for JDBC
                 args.add(tag.key());
             } else {
-                where.append(" AND tags ->> ? IN (").append(String.join(", ", tag.values().stream().map(v -> "?").toList()))
+                // containment, so the GIN index on tags serves it
+                where.append(" AND (").append(String.join(" OR ", tag.values().stream().map(v -> "tags @> ?::jsonb").toList()))
                         .append(')');
-                args.add(tag.key());
-                args.addAll(tag.values());
+                tag.values().forEach(v -> args.add(io.podservice.events.EventJson.newMapper().createObjectNode()
+                        .put(tag.key(), v).toString()));
             }
         }
         fuzzy.forEach((name, value) -> {

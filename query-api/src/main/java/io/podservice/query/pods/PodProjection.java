@@ -54,7 +54,7 @@ public class PodProjection {
             catchUpFrom(event.aggregateId(), current.orElse(null), last);
             return;
         }
-        views.update(next(current.orElseThrow(), event));
+        views.update(current.orElseThrow(), next(current.orElseThrow(), event));
     }
 
     /** Brings one pod's row up to date with the event store; used when a reader finds no row. */
@@ -72,8 +72,9 @@ public class PodProjection {
                 view = created(created, event);
                 views.insert(view);
             } else if (view != null) {
+                PodView before = view;
                 view = next(view, event);
-                views.update(view);
+                views.update(before, view);
             }
         }
     }

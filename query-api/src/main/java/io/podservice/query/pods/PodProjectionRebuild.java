@@ -46,7 +46,8 @@ public class PodProjectionRebuild {
     @Transactional
     public long rebuild() {
         jdbc.execute("LOCK TABLE pod_view IN ACCESS EXCLUSIVE MODE");
-        jdbc.execute("TRUNCATE pod_view");
+        jdbc.execute("LOCK TABLE pod_view_counts, pod_view_tag_counts IN ACCESS EXCLUSIVE MODE");
+        jdbc.execute("TRUNCATE pod_view, pod_view_counts, pod_view_tag_counts");
         long replayed = 0;
         long position = -1;
         while (true) {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The {@code pod_view} table. */
 @Repository
@@ -27,9 +29,11 @@ public class PodViewRepository {
             + "create_time, definition, container_statuses, deleted, ready, ready_since, last_sequence, last_event_time";
 
     private final JdbcTemplate jdbc;
+    private final PodCounts counts;
 
-    PodViewRepository(JdbcTemplate jdbc) {
+    PodViewRepository(JdbcTemplate jdbc, PodCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
     }
 
     public Optional<PodView> find(String podId) {
@@ -37,18 +41,29 @@ public class PodViewRepository {
                 .stream().findFirst();
     }
 
-    /** One page of an account's live pods in a region matching {@code filter}, newest first, ties by pod id. */
+    /**
+     * One page of an account's live pods in a region matching {@code filter}, newest first, ties by
+     * pod id, with the total of the same filter; both read in one snapshot.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Page page(String accountId, String regionId, PodFilter filter, int pageNumber, int pageSize) {
         StringBuilder where = new StringBuilder("account_id = ? AND region_id = ? AND NOT deleted");
         List<Object> args = new java.util.ArrayList<>(List.of(accountId, regionId));
         filter.appendTo(where, args);
-        Long total = jdbc.queryForObject("SELECT count(*) FROM pod_view WHERE " + where, Long.class, args.toArray());
+        long total = counts.total(accountId, regionId, filter)
+                .orElseGet(() -> jdbc.queryForObject("SELECT count(*) FROM pod_view WHERE " + where, Long.class,
+                        args.toArray()));
+        if (total <= (long) (pageNumber - 1) * pageSize) {
+            return new Page(List.of(), total);
+        }
         List<Object> pageArgs = new java.util.ArrayList<>(args);
         pageArgs.add(pageSize);
         pageArgs.add((long) (pageNumber - 1) * pageSize);
-        List<PodView> pods = jdbc.query("SELECT " + COLUMNS + " FROM pod_view WHERE " + where
-                + " ORDER BY create_time DESC, pod_id LIMIT ? OFFSET ?", PodViewRepository::map, pageArgs.toArray());
-        return new Page(pods, total == null ? 0 : total);
+        // the page's ids come from the index alone; only those rows are read in full
+        List<PodView> pods = jdbc.query("SELECT " + COLUMNS + " FROM pod_view JOIN (SELECT pod_id FROM pod_view WHERE "
+                + where + " ORDER BY create_time DESC, pod_id LIMIT ? OFFSET ?) page USING (pod_id)"
+                + " ORDER BY create_time DESC, pod_id", PodViewRepository::map, pageArgs.toArray());
+        return new Page(pods, total);
     }
 
     /** Live pods and their containers of an account in a region, for describeQuota. */
@@ -75,7 +90,7 @@ public class PodViewRepository {
 
     /** Inserts the row unless it is there already (a redelivered creation); returns whether it inserted. */
     boolean insert(PodView view) {
-        return jdbc.update("""
+        boolean inserted = jdbc.update("""
                 INSERT INTO pod_view (pod_id, account_id, region_id, name, description, az, instance_type, phase, reason,
                                       message, pod_ip, start_time, create_time, definition, container_statuses, deleted,
                                       last_sequence, last_event_time, projected_at, ag_id, tags, container_count)
@@ -88,9 +103,20 @@ public class PodViewRepository {
                 json(view.containerStatuses()), view.deleted(), view.lastSequence(),
                 timestamp(view.lastEventTime()), view.definition().agId(), json(view.definition().userTags()),
                 view.definition().containers().size()) == 1;
+        if (inserted && !view.deleted()) {
+            counts.add(view, 1);
+        }
+        return inserted;
     }
 
-    void update(PodView view) {
+    /** Writes the row's new state; {@code before} is the row as it was, for the totals. */
+    void update(PodView before, PodView view) {
+        if (!before.deleted()) {
+            counts.add(before, -1);
+        }
+        if (!view.deleted()) {
+            counts.add(view, 1);
+        }
         jdbc.update("""
                 UPDATE pod_view SET name = ?, description = ?, phase = ?, reason = ?, message = ?, pod_ip = ?,
                                     start_time = ?, definition = ?::jsonb, container_statuses = ?::jsonb, deleted = ?,

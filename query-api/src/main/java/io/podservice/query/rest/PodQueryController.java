@@ -95,7 +95,7 @@ class PodQueryController {
             }
         }
         return new PodFilter(exact, fuzzy,
-                tags.stream().map(t -> new PodFilter.Tag(t.key(), t.values())).toList());
+                tags.stream().map(t -> new PodFilter.Tag(t.key(), t.values().stream().distinct().toList())).toList());
     }
 
     /**
