@@ -127,9 +127,9 @@ class PodSpecOnDockerTest extends ServiceTest {
         JsonNode again = api().post(PODS, body).body().path("result").path("podIds");
         assertThat(again.toString()).isEqualTo(answers.iterator().next());
         assertThat(again).hasSize(2);
+        again.forEach(id -> awaitPhase(id.asText(), "running"));
         ApiClient.Response listed = api().get(PODS + "?pageSize=100&filters.1.name=name&filters.1.values.1=idem-");
         assertThat(listed.body().path("result").path("totalCount").asInt()).as("nothing more was created").isEqualTo(2);
-        again.forEach(id -> awaitPhase(id.asText(), "running"));
         for (JsonNode id : again) {
             assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("pod.id", id.asText())).exec())
                     .as("one set of containers per pod").hasSize(2);

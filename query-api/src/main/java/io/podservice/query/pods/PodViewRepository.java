@@ -28,6 +28,8 @@ public class PodViewRepository {
     private static final String COLUMNS = "pod_id, account_id, region_id, phase, reason, message, pod_ip, start_time, "
             + "create_time, definition, container_statuses, deleted, ready, ready_since, last_sequence, last_event_time";
 
+    private static final long DEFERRED_JOIN_OFFSET = 2000;
+
     private final JdbcTemplate jdbc;
     private final PodCounts counts;
 
@@ -58,11 +60,16 @@ public class PodViewRepository {
         }
         List<Object> pageArgs = new java.util.ArrayList<>(args);
         pageArgs.add(pageSize);
-        pageArgs.add((long) (pageNumber - 1) * pageSize);
-        // the page's ids come from the index alone; only those rows are read in full
-        List<PodView> pods = jdbc.query("SELECT " + COLUMNS + " FROM pod_view JOIN (SELECT pod_id FROM pod_view WHERE "
-                + where + " ORDER BY create_time DESC, pod_id LIMIT ? OFFSET ?) page USING (pod_id)"
-                + " ORDER BY create_time DESC, pod_id", PodViewRepository::map, pageArgs.toArray());
+        long offset = (long) (pageNumber - 1) * pageSize;
+        pageArgs.add(offset);
+        // deep pages: the ids come from the index alone and only the page's rows are read in full;
+        // shallow ones read the few rows directly, which the planner does best as a plain index scan
+        String sql = offset < DEFERRED_JOIN_OFFSET
+                ? "SELECT " + COLUMNS + " FROM pod_view WHERE " + where + " ORDER BY create_time DESC, pod_id LIMIT ? OFFSET ?"
+                : "SELECT " + COLUMNS + " FROM pod_view JOIN (SELECT pod_id FROM pod_view WHERE " + where
+                        + " ORDER BY create_time DESC, pod_id LIMIT ? OFFSET ?) page USING (pod_id)"
+                        + " ORDER BY create_time DESC, pod_id";
+        List<PodView> pods = jdbc.query(sql, PodViewRepository::map, pageArgs.toArray());
         return new Page(pods, total);
     }
 
