@@ -82,28 +82,36 @@ public class Reconciler {
         }
         loaded.retainAll(owned);
         int partitions = partitionCount();
-        Map<String, DesiredPods.Desired> snapshot = desired.snapshot();
-        for (DesiredPods.Desired pod : snapshot.values()) {
-            if (!owned.contains(partitionOf(pod.podId(), partitions))) {
+        Set<String> podIds = new HashSet<>(desired.snapshot().keySet());
+        podIds.addAll(runtime.podsOnNode());
+        for (String podId : podIds) {
+            if (!owned.contains(partitionOf(podId, partitions))) {
                 continue;
             }
             try {
-                switch (pod.intent()) {
-                    case RUN -> ensureRunning(pod);
-                    case STOP -> ensureStopped(pod);
-                    case GONE -> ensureGone(pod.podId());
-                    case BUSY -> { }
-                }
+                // decided under the pod's lock on the desired state as it is now, not as the pass began:
+                // a task consumed meanwhile has already changed it, and is not undone here
+                locks.withLock(podId, () -> converge(podId));
             } catch (RuntimeException e) {
-                log.warn("reconciling pod {} failed: {}", pod.podId(), e.toString());
+                log.warn("reconciling pod {} failed: {}", podId, e.toString());
             }
         }
-        for (String podId : runtime.podsOnNode()) {
-            DesiredPods.Desired pod = snapshot.get(podId);
-            if (pod == null && owned.contains(partitionOf(podId, partitions))) {
+    }
+
+    private void converge(String podId) {
+        DesiredPods.Desired pod = desired.get(podId).orElse(null);
+        if (pod == null) {
+            if (runtime.podsOnNode().contains(podId)) {
                 log.info("removing pod {}: its containers belong to no pod of this node's partitions", podId);
                 ensureGone(podId);
             }
+            return;
+        }
+        switch (pod.intent()) {
+            case RUN -> ensureRunning(pod);
+            case STOP -> ensureStopped(pod);
+            case GONE -> ensureGone(podId);
+            case BUSY -> { }
         }
     }
 
