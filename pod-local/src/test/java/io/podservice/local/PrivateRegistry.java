@@ -26,13 +26,23 @@ final class PrivateRegistry {
     private static final String SOURCE_IMAGE = "pod-service/busybox:1";
 
     private final GenericContainer<?> container;
+    private final String username;
+    private final String password;
 
-    @SuppressWarnings("resource")
+    /** The registry whose credentials the worker has as node credentials. */
     PrivateRegistry() {
+        this(USERNAME, PASSWORD);
+    }
+
+    /** A registry of its own credentials, which only a secret can give the worker. */
+    @SuppressWarnings("resource")
+    PrivateRegistry(String username, String password) {
+        this.username = username;
+        this.password = password;
         container = new GenericContainer<>(DockerImageName.parse("pod-service/registry:1"))
                 .withLabels(TestRun.labels())
                 .withExposedPorts(5000)
-                .withCopyToContainer(Transferable.of(htpasswd(USERNAME, PASSWORD)), "/auth/htpasswd")
+                .withCopyToContainer(Transferable.of(htpasswd(username, password)), "/auth/htpasswd")
                 .waitingFor(Wait.forHttp("/v2/").forStatusCode(401));
     }
 
@@ -74,7 +84,7 @@ final class PrivateRegistry {
     }
 
     AuthConfig auth() {
-        return new AuthConfig().withRegistryAddress(address()).withUsername(USERNAME).withPassword(PASSWORD);
+        return new AuthConfig().withRegistryAddress(address()).withUsername(username).withPassword(password);
     }
 
     void stop() {

@@ -23,7 +23,8 @@ public record ContainerDefinition(
         Disk systemDisk,
         List<VolumeMount> volumeMounts,
         Probe livenessProbe,
-        Probe readinessProbe) {
+        Probe readinessProbe,
+        RegistryAuth registryAuth) {
 
     public ContainerDefinition {
         command = PodSpecParts.list(command);
@@ -35,7 +36,31 @@ public record ContainerDefinition(
     /** A container with only the basics, the rest absent. */
     public ContainerDefinition(String name, String image, List<String> command, List<String> args, List<EnvVar> env,
                                String workingDir, boolean tty) {
-        this(name, image, command, args, env, workingDir, tty, null, null, null, List.of(), null, null);
+        this(name, image, command, args, env, workingDir, tty, null, null, null, List.of(), null, null, null);
+    }
+
+    public ContainerDefinition(String name, String image, List<String> command, List<String> args, List<EnvVar> env,
+                               String workingDir, boolean tty, String secret, Resources limits, Disk systemDisk,
+                               List<VolumeMount> volumeMounts, Probe livenessProbe, Probe readinessProbe) {
+        this(name, image, command, args, env, workingDir, tty, secret, limits, systemDisk, volumeMounts, livenessProbe,
+                readinessProbe, null);
+    }
+
+    public ContainerDefinition withRegistryAuth(RegistryAuth auth) {
+        return new ContainerDefinition(name, image, command, args, env, workingDir, tty, secret, limits, systemDisk,
+                volumeMounts, livenessProbe, readinessProbe, auth);
+    }
+
+    /**
+     * How to pull this container's image: the named secret's registry, user and password, the
+     * password encrypted under the secret's data key {@code keyId} (only the worker decrypts it, at pull time).
+     */
+    public record RegistryAuth(String secretName, String server, String username, String passwordCiphertext,
+                               String keyId) {
+        @Override
+        public String toString() {
+            return "RegistryAuth[secret=" + secretName + ", server=" + server + ", username=" + username + "]";
+        }
     }
 
     public record EnvVar(String name, String value) {

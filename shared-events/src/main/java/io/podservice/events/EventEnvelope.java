@@ -9,7 +9,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * A pod event with its place in the aggregate's stream: the form in which every consumer sees
+ * An event with its place in its aggregate's stream: the form in which every consumer sees
  * it, and the one mapping between it and a message on {@link Topics#POD_EVENTS}.
  */
 public record EventEnvelope(
@@ -20,7 +20,7 @@ public record EventEnvelope(
         String requestId,
         String accountId,
         String accessKeyId,
-        PodEvent payload) {
+        ServiceEvent payload) {
 
     public ProducerRecord<String, byte[]> toRecord() {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.POD_EVENTS, aggregateId, EventJson.write(payload));

@@ -11,7 +11,7 @@ public final class EventTypes {
 
     public static final int CURRENT_VERSION = 1;
 
-    private static final Map<String, Class<? extends PodEvent>> BY_NAME = Map.ofEntries(
+    private static final Map<String, Class<? extends ServiceEvent>> BY_NAME = Map.ofEntries(
             Map.entry("PodCreated", PodCreated.class),
             Map.entry("PodRunning", PodRunning.class),
             Map.entry("PodFailed", PodFailed.class),
@@ -23,7 +23,9 @@ public final class EventTypes {
             Map.entry("PodAttributesModified", PodAttributesModified.class),
             Map.entry("PodRebuilding", PodRebuilding.class),
             Map.entry("PodRebuilt", PodRebuilt.class),
-            Map.entry("PodContainersChanged", PodContainersChanged.class));
+            Map.entry("PodContainersChanged", PodContainersChanged.class),
+            Map.entry("SecretCreated", SecretCreated.class),
+            Map.entry("SecretDeleted", SecretDeleted.class));
 
     private EventTypes() {
     }
@@ -32,7 +34,7 @@ public final class EventTypes {
         return type.getSimpleName();
     }
 
-    public static Optional<Class<? extends PodEvent>> classOf(String name) {
+    public static Optional<Class<? extends ServiceEvent>> classOf(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
     }
 }

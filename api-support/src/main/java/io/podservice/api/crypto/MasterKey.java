@@ -1,11 +1,8 @@
 package io.podservice.api.crypto;
 
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -16,8 +13,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class MasterKey {
 
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKey key;
@@ -46,31 +41,11 @@ public final class MasterKey {
 
     /** @param context bound into the ciphertext (associated data): a ciphertext moved to another record fails to decrypt */
     public byte[] encrypt(byte[] plaintext, String context) {
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(context.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext);
-            byte[] out = new byte[NONCE_BYTES + sealed.length];
-            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
-            System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
-            return out;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("encryption failed", e);
-        }
+        return AesGcm.encrypt(key.getEncoded(), plaintext, context);
     }
 
     public byte[] decrypt(byte[] ciphertext, String context) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, 0, NONCE_BYTES));
-            cipher.updateAAD(context.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return cipher.doFinal(ciphertext, NONCE_BYTES, ciphertext.length - NONCE_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("decryption failed: wrong master key or tampered data", e);
-        }
+        return AesGcm.decrypt(key.getEncoded(), ciphertext, context);
     }
 
     @Override

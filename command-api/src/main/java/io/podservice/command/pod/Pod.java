@@ -106,7 +106,8 @@ public class Pod {
                 c.workingDir(), c.tty(), r.secret() == null ? c.secret() : r.secret(), c.limits(), c.systemDisk(),
                 c.volumeMounts(),
                 r.livenessProbe() == null ? c.livenessProbe() : r.livenessProbe(),
-                r.readinessProbe() == null ? c.readinessProbe() : r.readinessProbe());
+                r.readinessProbe() == null ? c.readinessProbe() : r.readinessProbe(),
+                r.secret() == null ? c.registryAuth() : r.registryAuth());
     }
 
     @CommandHandler
@@ -124,8 +125,11 @@ public class Pod {
     public boolean handle(RecordTaskResult command) {
         PodTaskResult result = command.result();
         if (result.outcome() == PodTaskResult.Outcome.OBSERVED) {
-            // what a worker saw on the pod it runs: only for the run it belongs to
-            if (phase != PodPhase.RUNNING || !result.taskId().equals(runningTask)) {
+            // what a worker saw on the pod: about the run it belongs to, or the progress of the task in flight
+            boolean aboutThisRun = phase == PodPhase.RUNNING && result.taskId().equals(runningTask);
+            boolean aboutTaskInFlight = (phase == PodPhase.PENDING || phase == PodPhase.STARTING)
+                    && result.taskId().equals(taskInFlight);
+            if (!aboutThisRun && !aboutTaskInFlight) {
                 return false;
             }
             apply(new PodContainersChanged(podId, result.taskId(), result.reportedAt(),

@@ -27,7 +27,12 @@ public final class PodCommands {
                                        java.util.List<String> args,
                                        java.util.List<io.podservice.events.ContainerDefinition.EnvVar> env,
                                        io.podservice.events.PodSpecParts.Probe livenessProbe,
-                                       io.podservice.events.PodSpecParts.Probe readinessProbe) {
+                                       io.podservice.events.PodSpecParts.Probe readinessProbe,
+                                       io.podservice.events.ContainerDefinition.RegistryAuth registryAuth) {
+
+        public ContainerReplacement withRegistryAuth(io.podservice.events.ContainerDefinition.RegistryAuth auth) {
+            return new ContainerReplacement(name, image, secret, command, args, env, livenessProbe, readinessProbe, auth);
+        }
     }
 
     /** {@code null} keeps a value as it is. */

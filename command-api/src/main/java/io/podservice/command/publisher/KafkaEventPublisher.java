@@ -2,7 +2,7 @@ package io.podservice.command.publisher;
 
 import io.podservice.command.pod.CommandMetadata;
 import io.podservice.events.EventEnvelope;
-import io.podservice.events.PodEvent;
+import io.podservice.events.ServiceEvent;
 import io.podservice.events.Topics;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,13 +38,13 @@ public class KafkaEventPublisher {
     @EventHandler
     public void publish(Object payload, EventMessage<?> message)
             throws ExecutionException, InterruptedException, TimeoutException {
-        if (!(message instanceof DomainEventMessage<?> event) || !(payload instanceof PodEvent pod)) {
+        if (!(message instanceof DomainEventMessage<?> event) || !(payload instanceof ServiceEvent serviceEvent)) {
             return;
         }
         EventEnvelope envelope = new EventEnvelope(event.getIdentifier(), event.getAggregateIdentifier(),
                 event.getSequenceNumber(), event.getTimestamp(),
                 CommandMetadata.requestId(event.getMetaData()), CommandMetadata.accountId(event.getMetaData()),
-                CommandMetadata.accessKeyId(event.getMetaData()), pod);
+                CommandMetadata.accessKeyId(event.getMetaData()), serviceEvent);
         kafka.send(envelope.toRecord()).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 }

@@ -3,6 +3,8 @@ package io.podservice.command.quota;
 import io.podservice.api.catalog.QuotaLimits;
 import io.podservice.events.PodCreated;
 import io.podservice.events.PodDeleted;
+import io.podservice.events.SecretCreated;
+import io.podservice.events.SecretDeleted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -32,6 +34,16 @@ class QuotaLedger {
     void on(PodCreated created) {
         add(created.accountId(), created.regionId(), QuotaLimits.POD, 1);
         add(created.accountId(), created.regionId(), QuotaLimits.CONTAINER, created.definition().containers().size());
+    }
+
+    @EventHandler
+    void on(SecretCreated created) {
+        add(created.accountId(), created.regionId(), QuotaLimits.SECRET, 1);
+    }
+
+    @EventHandler
+    void on(SecretDeleted deleted) {
+        add(deleted.accountId(), deleted.regionId(), QuotaLimits.SECRET, -1);
     }
 
     @EventHandler

@@ -5,7 +5,10 @@ import io.podservice.api.web.ApiResponse;
 import io.podservice.command.pod.CreatePod;
 import io.podservice.command.pod.PodCommands;
 import io.podservice.command.pod.PodIds;
-import io.podservice.command.quota.PodQuota;
+import io.podservice.command.quota.Quotas;
+import io.podservice.command.secrets.SecretIndex;
+import io.podservice.api.web.ApiException;
+import io.podservice.events.ContainerDefinition;
 import io.podservice.events.PodDefinition;
 import io.podservice.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,11 +36,13 @@ public class PodCommandController {
     private final CommandSender sender;
     private final RegionCatalog regions;
     private final PodDefinitions definitions;
-    private final PodQuota quota;
+    private final Quotas quota;
     private final ExistingPods existing;
+    private final SecretIndex secrets;
 
-    PodCommandController(CommandSender sender, RegionCatalog regions, PodDefinitions definitions, PodQuota quota,
-                         ExistingPods existing) {
+    PodCommandController(CommandSender sender, RegionCatalog regions, PodDefinitions definitions, Quotas quota,
+                         ExistingPods existing, SecretIndex secrets) {
+        this.secrets = secrets;
         this.sender = sender;
         this.regions = regions;
         this.definitions = definitions;
@@ -63,6 +68,7 @@ public class PodCommandController {
             accepted.add(definitions.accept(region, request.podSpec(), name, count, request.clientToken()));
         }
         String accountId = Caller.current().accountId();
+        accepted.replaceAll(definition -> withRegistryAuth(definition, accountId, region.id(), "podSpec.containers"));
         // with a client token the ids are derived from it, so a replay finds its pods already made
         List<String> ids = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
@@ -70,7 +76,7 @@ public class PodCommandController {
         }
         quota.lock(accountId, region.id());
         Set<String> made = request.clientToken() == null ? Set.of() : existing.of(ids);
-        PodQuota.Fit fit = quota.fit(accountId, region.id(), count - made.size(), request.podSpec().containers().size());
+        Quotas.Fit fit = quota.fit(accountId, region.id(), count - made.size(), request.podSpec().containers().size());
         // best effort: the pods made before, then as many new ones as the quotas allow, in order
         List<String> podIds = new ArrayList<>(count);
         Instant now = Instant.now();
@@ -89,6 +95,23 @@ public class PodCommandController {
             throw fit.exceeded();
         }
         return ApiResponse.of(new CreatePodsResult(podIds));
+    }
+
+    /** Each container naming a secret gets that secret's registry credentials (the password still encrypted). */
+    private PodDefinition withRegistryAuth(PodDefinition definition, String accountId, String regionId, String path) {
+        List<ContainerDefinition> containers = new ArrayList<>();
+        for (int i = 0; i < definition.containers().size(); i++) {
+            ContainerDefinition container = definition.containers().get(i);
+            if (container.secret() == null) {
+                containers.add(container);
+                continue;
+            }
+            int index = i;
+            containers.add(container.withRegistryAuth(secrets.registryAuth(accountId, regionId, container.secret())
+                    .orElseThrow(() -> ApiException.notFound("Invalid " + path + "[" + index + "].secret: secret '"
+                            + container.secret() + "' not found in " + regionId))));
+        }
+        return definition.withContainers(containers);
     }
 
     @Operation(operationId = "stopPod", summary = "Stop a running pod")
@@ -122,8 +145,17 @@ public class PodCommandController {
     ApiResponse<Void> rebuildPod(@PathVariable String regionId, @PathVariable String podId,
                                  @Valid @RequestBody RebuildContainerSpec.Request request) {
         regions.require(regionId);
-        sender.send(new PodCommands.RebuildPod(podId, Caller.current().accountId(),
-                definitions.replacements(request.containers())), podId);
+        String accountId = Caller.current().accountId();
+        List<PodCommands.ContainerReplacement> replacements = new ArrayList<>();
+        List<PodCommands.ContainerReplacement> given = definitions.replacements(request.containers());
+        for (int i = 0; i < given.size(); i++) {
+            PodCommands.ContainerReplacement r = given.get(i);
+            int index = i;
+            replacements.add(r.secret() == null ? r : r.withRegistryAuth(secrets.registryAuth(accountId, regionId, r.secret())
+                    .orElseThrow(() -> ApiException.notFound("Invalid containers[" + index + "].secret: secret '"
+                            + r.secret() + "' not found in " + regionId))));
+        }
+        sender.send(new PodCommands.RebuildPod(podId, accountId, replacements), podId);
         return ApiResponse.empty();
     }
 

@@ -82,7 +82,7 @@ class PodDefinitions {
         }
         return specs.stream().map(r -> new PodCommands.ContainerReplacement(r.name(), r.image(), r.secret(), r.command(),
                 r.args(), r.env() == null ? null : SpecMapping.env(r.env()), SpecMapping.probe(r.livenessProbe()),
-                SpecMapping.probe(r.readinessProbe()))).toList();
+                SpecMapping.probe(r.readinessProbe()), null)).toList();
     }
 
     private static String az(RegionCatalog.Region region, String az) {

@@ -15,29 +15,39 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * In local mode, the master key lives in {@code <data-dir>/master.key} (mode 0600), generated on
- * first start, unless {@code pod.master-key} (POD_MASTER_KEY) is given. Losing it loses every
+ * In local mode, the master key lives in {@code <data-dir>/master.key} and the node token in
+ * {@code <data-dir>/node.token} (mode 0600), generated on first start, unless {@code pod.master-key}
+ * (POD_MASTER_KEY) or {@code pod.node-token} (POD_NODE_TOKEN) is given. Losing it loses every
  * encrypted secret; back it up with the data directory, but apart from it.
  */
 public class LocalMasterKey implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (StringUtils.hasText(environment.getProperty("pod.master-key"))) {
+        Path dataDir = Path.of(environment.getProperty("pod.local.data-dir", "./data")).toAbsolutePath().normalize();
+        Map<String, Object> generated = new java.util.HashMap<>();
+        // the master key encrypts secrets at rest; the node token lets workers fetch a secret's data key
+        local(environment, dataDir, "pod.master-key", "master.key", generated);
+        local(environment, dataDir, "pod.node-token", "node.token", generated);
+        if (!generated.isEmpty()) {
+            environment.getPropertySources().addFirst(new MapPropertySource("pod-local-keys", generated));
+        }
+    }
+
+    private static void local(ConfigurableEnvironment environment, Path dataDir, String property, String fileName,
+                              Map<String, Object> generated) {
+        if (StringUtils.hasText(environment.getProperty(property))) {
             return;
         }
-        Path dataDir = Path.of(environment.getProperty("pod.local.data-dir", "./data")).toAbsolutePath().normalize();
-        Path file = dataDir.resolve("master.key");
+        Path file = dataDir.resolve(fileName);
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(dataDir);
                 LocalFiles.writePrivate(file, MasterKey.generateBase64() + "\n");
             }
-            String key = Files.readString(file, StandardCharsets.UTF_8).trim();
-            environment.getPropertySources().addFirst(new MapPropertySource("pod-local-master-key",
-                    Map.of("pod.master-key", key)));
+            generated.put(property, Files.readString(file, StandardCharsets.UTF_8).trim());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the master key " + file, e);
+            throw new UncheckedIOException("cannot read or create " + file, e);
         }
     }
 

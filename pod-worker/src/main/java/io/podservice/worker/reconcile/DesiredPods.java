@@ -38,11 +38,14 @@ public class DesiredPods {
 
     /** Folds one event in; older or repeated events (by aggregate sequence) change nothing. */
     public void apply(EventEnvelope envelope) {
+        if (!(envelope.payload() instanceof PodEvent event)) {
+            return;
+        }
         pods.compute(envelope.aggregateId(), (id, current) -> {
             if (current != null && envelope.sequence() <= current.sequence()) {
                 return current;
             }
-            return next(current, envelope.aggregateId(), envelope.sequence(), envelope.payload());
+            return next(current, envelope.aggregateId(), envelope.sequence(), event);
         });
     }
 

@@ -66,9 +66,9 @@ class PodTaskConsumer {
     void onEvent(ConsumerRecord<String, byte[]> record) {
         EventEnvelope.fromRecord(record).ifPresent(envelope -> {
             desired.apply(envelope);
-            if (envelope.payload() instanceof PodTask task) {
+            if (envelope.payload() instanceof PodEvent event && event instanceof PodTask task) {
                 // reported under the pod's lock: no status report about the pod can overtake its task's result
-                locks.withLock(task.podId(), () -> reporter.report(run(envelope.payload(), task)));
+                locks.withLock(task.podId(), () -> reporter.report(run(event, task)));
             }
         });
     }

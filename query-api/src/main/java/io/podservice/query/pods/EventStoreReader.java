@@ -3,7 +3,7 @@ package io.podservice.query.pods;
 import io.podservice.events.EventEnvelope;
 import io.podservice.events.EventJson;
 import io.podservice.events.EventTypes;
-import io.podservice.events.PodEvent;
+import io.podservice.events.ServiceEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +63,7 @@ class EventStoreReader {
                                                 String payloadType, byte[] payload) {
         String simpleName = payloadType.substring(payloadType.lastIndexOf('.') + 1);
         return EventTypes.classOf(simpleName).map(type -> {
-            PodEvent event = EventJson.read(payload, type);
+            ServiceEvent event = EventJson.read(payload, type);
             return new EventEnvelope(eventId, podId, sequence, Instant.parse(timestamp), null, null, null, event);
         });
     }

@@ -41,6 +41,9 @@ public class PodProjection {
 
     @Transactional
     public void apply(EventEnvelope event) {
+        if (!(event.payload() instanceof PodEvent)) {
+            return;
+        }
         if (event.payload() instanceof PodCreated created) {
             views.insert(created(created, event));
             return;
@@ -94,7 +97,7 @@ public class PodProjection {
     }
 
     private static PodView nextStatus(PodView view, EventEnvelope event) {
-        PodEvent payload = event.payload();
+        PodEvent payload = (PodEvent) event.payload();
         if (payload instanceof PodRunning running) {
             return view.withStatus(PodPhase.RUNNING, null, null, running.podIp(), running.startedAt(),
                     running.containers(), event);

@@ -59,7 +59,8 @@ class CatalogController {
         long used = switch (resourceType) {
             case QuotaLimits.POD -> pods.usage(accountId, regionId)[0];
             case QuotaLimits.CONTAINER -> pods.usage(accountId, regionId)[1];
-            default -> 0; // secrets come with the secrets API; imageCache and podTemplate do not exist here
+            case QuotaLimits.SECRET -> pods.secrets(accountId, regionId);
+            default -> 0; // imageCache and podTemplate do not exist here
         };
         String name = accounts.nameOf(accountId).orElse(null);
         return ApiResponse.of(new DescribeQuotaResult(new Quota(resourceType, limits.limit(name, resourceType), used)));

@@ -22,6 +22,7 @@ import io.podservice.events.ContainerStatusReport;
 import io.podservice.events.PodDefinition;
 import io.podservice.events.PodSpecParts;
 import io.podservice.worker.WorkerProperties;
+import io.podservice.worker.runtime.PodProgress;
 import io.podservice.worker.runtime.PodRuntime;
 import io.podservice.worker.runtime.PodTaskFailure;
 import io.podservice.worker.runtime.RunningPod;
@@ -67,11 +68,13 @@ public class DockerPodRuntime implements PodRuntime {
     private final DockerClient docker;
     private final ImagePuller images;
     private final WorkerProperties properties;
+    private final PodProgress progress;
 
-    public DockerPodRuntime(DockerClient docker, ImagePuller images, WorkerProperties properties) {
+    public DockerPodRuntime(DockerClient docker, ImagePuller images, WorkerProperties properties, PodProgress progress) {
         this.docker = docker;
         this.images = images;
         this.properties = properties;
+        this.progress = progress;
     }
 
     @Override
@@ -211,7 +214,8 @@ public class DockerPodRuntime implements PodRuntime {
         try {
             images.ensurePresent(properties.getInfraImage());
             for (ContainerDefinition container : definition.containers()) {
-                images.ensurePresent(container.image());
+                images.ensurePresent(container.image(), container.registryAuth(),
+                        () -> progress.pulling(pod, definition, container.name(), container.image()));
             }
             Map<String, String> volumes = ensureVolumes(pod, definition);
             String infraId = createInfra(pod, definition);

@@ -11,18 +11,19 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How many new pods fit an account's pod and container quotas in a region. Must run inside the
- * transaction that creates them: it locks the account's usage rows until that transaction ends,
- * so two concurrent createPods decide one after the other and never both take the last slot.
+ * Whether new resources fit an account's quotas in a region: how many pods (pod and container
+ * quotas), whether one more secret. Must run inside the transaction that creates them: it locks
+ * the account's usage rows until that transaction ends, so two concurrent creates decide one after
+ * the other and never both take the last slot.
  */
 @Component
-public class PodQuota {
+public class Quotas {
 
     private final JdbcTemplate jdbc;
     private final QuotaLimits limits;
     private final Accounts accounts;
 
-    PodQuota(JdbcTemplate jdbc, QuotaLimits limits, Accounts accounts) {
+    Quotas(JdbcTemplate jdbc, QuotaLimits limits, Accounts accounts) {
         this.jdbc = jdbc;
         this.limits = limits;
         this.accounts = accounts;
@@ -61,6 +62,17 @@ public class PodQuota {
         return new Fit(fits, "Quota exceeded: the " + type + " quota of this account in " + regionId + " is "
                 + limits.limit(name, type) + " and " + (podsFull ? pods : containers) + " are used"
                 + (podsFull ? "" : "; each pod needs " + containersPerPod + " containers"));
+    }
+
+    /** One more secret, or QUOTA_EXCEEDED naming the secret quota. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requireSecretRoom(String accountId, String regionId) {
+        long used = lockedUsage(accountId, regionId, QuotaLimits.SECRET);
+        int limit = limits.limit(accounts.nameOf(accountId).orElse(null), QuotaLimits.SECRET);
+        if (used >= limit) {
+            throw new ApiException(ErrorStatus.QUOTA_EXCEEDED, "Quota exceeded: the secret quota of this account in "
+                    + regionId + " is " + limit + " and " + used + " are used");
+        }
     }
 
     private long lockedUsage(String accountId, String regionId, String resourceType) {

@@ -1,0 +1,142 @@
+package io.podservice.command.secrets;
+
+import io.podservice.api.catalog.RegionCatalog;
+import io.podservice.api.crypto.AesGcm;
+import io.podservice.api.web.ApiException;
+import io.podservice.api.web.ApiResponse;
+import io.podservice.api.web.ErrorStatus;
+import io.podservice.api.web.RequestIds;
+import io.podservice.command.pod.CommandMetadata;
+import io.podservice.command.quota.Quotas;
+import io.podservice.identity.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * createSecret and deleteSecret. The password is encrypted here, under a new data key of the
+ * secret's own, before anything is recorded; only that ciphertext reaches the events and Kafka.
+ */
+@RestController
+public class SecretCommandController {
+
+    static final String SUBDOMAIN = "^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+    static final String SERVER = "^(?=.{1,253}(:\\d{1,5})?$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:\\d{1,5})?$";
+
+    private final CommandGateway commands;
+    private final RegionCatalog regions;
+    private final DataKeys dataKeys;
+    private final SecretIndex index;
+    private final Quotas quotas;
+
+    SecretCommandController(CommandGateway commands, RegionCatalog regions, DataKeys dataKeys, SecretIndex index,
+                            Quotas quotas) {
+        this.commands = commands;
+        this.regions = regions;
+        this.dataKeys = dataKeys;
+        this.index = index;
+        this.quotas = quotas;
+    }
+
+    public record CreateSecretRequest(
+            @NotBlank(message = "is required")
+            @Pattern(regexp = SUBDOMAIN, message = "must be a DNS-1123 subdomain: DNS-1123 labels joined by '.', 253 characters in all")
+            String name,
+            @NotBlank(message = "is required")
+            @Pattern(regexp = "docker-registry", message = "must be docker-registry") String secretType,
+            @NotNull(message = "is required") @Valid SecretData data) {
+    }
+
+    public record SecretData(
+            @NotBlank(message = "is required")
+            @Pattern(regexp = SERVER, message = "must be a registry host (a DNS-1123 subdomain or an IPv4 address) with an optional :port")
+            String server,
+            @NotBlank(message = "is required") @Size(max = 255, message = "must be at most 255 characters") String username,
+            @NotBlank(message = "is required") @Size(max = 1024, message = "must be at most 1024 characters") String password,
+            @Email(message = "must be an e-mail address") String email) {
+        @Override
+        public String toString() {
+            return "SecretData[server=" + server + ", username=" + username + "]";
+        }
+    }
+
+    record CreateSecretResult(String secretName) {
+    }
+
+    @Operation(operationId = "createSecret", summary = "Create a docker-registry secret")
+    @PostMapping("/v1/regions/{regionId}/secrets")
+    @Transactional
+    public ApiResponse<CreateSecretResult> createSecret(@PathVariable String regionId,
+                                                        @Valid @RequestBody CreateSecretRequest request) {
+        regions.require(regionId);
+        Caller caller = Caller.current();
+        if (index.idOf(caller.accountId(), regionId, request.name()).isPresent()) {
+            throw new ApiException(ErrorStatus.ALREADY_EXISTS, "Secret '" + request.name() + "' already exists in " + regionId);
+        }
+        quotas.requireSecretRoom(caller.accountId(), regionId);
+        String secretId = "secret-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        DataKeys.NewKey key = dataKeys.create();
+        String ciphertext = Base64.getEncoder().encodeToString(AesGcm.encrypt(key.key(),
+                request.data().password().getBytes(StandardCharsets.UTF_8), "secret-password:" + key.keyId()));
+        try {
+            send(new SecretCommands.CreateSecret(secretId, caller.accountId(), regionId, request.name(),
+                    request.data().server(), request.data().username(), request.data().email(), key.keyId(), ciphertext,
+                    Instant.now()), caller);
+        } catch (RuntimeException e) {
+            if (causedBy(e, DuplicateKeyException.class)) {
+                throw new ApiException(ErrorStatus.ALREADY_EXISTS, "Secret '" + request.name() + "' already exists in "
+                        + regionId);
+            }
+            throw e;
+        }
+        return ApiResponse.of(new CreateSecretResult(request.name()));
+    }
+
+    @Operation(operationId = "deleteSecret", summary = "Delete a secret and destroy its data key")
+    @DeleteMapping("/v1/regions/{regionId}/secrets/{name}")
+    @Transactional
+    public ApiResponse<Void> deleteSecret(@PathVariable String regionId, @PathVariable String name) {
+        regions.require(regionId);
+        Caller caller = Caller.current();
+        String secretId = index.idOf(caller.accountId(), regionId, name)
+                .orElseThrow(() -> ApiException.notFound("Secret '" + name + "' not found in " + regionId));
+        send(new SecretCommands.DeleteSecret(secretId, caller.accountId()), caller);
+        return ApiResponse.empty();
+    }
+
+    private void send(Object command, Caller caller) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(CommandMetadata.of(RequestIds.current(), caller.accountId(), caller.accessKeyId())),
+                10, TimeUnit.SECONDS);
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

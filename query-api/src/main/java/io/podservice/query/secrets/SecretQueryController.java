@@ -1,0 +1,94 @@
+package io.podservice.query.secrets;
+
+import io.podservice.api.catalog.RegionCatalog;
+import io.podservice.api.web.ApiException;
+import io.podservice.api.web.ApiResponse;
+import io.podservice.api.web.QueryFilters;
+import io.podservice.identity.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** describeSecret and describeSecrets: a secret's name, type, time and registry data, never its password. */
+@RestController
+class SecretQueryController {
+
+    private final JdbcTemplate jdbc;
+    private final RegionCatalog regions;
+
+    SecretQueryController(JdbcTemplate jdbc, RegionCatalog regions) {
+        this.jdbc = jdbc;
+        this.regions = regions;
+    }
+
+    record Data(String server, String username, String email) {
+    }
+
+    record Secret(String name, String secretType, Instant createdAt, Data data) {
+    }
+
+    record DescribeSecretResult(Secret secret) {
+    }
+
+    record DescribeSecretsResult(List<Secret> secrets, long totalCount) {
+    }
+
+    private static final String COLUMNS = "name, secret_type, created_at, server, username, email";
+
+    @Operation(operationId = "describeSecret", summary = "Describe a secret (without its password)")
+    @GetMapping("/v1/regions/{regionId}/secrets/{name}")
+    ApiResponse<DescribeSecretResult> describeSecret(@PathVariable String regionId, @PathVariable String name) {
+        regions.require(regionId);
+        return ApiResponse.of(new DescribeSecretResult(jdbc.query("SELECT " + COLUMNS + " FROM secret_view "
+                        + "WHERE account_id = ? AND region_id = ? AND name = ? AND NOT deleted",
+                (rs, row) -> secret(rs), Caller.current().accountId(), regionId, name).stream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("Secret '" + name + "' not found in " + regionId))));
+    }
+
+    @Operation(operationId = "describeSecrets", summary = "List secrets, a page at a time, with filters")
+    @GetMapping("/v1/regions/{regionId}/secrets")
+    ApiResponse<DescribeSecretsResult> describeSecrets(@PathVariable String regionId,
+                                                       @RequestParam(defaultValue = "1") int pageNumber,
+                                                       @RequestParam(defaultValue = "20") int pageSize,
+                                                       HttpServletRequest request) {
+        regions.require(regionId);
+        if (pageNumber < 1) {
+            throw ApiException.invalidArgument("Invalid pageNumber: must be 1 or more, got " + pageNumber);
+        }
+        if (pageSize < 10 || pageSize > 100) {
+            throw ApiException.invalidArgument("Invalid pageSize: must be between 10 and 100, got " + pageSize);
+        }
+        StringBuilder where = new StringBuilder("account_id = ? AND region_id = ? AND NOT deleted");
+        List<Object> args = new ArrayList<>(List.of(Caller.current().accountId(), regionId));
+        for (QueryFilters.Filter filter : QueryFilters.parse(request.getParameterMap())) {
+            String column = switch (filter.name()) {
+                case "name" -> "name";
+                case "secretType" -> "secret_type";
+                default -> throw ApiException.invalidArgument("Invalid filters." + filter.index() + ".name: unknown filter '"
+                        + filter.name() + "'; filters: name, secretType");
+            };
+            where.append(" AND ").append(column).append(" IN (")
+                    .append(String.join(", ", filter.values().stream().map(v -> "?").toList())).append(')');
+            args.addAll(filter.values());
+        }
+        Long total = jdbc.queryForObject("SELECT count(*) FROM secret_view WHERE " + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(pageSize);
+        pageArgs.add((long) (pageNumber - 1) * pageSize);
+        List<Secret> secrets = jdbc.query("SELECT " + COLUMNS + " FROM secret_view WHERE " + where
+                + " ORDER BY created_at DESC, secret_id LIMIT ? OFFSET ?", (rs, row) -> secret(rs), pageArgs.toArray());
+        return ApiResponse.of(new DescribeSecretsResult(secrets, total == null ? 0 : total));
+    }
+
+    private static Secret secret(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Secret(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                new Data(rs.getString(4), rs.getString(5), rs.getString(6)));
+    }
+}
