@@ -42,6 +42,7 @@ class OperabilityTest extends ServiceTest {
         ProcessBuilder builder = new ProcessBuilder("docker-compose", "-f", compose.toString(), "config", "-q")
                 .redirectErrorStream(true);
         builder.environment().put("POD_MASTER_KEY", "dGVzdA==");
+        builder.environment().put("POD_NODE_TOKEN", "test-token");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

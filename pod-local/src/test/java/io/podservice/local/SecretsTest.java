@@ -92,6 +92,17 @@ class SecretsTest extends ServiceTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get(BASE + "/quotas?resourceType=secret").body()
                 .path("result").path("quota").path("used").asInt() == 2);
 
+        // startPod on a node that lost the pod's containers and image pulls again, with the secret
+        String podId = running.path("podId").asText();
+        assertThat(api.post(BASE + "/pods/" + podId + ":stopPod", null).status()).isEqualTo(200);
+        awaitPhase(api, podId, "stopped");
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("pod.id", podId)).exec()
+                .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+        TestRun.removeImage(image);
+        assertThat(api.post(BASE + "/pods/" + podId + ":startPod", null).status()).isEqualTo(200);
+        awaitPhase(api, podId, "running");
+        assertThat(docker.inspectImageCmd(image).exec().getId()).isNotBlank();
+
         assertNowhere(password, List.of(described.toString(), listed.raw(), running.toString()));
     }
 
@@ -195,7 +206,7 @@ class SecretsTest extends ServiceTest {
 
     private String podBody(String name, String secret) {
         return """
-                {"podSpec": {"name": "%s", "instanceType": "g.n2.medium",
+                {"podSpec": {"name": "%s", "instanceType": "g.n2.medium", "terminationGracePeriodSeconds": 1,
                  "containers": [{"name": "app", "image": "%s", "command": ["sleep", "3600"]%s}]}}"""
                 .formatted(name, image, secret == null ? "" : ", \"secret\": \"" + secret + "\"");
     }
@@ -211,7 +222,7 @@ class SecretsTest extends ServiceTest {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
             pod[0] = api.get(BASE + "/pods/" + podId).body().path("result").path("pod");
             String now = pod[0].path("podStatus").path("phase").asText();
-            return now.equals(phase) || now.equals("error") || now.equals("running");
+            return now.equals(phase) || now.equals("error") || now.equals("running") || now.equals("stopped");
         });
         assertThat(pod[0].path("podStatus").path("phase").asText()).as(pod[0].toString()).isEqualTo(phase);
         return pod[0];
