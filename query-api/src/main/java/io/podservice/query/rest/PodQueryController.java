@@ -3,6 +3,7 @@ package io.podservice.query.rest;
 import io.podservice.api.catalog.RegionCatalog;
 import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ApiResponse;
+import io.podservice.api.web.Paging;
 import io.podservice.api.web.QueryFilters;
 import io.podservice.identity.Caller;
 import io.podservice.query.pods.PodFilter;
@@ -65,15 +66,10 @@ class PodQueryController {
                                                  @RequestParam(defaultValue = "20") int pageSize,
                                                  HttpServletRequest request) {
         regions.require(regionId);
-        if (pageNumber < 1) {
-            throw ApiException.invalidArgument("Invalid pageNumber: must be 1 or more, got " + pageNumber);
-        }
-        if (pageSize < 10 || pageSize > 100) {
-            throw ApiException.invalidArgument("Invalid pageSize: must be between 10 and 100, got " + pageSize);
-        }
+        Paging paging = new Paging(pageNumber, pageSize);
         PodViewRepository.Page page = views.page(Caller.current().accountId(), regionId,
                 filter(QueryFilters.parse(request.getParameterMap()), QueryFilters.tags(request.getParameterMap())),
-                pageNumber, pageSize);
+                paging.pageNumber(), paging.pageSize());
         return ApiResponse.of(new DescribePodsResult(page.pods().stream().map(PodResponse::of).toList(), page.totalCount()));
     }
 

@@ -3,6 +3,7 @@ package io.podservice.query.secrets;
 import io.podservice.api.catalog.RegionCatalog;
 import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ApiResponse;
+import io.podservice.api.web.Paging;
 import io.podservice.api.web.QueryFilters;
 import io.podservice.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -59,12 +60,7 @@ class SecretQueryController {
                                                        @RequestParam(defaultValue = "20") int pageSize,
                                                        HttpServletRequest request) {
         regions.require(regionId);
-        if (pageNumber < 1) {
-            throw ApiException.invalidArgument("Invalid pageNumber: must be 1 or more, got " + pageNumber);
-        }
-        if (pageSize < 10 || pageSize > 100) {
-            throw ApiException.invalidArgument("Invalid pageSize: must be between 10 and 100, got " + pageSize);
-        }
+        Paging paging = new Paging(pageNumber, pageSize);
         StringBuilder where = new StringBuilder("account_id = ? AND region_id = ? AND NOT deleted");
         List<Object> args = new ArrayList<>(List.of(Caller.current().accountId(), regionId));
         for (QueryFilters.Filter filter : QueryFilters.parse(request.getParameterMap())) {
@@ -80,8 +76,8 @@ class SecretQueryController {
         }
         Long total = jdbc.queryForObject("SELECT count(*) FROM secret_view WHERE " + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(pageSize);
-        pageArgs.add((long) (pageNumber - 1) * pageSize);
+        pageArgs.add(paging.pageSize());
+        pageArgs.add(paging.offset());
         List<Secret> secrets = jdbc.query("SELECT " + COLUMNS + " FROM secret_view WHERE " + where
                 + " ORDER BY created_at DESC, secret_id LIMIT ? OFFSET ?", (rs, row) -> secret(rs), pageArgs.toArray());
         return ApiResponse.of(new DescribeSecretsResult(secrets, total == null ? 0 : total));
