@@ -47,7 +47,7 @@ class PodQueryController {
     }
 
     @Operation(operationId = "describeContainer", summary = "Describe one container of a pod")
-    @GetMapping("/v1/regions/{regionId}/pods/{podId}/containers/{containerName}")
+    @GetMapping("/v1/regions/{regionId}/pods/{podId}/containers/{containerName:[^:]+}")
     ApiResponse<DescribeContainerResult> describeContainer(@PathVariable String regionId, @PathVariable String podId,
                                                            @PathVariable String containerName) {
         PodResponse pod = describePod(regionId, podId).result().pod();

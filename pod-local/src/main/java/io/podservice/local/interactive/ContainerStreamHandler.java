@@ -1,0 +1,95 @@
+package io.podservice.local.interactive;
+
+import io.podservice.worker.runtime.ContainerSessions;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+/**
+ * execStart and attach over a WebSocket: what the client sends goes to the process's stdin; the
+ * process's output comes back as binary messages, one stream byte then the bytes.
+ */
+class ContainerStreamHandler extends AbstractWebSocketHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ContainerStreamHandler.class);
+
+    static final String POD = "podId";
+    static final String CONTAINER = "container";
+    static final String EXEC_ID = "execId";
+
+    private final ContainerSessions sessions;
+    private final Map<String, ContainerSessions.Session> open = new ConcurrentHashMap<>();
+
+    ContainerStreamHandler(ContainerSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession raw) {
+        WebSocketSession ws = new ConcurrentWebSocketSessionDecorator(raw, 10_000, 4 * 1024 * 1024);
+        String podId = (String) raw.getAttributes().get(POD);
+        String container = (String) raw.getAttributes().get(CONTAINER);
+        String execId = (String) raw.getAttributes().get(EXEC_ID);
+        ContainerSessions.Output output = new ContainerSessions.Output() {
+            @Override
+            public void write(int stream, byte[] data) {
+                ByteBuffer message = ByteBuffer.allocate(data.length + 1).put((byte) stream).put(data);
+                message.flip();
+                try {
+                    ws.sendMessage(new BinaryMessage(message));
+                } catch (IOException e) {
+                    log.debug("client of {} went away", podId);
+                }
+            }
+
+            @Override
+            public void ended() {
+                try {
+                    ws.close(CloseStatus.NORMAL);
+                } catch (IOException e) {
+                    log.debug("closing the session of {}", podId, e);
+                }
+            }
+        };
+        ContainerSessions.Session session = execId == null ? sessions.attach(podId, container, output)
+                : sessions.execStart(podId, container, execId, output);
+        open.put(raw.getId(), session);
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        stdin(session, message.asBytes());
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+        ByteBuffer payload = message.getPayload();
+        byte[] bytes = new byte[payload.remaining()];
+        payload.get(bytes);
+        stdin(session, bytes);
+    }
+
+    private void stdin(WebSocketSession session, byte[] bytes) {
+        ContainerSessions.Session target = open.get(session.getId());
+        if (target != null) {
+            target.stdin(bytes);
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        ContainerSessions.Session closed = open.remove(session.getId());
+        if (closed != null) {
+            closed.close();
+        }
+    }
+}

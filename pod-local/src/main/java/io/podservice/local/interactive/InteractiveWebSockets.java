@@ -1,0 +1,114 @@
+package io.podservice.local.interactive;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.podservice.api.web.ApiException;
+import io.podservice.api.web.ApiFailures;
+import io.podservice.api.web.ApiResponse;
+import io.podservice.worker.runtime.ContainerSessions;
+import java.io.IOException;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+
+/**
+ * The WebSocket endpoints execStart and attach. The upgrade request is signed like any /v1 request
+ * (the signature filter runs first); before upgrading, the caller's right to the container and the
+ * pod's phase are checked, and refusals answer in the API's error format.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class InteractiveWebSockets implements WebSocketConfigurer {
+
+    private static final Pattern PATH = Pattern.compile(
+            "^/v1/regions/([^/]+)/pods/([^/]+)/containers/([^/:]+):(execStart|attach)$");
+
+    private final ContainerSessions sessions;
+    private final PodAccess access;
+    private final ObjectMapper json;
+
+    InteractiveWebSockets(ContainerSessions sessions, PodAccess access, ObjectMapper json) {
+        this.sessions = sessions;
+        this.access = access;
+        this.json = json;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        registry.addHandler(new ContainerStreamHandler(sessions), "/v1/regions/*/pods/*/containers/*")
+                .addInterceptors(new Check())
+                .setAllowedOriginPatterns("*");
+    }
+
+    private final class Check implements HandshakeInterceptor {
+
+        @Override
+        public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+                                       Map<String, Object> attributes) throws IOException {
+            Matcher path = PATH.matcher(request.getURI().getRawPath());
+            try {
+                if (!path.matches()) {
+                    throw ApiException.notFound("No WebSocket operation at " + request.getURI().getRawPath());
+                }
+                String podId = path.group(2);
+                String container = path.group(3);
+                access.container(path.group(1), podId, container, true);
+                attributes.put(ContainerStreamHandler.POD, podId);
+                attributes.put(ContainerStreamHandler.CONTAINER, container);
+                if (path.group(4).equals("execStart")) {
+                    String execId = execId(request);
+                    if (execId == null) {
+                        throw ApiException.invalidArgument("Invalid execId: is required (query parameter or x-jdcloud-exec-id header)");
+                    }
+                    try {
+                        sessions.execExitCode(podId, container, execId);
+                    } catch (ContainerSessions.NoSuchSession e) {
+                        throw ApiException.notFound(e.getMessage());
+                    }
+                    attributes.put(ContainerStreamHandler.EXEC_ID, execId);
+                }
+                return true;
+            } catch (RuntimeException e) {
+                ApiException error = ApiFailures.translate(e);
+                if (error == null) {
+                    throw e;
+                }
+                response.setStatusCode(error.status().httpStatus());
+                response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+                response.getBody().write(json.writeValueAsBytes(ApiResponse.failure(error.status(), error.getMessage())));
+                return false;
+            }
+        }
+
+        private String execId(ServerHttpRequest request) {
+            String header = request.getHeaders().getFirst("x-jdcloud-exec-id");
+            if (header != null) {
+                return header;
+            }
+            String query = request.getURI().getRawQuery();
+            if (query != null) {
+                for (String pair : query.split("&")) {
+                    if (pair.startsWith("execId=")) {
+                        return java.net.URLDecoder.decode(pair.substring(7), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+                                   Exception exception) {
+            // nothing to do
+        }
+    }
+
+}

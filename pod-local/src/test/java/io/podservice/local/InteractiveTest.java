@@ -1,0 +1,161 @@
+package io.podservice.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.podservice.signer.RequestSigner;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** exec, attach, resizeTTY and logs through the signed API, with a real WebSocket client. */
+class InteractiveTest extends ServiceTest {
+
+    private static final String PODS = "/v1/regions/" + REGION + "/pods";
+
+    @Test
+    void execSendsStdinReceivesStdoutAndReportsTheExitCode() throws Exception {
+        String podId = runningPod("execs", "\"command\": [\"sleep\", \"3600\"]");
+        String execId = execCreate(podId, "[\"sh\", \"-c\", \"read x; echo got:$x; exit 3\"]", false);
+        Stream stream = connect(PODS + "/" + podId + "/containers/app:execStart?execId=" + execId);
+        stream.send("hello\n");
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.stdout().contains("got:hello"));
+        await().atMost(Duration.ofSeconds(20)).until(stream.closed::get);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api().get(PODS + "/" + podId
+                + "/containers/app:execGetExitCode?execId=" + execId).status() == 200);
+        assertThat(api().get(PODS + "/" + podId + "/containers/app:execGetExitCode?execId=" + execId).body()
+                .path("result").path("execCode").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aTtyExecSeesItsNewSize() throws Exception {
+        String podId = runningPod("ttys", "\"command\": [\"sleep\", \"3600\"]");
+        String execId = execCreate(podId, "[\"sh\"]", true);
+        Stream stream = connect(PODS + "/" + podId + "/containers/app:execStart?execId=" + execId);
+        stream.send("echo ready\n");
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.tty().contains("ready"));
+        ApiClient.Response resized = api().post(PODS + "/" + podId + "/containers/app:resizeTTY",
+                "{\"height\": 33, \"width\": 101, \"execId\": \"" + execId + "\"}");
+        assertThat(resized.status()).as(resized.raw()).isEqualTo(200);
+        stream.send("stty size\n");
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.tty().contains("33 101"));
+        stream.send("exit\n");
+    }
+
+    @Test
+    void attachEchoesThroughCat() throws Exception {
+        String podId = runningPod("attached", "\"command\": [\"cat\"], \"tty\": true");
+        Stream stream = connect(PODS + "/" + podId + "/containers/app:attach");
+        stream.send("ping-42\n");
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.tty().contains("ping-42"));
+        stream.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+
+    @Test
+    void logsHonourTailLinesSinceSecondsAndLimitBytes() {
+        String podId = runningPod("logger",
+                "\"command\": [\"sh\", \"-c\", \"i=1; while [ $i -le 50 ]; do echo line $i; i=$((i+1)); done; exec sleep 3600\"]");
+        String logs = PODS + "/" + podId + "/containers/app:getContainerLogs";
+        await().atMost(Duration.ofSeconds(20)).until(() -> content(logs + "?tailLines=1").equals("line 50\n"));
+        assertThat(content(logs + "?tailLines=5")).isEqualTo("line 46\nline 47\nline 48\nline 49\nline 50\n");
+        assertThat(content(logs + "?limitBytes=14")).isEqualTo("line 1\nline 2\n");
+        assertThat(content(logs + "?sinceSeconds=3600").split("\n")).hasSize(50);
+        assertThat(content(logs + "?startTime=" + Instant.now().plusSeconds(60))).isEmpty();
+        assertThat(api().get(logs + "?tailLines=-1").errorStatus()).isEqualTo("INVALID_ARGUMENT");
+    }
+
+    @Test
+    void errorsNameWhatIsMissingOrWrong() {
+        String podId = runningPod("errs", "\"command\": [\"sleep\", \"3600\"]");
+        ApiClient.Response unknownContainer = api().post(PODS + "/" + podId + "/containers/nope:execCreate",
+                "{\"command\": [\"true\"]}");
+        assertThat(unknownContainer.errorStatus()).isEqualTo("NOT_FOUND");
+        ApiClient.Response unknownExec = api().get(PODS + "/" + podId + "/containers/app:execGetExitCode?execId=deadbeef");
+        assertThat(unknownExec.errorStatus()).isEqualTo("NOT_FOUND");
+        assertThat(otherApi().post(PODS + "/" + podId + "/containers/app:execCreate", "{\"command\": [\"true\"]}")
+                .errorStatus()).as("another account's pod").isEqualTo("NOT_FOUND");
+        api().post(PODS + "/" + podId + ":stopPod", null);
+        awaitPhase(podId, "stopped");
+        ApiClient.Response stopped = api().post(PODS + "/" + podId + "/containers/app:execCreate", "{\"command\": [\"true\"]}");
+        assertThat(stopped.errorStatus()).isEqualTo("FAILED_PRECONDITION");
+        assertThat(stopped.body().path("error").path("message").asText()).contains("stopped");
+    }
+
+    private String runningPod(String name, String containerFields) {
+        String podId = createPod("""
+                {"name": "%s", "instanceType": "g.n2.medium", "terminationGracePeriodSeconds": 1,
+                 "containers": [{"name": "app", "image": "%s", %s}]}""".formatted(name, IMAGE, containerFields));
+        awaitPhase(podId, "running");
+        return podId;
+    }
+
+    private String execCreate(String podId, String command, boolean tty) {
+        ApiClient.Response created = api().post(PODS + "/" + podId + "/containers/app:execCreate",
+                "{\"command\": " + command + ", \"tty\": " + tty + "}");
+        assertThat(created.status()).as(created.raw()).isEqualTo(200);
+        return created.body().path("result").path("execId").asText();
+    }
+
+    private String content(String path) {
+        ApiClient.Response response = api().get(path);
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        return response.body().path("result").path("logs").path("content").asText();
+    }
+
+    /** A WebSocket session of the API, signed like any request; output kept per stream. */
+    private Stream connect(String path) throws Exception {
+        Map<String, String> profile = credentials();
+        URI uri = URI.create("ws://127.0.0.1:" + port + path);
+        URI signedUri = URI.create("http://127.0.0.1:" + port + path);
+        Map<String, String> headers = new RequestSigner(profile.get("access_key"), profile.get("secret_key"), "pod")
+                .headers("GET", signedUri, ApiClient.query(signedUri.getRawQuery()), new byte[0], REGION, Instant.now());
+        Stream stream = new Stream();
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        headers.forEach(builder::header);
+        stream.socket = builder.buildAsync(uri, stream).get(20, TimeUnit.SECONDS);
+        return stream;
+    }
+
+    private static final class Stream implements WebSocket.Listener {
+        final StringBuffer[] streams = {new StringBuffer(), new StringBuffer(), new StringBuffer()};
+        final AtomicBoolean closed = new AtomicBoolean();
+        WebSocket socket;
+
+        void send(String text) {
+            socket.sendText(text, true).join();
+        }
+
+        String tty() {
+            return streams[0].toString();
+        }
+
+        String stdout() {
+            return streams[1].toString();
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            int stream = data.get();
+            byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            streams[stream].append(new String(bytes, StandardCharsets.UTF_8));
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.set(true);
+            return null;
+        }
+    }
+}

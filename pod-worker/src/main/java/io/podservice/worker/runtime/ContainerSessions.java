@@ -1,0 +1,54 @@
+package io.podservice.worker.runtime;
+
+import java.io.Closeable;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Interactive access to a pod's containers on this node: logs, exec sessions, attach and TTY
+ * sizes. Implemented with docker-java by {@link io.podservice.worker.runtime.docker.DockerSessions}.
+ */
+public interface ContainerSessions {
+
+    /** Which part of a container's log to read; null fields are not limits. */
+    record LogQuery(Integer tailLines, Integer sinceSeconds, Integer limitBytes, Instant startTime, Instant endTime) {
+    }
+
+    /** Where a session's output goes: stream 1 is stdout, 2 stderr, 0 a TTY's single stream. */
+    interface Output {
+        void write(int stream, byte[] data);
+
+        void ended();
+    }
+
+    /** A running session: stdin goes in through {@link #stdin}; closing it ends the session. */
+    interface Session extends Closeable {
+        void stdin(byte[] data);
+
+        @Override
+        void close();
+    }
+
+    /** The log of the container (all its runs), as Docker keeps it. */
+    String logs(String podId, String container, LogQuery query);
+
+    String execCreate(String podId, String container, List<String> command, boolean tty);
+
+    /** The exec's exit code once it has ended; empty while it runs. Unknown exec: NoSuchSession. */
+    OptionalInt execExitCode(String podId, String container, String execId);
+
+    Session execStart(String podId, String container, String execId, Output output);
+
+    Session attach(String podId, String container, Output output);
+
+    /** Resizes an exec's TTY, or with {@code execId} null the container's (attach). */
+    void resize(String podId, String container, String execId, int height, int width);
+
+    /** An exec id that is not one of this container's. */
+    class NoSuchSession extends RuntimeException {
+        public NoSuchSession(String message) {
+            super(message);
+        }
+    }
+}

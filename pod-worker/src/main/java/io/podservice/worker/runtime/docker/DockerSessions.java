@@ -1,0 +1,201 @@
+package io.podservice.worker.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+import io.podservice.worker.runtime.ContainerSessions;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/** {@link ContainerSessions} on the local Docker daemon. */
+@Component
+public class DockerSessions implements ContainerSessions {
+
+    private final DockerClient docker;
+
+    DockerSessions(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    @Override
+    public String logs(String podId, String container, LogQuery query) {
+        var cmd = docker.logContainerCmd(PodContainers.containerName(podId, container))
+                .withStdOut(true).withStdErr(true).withTimestamps(query.startTime() != null || query.endTime() != null);
+        if (query.tailLines() != null) {
+            cmd.withTail(query.tailLines());
+        }
+        if (query.sinceSeconds() != null) {
+            cmd.withSince((int) Instant.now().minusSeconds(query.sinceSeconds()).getEpochSecond());
+        } else if (query.startTime() != null) {
+            cmd.withSince((int) query.startTime().getEpochSecond());
+        }
+        StringBuilder out = new StringBuilder();
+        try {
+            cmd.exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                }
+            }).awaitCompletion(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String content = query.startTime() != null || query.endTime() != null ? withinTimes(out.toString(), query)
+                : out.toString();
+        if (query.limitBytes() != null) {
+            byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > query.limitBytes()) {
+                content = new String(bytes, 0, query.limitBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return content;
+    }
+
+    /** Keeps the lines whose Docker timestamp is within [startTime, endTime] and drops the timestamps. */
+    private static String withinTimes(String timestamped, LogQuery query) {
+        StringBuilder kept = new StringBuilder();
+        for (String line : timestamped.split("(?<=\n)")) {
+            int space = line.indexOf(' ');
+            if (space < 0) {
+                continue;
+            }
+            Instant at = Instant.parse(line.substring(0, space));
+            if ((query.startTime() == null || !at.isBefore(query.startTime()))
+                    && (query.endTime() == null || !at.isAfter(query.endTime()))) {
+                kept.append(line.substring(space + 1));
+            }
+        }
+        return kept.toString();
+    }
+
+    @Override
+    public String execCreate(String podId, String container, List<String> command, boolean tty) {
+        return docker.execCreateCmd(PodContainers.containerName(podId, container))
+                .withCmd(command.toArray(String[]::new))
+                .withTty(tty)
+                .withAttachStdin(true).withAttachStdout(true).withAttachStderr(true)
+                .exec().getId();
+    }
+
+    @Override
+    public OptionalInt execExitCode(String podId, String container, String execId) {
+        InspectExecResponse exec = inspect(podId, container, execId);
+        if (Boolean.TRUE.equals(exec.isRunning()) || exec.getExitCodeLong() == null) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(exec.getExitCodeLong().intValue());
+    }
+
+    @Override
+    public Session execStart(String podId, String container, String execId, Output output) {
+        InspectExecResponse exec = inspect(podId, container, execId);
+        Pipe stdin = new Pipe();
+        var callback = docker.execStartCmd(execId).withDetach(false).withTty(Boolean.TRUE.equals(exec.getProcessConfig()
+                        .isTty()))
+                .withStdIn(stdin.in).exec(forward(output));
+        return stdin.session(callback);
+    }
+
+    @Override
+    public Session attach(String podId, String container, Output output) {
+        Pipe stdin = new Pipe();
+        var callback = docker.attachContainerCmd(PodContainers.containerName(podId, container))
+                .withStdIn(stdin.in).withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false)
+                .exec(forward(output));
+        return stdin.session(callback);
+    }
+
+    @Override
+    public void resize(String podId, String container, String execId, int height, int width) {
+        if (execId == null) {
+            docker.resizeContainerCmd(PodContainers.containerName(podId, container)).withSize(height, width).exec();
+        } else {
+            inspect(podId, container, execId);
+            docker.resizeExecCmd(execId).withSize(height, width).exec();
+        }
+    }
+
+    private InspectExecResponse inspect(String podId, String container, String execId) {
+        try {
+            InspectExecResponse exec = docker.inspectExecCmd(execId).exec();
+            String containerId = docker.inspectContainerCmd(PodContainers.containerName(podId, container)).exec().getId();
+            if (!containerId.equals(exec.getContainerID())) {
+                throw new NoSuchSession("exec '" + execId + "' is not one of container '" + container + "'");
+            }
+            return exec;
+        } catch (NotFoundException e) {
+            throw new NoSuchSession("exec '" + execId + "' not found in container '" + container + "'");
+        }
+    }
+
+    private static ResultCallback.Adapter<Frame> forward(Output output) {
+        return new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                int stream = frame.getStreamType() == StreamType.STDOUT ? 1 : frame.getStreamType() == StreamType.STDERR ? 2 : 0;
+                output.write(stream, frame.getPayload());
+            }
+
+            @Override
+            public void onComplete() {
+                output.ended();
+                super.onComplete();
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                output.ended();
+                super.onError(throwable);
+            }
+        };
+    }
+
+    /** stdin of a session: what the client sends is written into the pipe Docker reads. */
+    private static final class Pipe {
+        final PipedInputStream in = new PipedInputStream(64 * 1024);
+        final PipedOutputStream out;
+
+        Pipe() {
+            try {
+                out = new PipedOutputStream(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        Session session(ResultCallback.Adapter<Frame> callback) {
+            return new Session() {
+                @Override
+                public void stdin(byte[] data) {
+                    try {
+                        out.write(data);
+                        out.flush();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("the session's stdin is closed", e);
+                    }
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        out.close();
+                        callback.close();
+                    } catch (IOException e) {
+                        // closing anyway
+                    }
+                }
+            };
+        }
+    }
+}
