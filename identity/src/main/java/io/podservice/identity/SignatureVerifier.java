@@ -4,7 +4,6 @@ import io.podservice.signer.AuthorizationHeader;
 import io.podservice.signer.Jdcloud2Signer;
 import io.podservice.signer.SignableRequest;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -14,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,7 +79,7 @@ public class SignatureVerifier {
             signedHeaders.put(name, value);
         }
         SignableRequest signable = new SignableRequest(request.getMethod(), request.getRequestURI(),
-                queryParameters(request.getQueryString()), signedHeaders, body);
+                SignableRequest.parseQuery(request.getQueryString()), signedHeaders, body);
         String expected = Jdcloud2Signer.sign(signable, accounts.secretOf(key), signedAt, auth.region(), auth.service())
                 .signature();
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
@@ -107,24 +105,4 @@ public class SignatureVerifier {
         }
     }
 
-    static Map<String, List<String>> queryParameters(String rawQuery) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            parameters.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return parameters;
-    }
-
-    private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
-    }
 }

@@ -31,6 +31,9 @@ import picocli.CommandLine.ParentCommand;
                 PodCommands.StopPod.class,
                 PodCommands.DeletePod.class,
                 PodCommands.ModifyPodAttribute.class,
+                StreamCommands.Logs.class,
+                StreamCommands.Exec.class,
+                StreamCommands.Attach.class,
                 SignCommand.class,
         })
 public final class PodCli {

@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.podservice.signer.RequestSigner;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +68,7 @@ final class ApiClient {
         byte[] signedBody = t.signedBody() == null ? new byte[0] : t.signedBody().getBytes(StandardCharsets.UTF_8);
         URI signedUri = URI.create(endpoint + t.signedPath());
         Map<String, String> headers = new LinkedHashMap<>(new RequestSigner(accessKey, secretKey, "pod")
-                .headers(t.method(), signedUri, query(signedUri.getRawQuery()), signedBody, "cn-north-1", t.signedAt()));
+                .headers(t.method(), signedUri, io.podservice.signer.SignableRequest.parseQuery(signedUri.getRawQuery()), signedBody, "cn-north-1", t.signedAt()));
         t.headerChanges().accept(headers);
         byte[] body = t.sentBody() == null ? signedBody : t.sentBody().getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + (t.sentPath() == null ? t.signedPath()
@@ -104,18 +102,6 @@ final class ApiClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    static Map<String, List<String>> query(String rawQuery) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&")) {
-                int eq = pair.indexOf('=');
-                query.computeIfAbsent(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                        k -> new ArrayList<>()).add(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return query;
     }
 
     record Response(int status, JsonNode body, String requestIdHeader, String raw) {

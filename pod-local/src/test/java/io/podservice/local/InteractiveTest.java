@@ -90,6 +90,30 @@ class InteractiveTest extends ServiceTest {
         assertThat(stopped.body().path("error").path("message").asText()).contains("stopped");
     }
 
+    @Test
+    void theCliExecsAndReadsLogs() {
+        String podId = runningPod("clied",
+                "\"command\": [\"sh\", \"-c\", \"echo from-the-pod; exec sleep 3600\"]");
+        String[] common = {"--config", credentialsFile().toString(), "--endpoint", endpoint()};
+        java.io.StringWriter out = new java.io.StringWriter();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            out.getBuffer().setLength(0);
+            io.podservice.cli.PodCli.run(concat(common, "logs", "--pod-id", podId, "--container-name", "app"),
+                    new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true));
+            return out.toString().contains("from-the-pod");
+        });
+        int exit = io.podservice.cli.PodCli.run(concat(common, "exec", "--pod-id", podId, "--container-name", "app",
+                "--tty=false", "--", "sh", "-c", "exit 4"), new java.io.PrintWriter(new java.io.StringWriter(), true),
+                new java.io.PrintWriter(new java.io.StringWriter(), true));
+        assertThat(exit).as("the command's exit code").isEqualTo(4);
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
+
     private String runningPod(String name, String containerFields) {
         String podId = createPod("""
                 {"name": "%s", "instanceType": "g.n2.medium", "terminationGracePeriodSeconds": 1,
@@ -117,7 +141,7 @@ class InteractiveTest extends ServiceTest {
         URI uri = URI.create("ws://127.0.0.1:" + port + path);
         URI signedUri = URI.create("http://127.0.0.1:" + port + path);
         Map<String, String> headers = new RequestSigner(profile.get("access_key"), profile.get("secret_key"), "pod")
-                .headers("GET", signedUri, ApiClient.query(signedUri.getRawQuery()), new byte[0], REGION, Instant.now());
+                .headers("GET", signedUri, io.podservice.signer.SignableRequest.parseQuery(signedUri.getRawQuery()), new byte[0], REGION, Instant.now());
         Stream stream = new Stream();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         headers.forEach(builder::header);
