@@ -99,6 +99,8 @@ final class StreamCommands {
         String container;
         @Option(names = "--tty", description = "Allocate a TTY (default: when stdin is a terminal)")
         Boolean tty;
+        @Option(names = {"-i", "--stdin"}, description = "Pass this process's stdin to the command (default: when stdin is a terminal)")
+        Boolean stdin;
         @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command and its arguments")
         List<String> command;
 
@@ -117,7 +119,8 @@ final class StreamCommands {
                 return 1;
             }
             String execId = answer.path("result").path("execId").asText();
-            stream(profile, base + ":execStart?execId=" + execId, useTty);
+            stream(profile, base + ":execStart?execId=" + execId, useTty,
+                    stdin != null ? stdin : System.console() != null);
             for (int i = 0; i < 50; i++) {
                 HttpResponse<String> code = new ApiCall("GET", base + ":execGetExitCode").param("execId", execId)
                         .send(profile);
@@ -138,19 +141,23 @@ final class StreamCommands {
         String podId;
         @Option(names = "--container-name", required = true)
         String container;
+        @Option(names = {"-i", "--stdin"}, description = "Pass this process's stdin (default: when stdin is a terminal)")
+        Boolean stdin;
 
         @Override
         public Integer call() throws Exception {
-            stream(cli.profile(), "/pods/" + podId + "/containers/" + container + ":attach", System.console() != null);
+            boolean terminal = System.console() != null;
+            stream(cli.profile(), "/pods/" + podId + "/containers/" + container + ":attach", terminal,
+                    stdin != null ? stdin : terminal);
             return 0;
         }
     }
 
     /**
-     * Connects the signed WebSocket, copies this process's stdin to it and its frames to stdout /
-     * stderr; with a terminal, puts it in raw mode for the session (and restores it).
+     * Connects the signed WebSocket, copies this process's stdin to it (when asked) and its frames to
+     * stdout / stderr; with a terminal, puts it in raw mode for the session (and restores it).
      */
-    static void stream(Profile profile, String path, boolean rawTerminal) throws Exception {
+    static void stream(Profile profile, String path, boolean rawTerminal, boolean passStdin) throws Exception {
         String endpoint = profile.endpoint().replaceAll("/$", "");
         URI http = URI.create(endpoint + "/v1/regions/" + profile.region() + path);
         URI ws = URI.create(http.toString().replaceFirst("^http", "ws"));
@@ -184,16 +191,19 @@ final class StreamCommands {
                 ended.completeExceptionally(error);
             }
         }).get(30, TimeUnit.SECONDS);
-        if (rawTerminal) {
+        boolean raw = rawTerminal && passStdin;
+        if (raw) {
             terminal("raw", "-echo");
         }
         try {
-            Thread input = new Thread(() -> copyStdin(socket), "stdin");
-            input.setDaemon(true);
-            input.start();
+            if (passStdin) {
+                Thread input = new Thread(() -> copyStdin(socket), "stdin");
+                input.setDaemon(true);
+                input.start();
+            }
             ended.join();
         } finally {
-            if (rawTerminal) {
+            if (raw) {
                 terminal("sane");
             }
         }
