@@ -106,12 +106,16 @@ public class PodCommandController {
                 containers.add(container);
                 continue;
             }
-            int index = i;
-            containers.add(container.withRegistryAuth(secrets.registryAuth(accountId, regionId, container.secret())
-                    .orElseThrow(() -> ApiException.notFound("Invalid " + path + "[" + index + "].secret: secret '"
-                            + container.secret() + "' not found in " + regionId))));
+            containers.add(container.withRegistryAuth(
+                    registryAuth(accountId, regionId, container.secret(), path + "[" + i + "].secret")));
         }
         return definition.withContainers(containers);
+    }
+
+    /** The named secret's registry credentials (password still encrypted), or NOT_FOUND naming the field. */
+    private ContainerDefinition.RegistryAuth registryAuth(String accountId, String regionId, String secret, String field) {
+        return secrets.registryAuth(accountId, regionId, secret).orElseThrow(() -> ApiException.notFound(
+                "Invalid " + field + ": secret '" + secret + "' not found in " + regionId));
     }
 
     @Operation(operationId = "stopPod", summary = "Stop a running pod")
@@ -150,10 +154,8 @@ public class PodCommandController {
         List<PodCommands.ContainerReplacement> given = definitions.replacements(request.containers());
         for (int i = 0; i < given.size(); i++) {
             PodCommands.ContainerReplacement r = given.get(i);
-            int index = i;
-            replacements.add(r.secret() == null ? r : r.withRegistryAuth(secrets.registryAuth(accountId, regionId, r.secret())
-                    .orElseThrow(() -> ApiException.notFound("Invalid containers[" + index + "].secret: secret '"
-                            + r.secret() + "' not found in " + regionId))));
+            replacements.add(r.secret() == null ? r
+                    : r.withRegistryAuth(registryAuth(accountId, regionId, r.secret(), "containers[" + i + "].secret")));
         }
         sender.send(new PodCommands.RebuildPod(podId, accountId, replacements), podId);
         return ApiResponse.empty();
