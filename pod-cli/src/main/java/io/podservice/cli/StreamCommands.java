@@ -216,6 +216,8 @@ final class StreamCommands {
             while ((read = in.read(buffer)) > 0) {
                 socket.sendBinary(ByteBuffer.wrap(buffer, 0, read), true).join();
             }
+            // end of input: an empty message tells the server to close the process's stdin
+            socket.sendBinary(ByteBuffer.allocate(0), true).join();
         } catch (IOException | RuntimeException e) {
             // the session ended
         }

@@ -16,7 +16,8 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 
 /**
  * execStart and attach over a WebSocket: what the client sends goes to the process's stdin; the
- * process's output comes back as binary messages, one stream byte then the bytes.
+ * process's output comes back as binary messages, one stream byte then the bytes. An empty binary
+ * message from the client ends the process's stdin (end-of-file) while its output keeps coming.
  */
 class ContainerStreamHandler extends AbstractWebSocketHandler {
 
@@ -73,6 +74,14 @@ class ContainerStreamHandler extends AbstractWebSocketHandler {
     @Override
     protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
         ByteBuffer payload = message.getPayload();
+        if (!payload.hasRemaining()) {
+            // an empty binary message: the client's stdin has ended
+            ContainerSessions.Session target = open.get(session.getId());
+            if (target != null) {
+                target.closeStdin();
+            }
+            return;
+        }
         byte[] bytes = new byte[payload.remaining()];
         payload.get(bytes);
         stdin(session, bytes);

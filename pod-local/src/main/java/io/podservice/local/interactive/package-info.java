@@ -6,6 +6,7 @@
  *
  * <p>WebSocket framing (execStart, attach): every binary message from the server starts with one
  * byte naming the stream (1 stdout, 2 stderr, 0 a TTY's single stream) followed by the bytes;
- * every message from the client (text or binary) is written to the process's stdin.
+ * every message from the client (text or binary) is written to the process's stdin, and an empty
+ * binary message ends it (end-of-file).
  */
 package io.podservice.local.interactive;

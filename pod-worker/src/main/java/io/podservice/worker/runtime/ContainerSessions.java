@@ -26,6 +26,9 @@ public interface ContainerSessions {
     interface Session extends Closeable {
         void stdin(byte[] data);
 
+        /** The client's input has ended: the process reads end-of-file; its output still comes. */
+        void closeStdin();
+
         @Override
         void close();
     }

@@ -187,6 +187,15 @@ public class DockerSessions implements ContainerSessions {
                 }
 
                 @Override
+                public void closeStdin() {
+                    try {
+                        out.close();
+                    } catch (IOException e) {
+                        // closed already
+                    }
+                }
+
+                @Override
                 public void close() {
                     try {
                         out.close();
