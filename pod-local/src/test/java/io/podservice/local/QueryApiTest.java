@@ -192,6 +192,15 @@ class QueryApiTest extends ServiceTest {
     @Test
     void aReplayFromTheEventStoreReproducesTheReadModel() {
         String accountId = jdbc.queryForObject("SELECT account_id FROM account WHERE name = 'query'", String.class);
+        // a live secret and a deleted one, both settled in the read model
+        String secret = "{\"name\": \"%s\", \"secretType\": \"docker-registry\", \"data\": {\"server\": "
+                + "\"registry.example\", \"username\": \"u\", \"password\": \"p\"}}";
+        ApiClient query = apiAs("query");
+        assertThat(query.post(BASE + "/secrets", secret.formatted("kept")).status()).isEqualTo(200);
+        assertThat(query.post(BASE + "/secrets", secret.formatted("dropped")).status()).isEqualTo(200);
+        assertThat(query.delete(BASE + "/secrets/dropped").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> query.get(BASE + "/secrets/kept").status() == 200
+                && query.get(BASE + "/secrets/dropped").status() == 404);
         List<Map<String, Object>> before = model(accountId);
         List<Map<String, Object>> totalsBefore = totals(accountId);
         assertThat(before).hasSize(12);
@@ -205,6 +214,8 @@ class QueryApiTest extends ServiceTest {
                 + "pod_view_counts WHERE account_id = ? AND pods <> 0 ORDER BY 1, 2, 3", accountId));
         rows.addAll(jdbc.queryForList("SELECT region_id, tag_key, tag_value, pods FROM pod_view_tag_counts "
                 + "WHERE account_id = ? AND pods <> 0 ORDER BY 1, 2, 3", accountId));
+        rows.addAll(jdbc.queryForList("SELECT secret_id, region_id, name, secret_type, server, username, email, created_at, "
+                + "deleted, last_sequence FROM secret_view WHERE account_id = ? ORDER BY secret_id", accountId));
         return rows;
     }
 

@@ -1,5 +1,6 @@
 package io.podservice.query.pods;
 
+import io.podservice.query.secrets.SecretProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,8 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Rebuilds the describePods read model from the event store: empties {@code pod_view} and replays
- * every event in global order through the same {@link PodProjection}, in one transaction that
+ * Rebuilds the read models from the event store: empties {@code pod_view} (with its totals) and
+ * {@code secret_view}, and replays
+ * every event in global order through the same projections, in one transaction that
  * holds the table, so readers see either the old model or the rebuilt one and the Kafka consumer
  * (idempotent by aggregate sequence) simply waits. Run it by starting query-api (or the launcher)
  * with {@code pod.query.rebuild-on-start=true}.
@@ -25,13 +27,15 @@ public class PodProjectionRebuild {
     private final JdbcTemplate jdbc;
     private final EventStoreReader eventStore;
     private final PodProjection projection;
+    private final SecretProjection secrets;
     private final boolean onStart;
 
     PodProjectionRebuild(JdbcTemplate jdbc, EventStoreReader eventStore, PodProjection projection,
-                         @Value("${pod.query.rebuild-on-start:false}") boolean onStart) {
+                         SecretProjection secrets, @Value("${pod.query.rebuild-on-start:false}") boolean onStart) {
         this.jdbc = jdbc;
         this.eventStore = eventStore;
         this.projection = projection;
+        this.secrets = secrets;
         this.onStart = onStart;
     }
 
@@ -47,7 +51,8 @@ public class PodProjectionRebuild {
     public long rebuild() {
         jdbc.execute("LOCK TABLE pod_view IN ACCESS EXCLUSIVE MODE");
         jdbc.execute("LOCK TABLE pod_view_counts, pod_view_tag_counts IN ACCESS EXCLUSIVE MODE");
-        jdbc.execute("TRUNCATE pod_view, pod_view_counts, pod_view_tag_counts");
+        jdbc.execute("LOCK TABLE secret_view IN ACCESS EXCLUSIVE MODE");
+        jdbc.execute("TRUNCATE pod_view, pod_view_counts, pod_view_tag_counts, secret_view");
         long replayed = 0;
         long position = -1;
         while (true) {
@@ -55,11 +60,14 @@ public class PodProjectionRebuild {
             if (batch.rows() == 0) {
                 break;
             }
-            batch.events().forEach(projection::apply);
+            batch.events().forEach(event -> {
+                projection.apply(event);
+                secrets.apply(event);
+            });
             replayed += batch.events().size();
             position = batch.lastIndex();
         }
-        log.info("rebuilt pod_view from {} events of the event store", replayed);
+        log.info("rebuilt pod_view and secret_view from {} events of the event store", replayed);
         return replayed;
     }
 }
