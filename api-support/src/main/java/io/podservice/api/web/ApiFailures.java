@@ -13,6 +13,19 @@ public final class ApiFailures {
     private ApiFailures() {
     }
 
+    /** The first exception of {@code type} in the cause chain of {@code error}, itself included. */
+    public static <T extends Throwable> java.util.Optional<T> causeOf(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return java.util.Optional.of(type.cast(t));
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static ApiException translate(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof ApiException api) {

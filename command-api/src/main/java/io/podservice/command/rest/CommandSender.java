@@ -1,6 +1,7 @@
 package io.podservice.command.rest;
 
 import io.podservice.api.web.ApiException;
+import io.podservice.api.web.ApiFailures;
 import io.podservice.api.web.ErrorStatus;
 import io.podservice.api.web.RequestIds;
 import io.podservice.command.pod.CommandMetadata;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * API's errors.
  */
 @Component
-class CommandSender {
+public class CommandSender {
 
     private static final long TIMEOUT_SECONDS = 10;
 
@@ -29,27 +30,28 @@ class CommandSender {
     }
 
     <R> R send(Object command, String podIdForErrors) {
+        return send(command, "Pod", podIdForErrors);
+    }
+
+    /** @param kind and id name the aggregate in a NOT_FOUND answer ("Secret 'x' not found") */
+    public <R> R send(Object command, String kind, String id) {
         Caller caller = Caller.current();
         try {
             return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                             .andMetaData(CommandMetadata.of(RequestIds.current(), caller.accountId(), caller.accessKeyId())),
                     TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
-            throw translate(e, podIdForErrors);
+            throw translate(e, kind, id);
         }
     }
 
-    private static RuntimeException translate(RuntimeException error, String podId) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof PodCommandRejected rejected) {
-                return new ApiException(ErrorStatus.valueOf(rejected.reason().name()), rejected.getMessage());
-            }
-            if (t instanceof AggregateNotFoundException) {
-                return ApiException.notFound("Pod '" + podId + "' not found");
-            }
-            if (t.getCause() == t) {
-                break;
-            }
+    private static RuntimeException translate(RuntimeException error, String kind, String id) {
+        java.util.Optional<PodCommandRejected> rejected = ApiFailures.causeOf(error, PodCommandRejected.class);
+        if (rejected.isPresent()) {
+            return new ApiException(ErrorStatus.valueOf(rejected.get().reason().name()), rejected.get().getMessage());
+        }
+        if (ApiFailures.causeOf(error, AggregateNotFoundException.class).isPresent()) {
+            return ApiException.notFound(kind + " '" + id + "' not found");
         }
         return error;
     }

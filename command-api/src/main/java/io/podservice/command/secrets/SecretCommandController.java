@@ -5,8 +5,8 @@ import io.podservice.api.crypto.AesGcm;
 import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ApiResponse;
 import io.podservice.api.web.ErrorStatus;
-import io.podservice.api.web.RequestIds;
-import io.podservice.command.pod.CommandMetadata;
+import io.podservice.api.web.ApiFailures;
+import io.podservice.command.rest.CommandSender;
 import io.podservice.command.quota.Quotas;
 import io.podservice.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,9 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,13 +38,13 @@ public class SecretCommandController {
     static final String SUBDOMAIN = "^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
     static final String SERVER = "^(?=.{1,253}(:\\d{1,5})?$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(:\\d{1,5})?$";
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
     private final RegionCatalog regions;
     private final DataKeys dataKeys;
     private final SecretIndex index;
     private final Quotas quotas;
 
-    SecretCommandController(CommandGateway commands, RegionCatalog regions, DataKeys dataKeys, SecretIndex index,
+    SecretCommandController(CommandSender commands, RegionCatalog regions, DataKeys dataKeys, SecretIndex index,
                             Quotas quotas) {
         this.commands = commands;
         this.regions = regions;
@@ -97,11 +94,11 @@ public class SecretCommandController {
         String ciphertext = Base64.getEncoder().encodeToString(AesGcm.encrypt(key.key(),
                 request.data().password().getBytes(StandardCharsets.UTF_8), "secret-password:" + key.keyId()));
         try {
-            send(new SecretCommands.CreateSecret(secretId, caller.accountId(), regionId, request.name(),
+            commands.send(new SecretCommands.CreateSecret(secretId, caller.accountId(), regionId, request.name(),
                     request.data().server(), request.data().username(), request.data().email(), key.keyId(), ciphertext,
-                    Instant.now()), caller);
+                    Instant.now()), "Secret", request.name());
         } catch (RuntimeException e) {
-            if (causedBy(e, DuplicateKeyException.class)) {
+            if (ApiFailures.causeOf(e, DuplicateKeyException.class).isPresent()) {
                 throw new ApiException(ErrorStatus.ALREADY_EXISTS, "Secret '" + request.name() + "' already exists in "
                         + regionId);
             }
@@ -118,25 +115,7 @@ public class SecretCommandController {
         Caller caller = Caller.current();
         String secretId = index.idOf(caller.accountId(), regionId, name)
                 .orElseThrow(() -> ApiException.notFound("Secret '" + name + "' not found in " + regionId));
-        send(new SecretCommands.DeleteSecret(secretId, caller.accountId()), caller);
+        commands.send(new SecretCommands.DeleteSecret(secretId, caller.accountId()), "Secret", name);
         return ApiResponse.empty();
-    }
-
-    private void send(Object command, Caller caller) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(CommandMetadata.of(RequestIds.current(), caller.accountId(), caller.accessKeyId())),
-                10, TimeUnit.SECONDS);
-    }
-
-    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 }
