@@ -112,18 +112,27 @@ public final class PodCli {
                         + " (is the service running?)");
                 return 2;
             }
-            JsonNode body = parse(response.body());
-            if (response.statusCode() >= 400) {
-                JsonNode error = body.path("error");
-                spec.commandLine().getErr().println("Error: " + error.path("status").asText("HTTP " + response.statusCode())
-                        + " (" + error.path("code").asInt(response.statusCode()) + "): "
-                        + error.path("message").asText(response.body()) + " [requestId "
-                        + body.path("requestId").asText(response.headers().firstValue("x-jdcloud-request-id").orElse("-"))
-                        + "]");
+            if (failed(response)) {
                 return 1;
             }
+            JsonNode body = parse(response.body());
             spec.commandLine().getOut().println(JSON.writeValueAsString(body));
             return 0;
+        }
+
+        /** Prints an API error as {@code Error: STATUS (code): message [requestId ...]}; true if it was one. */
+        boolean failed(HttpResponse<String> response) {
+            if (response.statusCode() < 400) {
+                return false;
+            }
+            JsonNode body = parse(response.body());
+            JsonNode error = body.path("error");
+            spec.commandLine().getErr().println("Error: " + error.path("status").asText("HTTP " + response.statusCode())
+                    + " (" + error.path("code").asInt(response.statusCode()) + "): "
+                    + error.path("message").asText(response.body()) + " [requestId "
+                    + body.path("requestId").asText(response.headers().firstValue("x-jdcloud-request-id").orElse("-"))
+                    + "]");
+            return true;
         }
 
         private static JsonNode parse(String text) {

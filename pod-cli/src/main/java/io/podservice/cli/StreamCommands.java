@@ -54,8 +54,8 @@ final class StreamCommands {
         public Integer call() throws Exception {
             Profile profile = cli.profile();
             HttpResponse<String> first = request().send(profile);
-            if (first.statusCode() >= 400) {
-                return super.call();
+            if (failed(first)) {
+                return 1;
             }
             String printed = content(first);
             spec.commandLine().getOut().print(printed);
@@ -66,7 +66,7 @@ final class StreamCommands {
                 Thread.sleep(1000);
                 HttpResponse<String> all = new ApiCall("GET", "/pods/" + podId + "/containers/" + container
                         + ":getContainerLogs").send(profile);
-                if (all.statusCode() >= 400) {
+                if (failed(all)) {
                     return 1;
                 }
                 String content = content(all);
