@@ -3,18 +3,9 @@ package io.podservice.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.podservice.signer.RequestSigner;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** exec, attach, resizeTTY and logs through the signed API, with a real WebSocket client. */
@@ -26,7 +17,7 @@ class InteractiveTest extends ServiceTest {
     void execSendsStdinReceivesStdoutAndReportsTheExitCode() throws Exception {
         String podId = runningPod("execs", "\"command\": [\"sleep\", \"3600\"]");
         String execId = execCreate(podId, "[\"sh\", \"-c\", \"read x; echo got:$x; exit 3\"]", false);
-        Stream stream = connect(PODS + "/" + podId + "/containers/app:execStart?execId=" + execId);
+        ApiWebSocket stream = connect(PODS + "/" + podId + "/containers/app:execStart?execId=" + execId);
         stream.send("hello\n");
         await().atMost(Duration.ofSeconds(20)).until(() -> stream.stdout().contains("got:hello"));
         await().atMost(Duration.ofSeconds(20)).until(stream.closed::get);
@@ -40,7 +31,7 @@ class InteractiveTest extends ServiceTest {
     void aTtyExecSeesItsNewSize() throws Exception {
         String podId = runningPod("ttys", "\"command\": [\"sleep\", \"3600\"]");
         String execId = execCreate(podId, "[\"sh\"]", true);
-        Stream stream = connect(PODS + "/" + podId + "/containers/app:execStart?execId=" + execId);
+        ApiWebSocket stream = connect(PODS + "/" + podId + "/containers/app:execStart?execId=" + execId);
         stream.send("echo ready\n");
         await().atMost(Duration.ofSeconds(20)).until(() -> stream.tty().contains("ready"));
         ApiClient.Response resized = api().post(PODS + "/" + podId + "/containers/app:resizeTTY",
@@ -54,7 +45,7 @@ class InteractiveTest extends ServiceTest {
     @Test
     void attachEchoesThroughCat() throws Exception {
         String podId = runningPod("attached", "\"command\": [\"cat\"], \"tty\": true");
-        Stream stream = connect(PODS + "/" + podId + "/containers/app:attach");
+        ApiWebSocket stream = connect(PODS + "/" + podId + "/containers/app:attach");
         stream.send("ping-42\n");
         await().atMost(Duration.ofSeconds(20)).until(() -> stream.tty().contains("ping-42"));
         stream.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
@@ -135,51 +126,7 @@ class InteractiveTest extends ServiceTest {
         return response.body().path("result").path("logs").path("content").asText();
     }
 
-    /** A WebSocket session of the API, signed like any request; output kept per stream. */
-    private Stream connect(String path) throws Exception {
-        Map<String, String> profile = credentials();
-        URI uri = URI.create("ws://127.0.0.1:" + port + path);
-        URI signedUri = URI.create("http://127.0.0.1:" + port + path);
-        Map<String, String> headers = new RequestSigner(profile.get("access_key"), profile.get("secret_key"), "pod")
-                .headers("GET", signedUri, io.podservice.signer.SignableRequest.parseQuery(signedUri.getRawQuery()), new byte[0], REGION, Instant.now());
-        Stream stream = new Stream();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
-        headers.forEach(builder::header);
-        stream.socket = builder.buildAsync(uri, stream).get(20, TimeUnit.SECONDS);
-        return stream;
-    }
-
-    private static final class Stream implements WebSocket.Listener {
-        final StringBuffer[] streams = {new StringBuffer(), new StringBuffer(), new StringBuffer()};
-        final AtomicBoolean closed = new AtomicBoolean();
-        WebSocket socket;
-
-        void send(String text) {
-            socket.sendText(text, true).join();
-        }
-
-        String tty() {
-            return streams[0].toString();
-        }
-
-        String stdout() {
-            return streams[1].toString();
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            int stream = data.get();
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
-            streams[stream].append(new String(bytes, StandardCharsets.UTF_8));
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.set(true);
-            return null;
-        }
+    private ApiWebSocket connect(String path) throws Exception {
+        return ApiWebSocket.connect(port, path);
     }
 }

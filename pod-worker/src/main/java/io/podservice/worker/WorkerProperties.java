@@ -42,6 +42,39 @@ public class WorkerProperties {
         this.reconcileInterval = reconcileInterval;
     }
 
+    /**
+     * The base URL on which the query side reaches this node's interactive endpoints (exec, attach,
+     * logs). Unset: {@code http://<advertised-host>:<the web server's port>}.
+     */
+    private String advertisedUrl;
+
+    /** The host part of the default advertised URL; defaults to this machine's address. */
+    private String advertisedHost = defaultHost();
+
+    public String getAdvertisedUrl() {
+        return advertisedUrl;
+    }
+
+    public void setAdvertisedUrl(String advertisedUrl) {
+        this.advertisedUrl = advertisedUrl;
+    }
+
+    public String getAdvertisedHost() {
+        return advertisedHost;
+    }
+
+    public void setAdvertisedHost(String advertisedHost) {
+        this.advertisedHost = advertisedHost;
+    }
+
+    private static String defaultHost() {
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (UnknownHostException e) {
+            return "127.0.0.1";
+        }
+    }
+
     /** Seconds a single image pull may take. */
     private int pullTimeoutSeconds = 300;
 

@@ -24,6 +24,7 @@ public final class EventTypes {
             Map.entry("PodRebuilding", PodRebuilding.class),
             Map.entry("PodRebuilt", PodRebuilt.class),
             Map.entry("PodContainersChanged", PodContainersChanged.class),
+            Map.entry("PodPlaced", PodPlaced.class),
             Map.entry("SecretCreated", SecretCreated.class),
             Map.entry("SecretDeleted", SecretDeleted.class));
 

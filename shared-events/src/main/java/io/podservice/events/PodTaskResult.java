@@ -17,11 +17,23 @@ public record PodTaskResult(
         List<ContainerStatusReport> containers,
         String workerId,
         Instant reportedAt,
-        Boolean ready) {
+        Boolean ready,
+        String workerUrl) {
 
     public PodTaskResult(String podId, String taskId, Outcome outcome, String reason, String message, String podIp,
                          List<ContainerStatusReport> containers, String workerId, Instant reportedAt) {
-        this(podId, taskId, outcome, reason, message, podIp, containers, workerId, reportedAt, null);
+        this(podId, taskId, outcome, reason, message, podIp, containers, workerId, reportedAt, null, null);
+    }
+
+    public PodTaskResult(String podId, String taskId, Outcome outcome, String reason, String message, String podIp,
+                         List<ContainerStatusReport> containers, String workerId, Instant reportedAt, Boolean ready) {
+        this(podId, taskId, outcome, reason, message, podIp, containers, workerId, reportedAt, ready, null);
+    }
+
+    /** The same report, signed by the node that makes it: its id and the URL its interactive endpoints answer on. */
+    public PodTaskResult fromNode(String nodeId, String nodeUrl) {
+        return new PodTaskResult(podId, taskId, outcome, reason, message, podIp, containers, nodeId, reportedAt, ready,
+                nodeUrl);
     }
 
     public PodTaskResult {

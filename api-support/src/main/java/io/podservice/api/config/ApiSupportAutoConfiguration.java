@@ -5,10 +5,12 @@ import io.podservice.api.catalog.QuotaLimits;
 import io.podservice.api.catalog.RegionCatalog;
 import io.podservice.api.kafka.KafkaHealthIndicator;
 import io.podservice.api.kafka.TopicProperties;
+import io.podservice.api.node.NodeToken;
 import io.podservice.api.web.ApiExceptionHandler;
 import io.podservice.api.web.RequestIdFilter;
 import io.podservice.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,6 +30,11 @@ public class ApiSupportAutoConfiguration {
     @Bean
     ApiExceptionHandler apiExceptionHandler() {
         return new ApiExceptionHandler();
+    }
+
+    @Bean
+    NodeToken nodeToken(@Value("${pod.node-token:}") String token) {
+        return new NodeToken(token);
     }
 
     @Bean

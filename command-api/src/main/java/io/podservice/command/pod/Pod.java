@@ -14,6 +14,7 @@ import io.podservice.events.PodDeleted;
 import io.podservice.events.PodDeleting;
 import io.podservice.events.PodFailed;
 import io.podservice.events.PodPhase;
+import io.podservice.events.PodPlaced;
 import io.podservice.events.PodRunning;
 import io.podservice.events.PodStarting;
 import io.podservice.events.PodStopped;
@@ -48,6 +49,9 @@ public class Pod {
     private String taskInFlight;
     /** The task whose success made the pod run: reports about this run name it. */
     private String runningTask;
+    /** The node that runs the pod's containers, and the URL of its interactive endpoints. */
+    private String nodeId;
+    private String nodeUrl;
 
     protected Pod() {
         // for Axon's event sourcing
@@ -132,6 +136,7 @@ public class Pod {
             if (!aboutThisRun && !aboutTaskInFlight) {
                 return false;
             }
+            placeOn(result);
             apply(new PodContainersChanged(podId, result.taskId(), result.reportedAt(),
                     Boolean.TRUE.equals(result.ready()), result.containers()));
             return true;
@@ -145,8 +150,11 @@ public class Pod {
             return true;
         }
         switch (phase) {
-            case PENDING, STARTING -> apply(new PodRunning(podId, result.taskId(), result.podIp(), result.reportedAt(),
-                    result.containers()));
+            case PENDING, STARTING -> {
+                placeOn(result);
+                apply(new PodRunning(podId, result.taskId(), result.podIp(), result.reportedAt(),
+                        result.containers()));
+            }
             case STOPPING -> apply(new PodStopped(podId, result.taskId(), result.reportedAt(), result.containers()));
             case DELETING -> apply(new PodDeleted(podId, result.taskId(), result.reportedAt()));
             case REBUILDING -> apply(new PodRebuilt(podId, result.taskId(), result.reportedAt(), result.containers()));
@@ -155,6 +163,14 @@ public class Pod {
             }
         }
         return true;
+    }
+
+    /** Records which node runs the pod when a report comes from a node other than the one known. */
+    private void placeOn(PodTaskResult result) {
+        if (result.workerId() != null
+                && (!result.workerId().equals(nodeId) || !Objects.equals(result.workerUrl(), nodeUrl))) {
+            apply(new PodPlaced(podId, result.workerId(), result.workerUrl(), result.reportedAt()));
+        }
     }
 
     private void requireOwner(String caller) {
@@ -186,6 +202,12 @@ public class Pod {
         definition = event.definition();
         phase = PodPhase.PENDING;
         taskInFlight = event.taskId();
+    }
+
+    @EventSourcingHandler
+    void on(PodPlaced event) {
+        nodeId = event.nodeId();
+        nodeUrl = event.nodeUrl();
     }
 
     @EventSourcingHandler

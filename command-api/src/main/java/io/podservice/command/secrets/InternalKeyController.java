@@ -1,12 +1,9 @@
 package io.podservice.command.secrets;
 
+import io.podservice.api.node.NodeToken;
 import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ApiResponse;
-import io.podservice.api.web.ErrorStatus;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -21,14 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InternalKeyController {
 
-    static final String TOKEN_HEADER = "X-Pod-Node-Token";
-
     private final DataKeys dataKeys;
-    private final byte[] nodeToken;
+    private final NodeToken nodeToken;
 
-    InternalKeyController(DataKeys dataKeys, @Value("${pod.node-token:}") String nodeToken) {
+    InternalKeyController(DataKeys dataKeys, NodeToken nodeToken) {
         this.dataKeys = dataKeys;
-        this.nodeToken = nodeToken.getBytes(StandardCharsets.UTF_8);
+        this.nodeToken = nodeToken;
     }
 
     record DataKey(String keyId, String key) {
@@ -36,11 +31,8 @@ class InternalKeyController {
 
     @GetMapping("/internal/data-keys/{keyId}")
     ApiResponse<DataKey> dataKey(@PathVariable String keyId,
-                                 @RequestHeader(value = TOKEN_HEADER, required = false) String token) {
-        if (nodeToken.length == 0 || token == null
-                || !MessageDigest.isEqual(nodeToken, token.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiException(ErrorStatus.UNAUTHENTICATED, "A node token is required");
-        }
+                                 @RequestHeader(value = NodeToken.HEADER, required = false) String token) {
+        nodeToken.require(token);
         byte[] key = dataKeys.unwrap(keyId).orElseThrow(() -> ApiException.notFound("Data key '" + keyId
                 + "' does not exist (its secret was deleted)"));
         return ApiResponse.of(new DataKey(keyId, Base64.getEncoder().encodeToString(key)));

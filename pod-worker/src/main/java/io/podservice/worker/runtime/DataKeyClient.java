@@ -1,6 +1,7 @@
 package io.podservice.worker.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.podservice.api.node.NodeToken;
 import io.podservice.events.EventJson;
 import java.io.IOException;
 import java.net.URI;
@@ -35,7 +36,7 @@ public class DataKeyClient {
                 "http://127.0.0.1:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/internal/data-keys/" + keyId))
                 .timeout(Duration.ofSeconds(10))
-                .header("X-Pod-Node-Token", environment.getProperty("pod.node-token", ""))
+                .header(NodeToken.HEADER, environment.getProperty("pod.node-token", ""))
                 .GET().build();
         try {
             HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -11,6 +11,7 @@ import io.podservice.events.PodDeleting;
 import io.podservice.events.PodEvent;
 import io.podservice.events.PodFailed;
 import io.podservice.events.PodPhase;
+import io.podservice.events.PodPlaced;
 import io.podservice.events.PodRunning;
 import io.podservice.events.PodStarting;
 import io.podservice.events.PodStopped;
@@ -85,7 +86,7 @@ public class PodProjection {
     private static PodView created(PodCreated created, EventEnvelope event) {
         return new PodView(created.podId(), created.accountId(), created.regionId(), PodPhase.PENDING, null, null, null,
                 null, created.createdAt(), created.definition(), List.of(), false, false, event.timestamp(), event.sequence(),
-                event.timestamp());
+                event.timestamp(), null, null);
     }
 
     private static PodView next(PodView view, EventEnvelope event) {
@@ -131,6 +132,9 @@ public class PodProjection {
         }
         if (payload instanceof PodContainersChanged changed) {
             return view.withStatus(view.phase(), null, null, view.podIp(), view.startTime(), changed.containers(), event);
+        }
+        if (payload instanceof PodPlaced placed) {
+            return view.onNode(placed.nodeId(), placed.nodeUrl(), event);
         }
         if (payload instanceof PodAttributesModified modified) {
             return view.withDefinition(view.definition().withAttributes(modified.name(), modified.description()), event);

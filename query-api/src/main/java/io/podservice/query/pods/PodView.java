@@ -24,12 +24,14 @@ public record PodView(
         boolean ready,
         Instant readySince,
         long lastSequence,
-        Instant lastEventTime) {
+        Instant lastEventTime,
+        String nodeId,
+        String nodeUrl) {
 
     PodView withStatus(PodPhase newPhase, String newReason, String newMessage, String newPodIp, Instant newStartTime,
                        List<ContainerStatusReport> statuses, EventEnvelope event) {
         return new PodView(podId, accountId, regionId, newPhase, newReason, newMessage, newPodIp, newStartTime,
-                createTime, definition, statuses, deleted, ready, readySince, event.sequence(), event.timestamp());
+                createTime, definition, statuses, deleted, ready, readySince, event.sequence(), event.timestamp(), nodeId, nodeUrl);
     }
 
     PodView withPhase(PodPhase newPhase, EventEnvelope event) {
@@ -38,18 +40,24 @@ public record PodView(
 
     PodView withDefinition(PodDefinition newDefinition, EventEnvelope event) {
         return new PodView(podId, accountId, regionId, phase, reason, message, podIp, startTime, createTime,
-                newDefinition, containerStatuses, deleted, ready, readySince, event.sequence(), event.timestamp());
+                newDefinition, containerStatuses, deleted, ready, readySince, event.sequence(), event.timestamp(), nodeId, nodeUrl);
     }
 
     PodView asDeleted(EventEnvelope event) {
         return new PodView(podId, accountId, regionId, phase, reason, message, podIp, startTime, createTime,
-                definition, containerStatuses, true, false, readySince, event.sequence(), event.timestamp());
+                definition, containerStatuses, true, false, readySince, event.sequence(), event.timestamp(), nodeId, nodeUrl);
     }
 
     /** The Ready condition as of {@code event}; its transition time moves only when it changes. */
     PodView withReady(boolean nowReady, EventEnvelope event) {
         return new PodView(podId, accountId, regionId, phase, reason, message, podIp, startTime, createTime, definition,
                 containerStatuses, deleted, nowReady, nowReady == ready && readySince != null ? readySince : event.timestamp(),
-                lastSequence, lastEventTime);
+                lastSequence, lastEventTime, nodeId, nodeUrl);
+    }
+
+    /** The node that runs the pod now (interactive requests are routed there). */
+    PodView onNode(String newNodeId, String newNodeUrl, EventEnvelope event) {
+        return new PodView(podId, accountId, regionId, phase, reason, message, podIp, startTime, createTime, definition,
+                containerStatuses, deleted, ready, readySince, event.sequence(), event.timestamp(), newNodeId, newNodeUrl);
     }
 }

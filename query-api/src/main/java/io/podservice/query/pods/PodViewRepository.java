@@ -26,7 +26,8 @@ public class PodViewRepository {
     private static final ObjectMapper JSON = EventJson.newMapper();
     private static final TypeReference<List<ContainerStatusReport>> STATUSES = new TypeReference<>() { };
     private static final String COLUMNS = "pod_id, account_id, region_id, phase, reason, message, pod_ip, start_time, "
-            + "create_time, definition, container_statuses, deleted, ready, ready_since, last_sequence, last_event_time";
+            + "create_time, definition, container_statuses, deleted, ready, ready_since, last_sequence, last_event_time, "
+            + "node_id, node_url";
 
     private static final long DEFERRED_JOIN_OFFSET = 2000;
 
@@ -135,12 +136,13 @@ public class PodViewRepository {
                 UPDATE pod_view SET name = ?, description = ?, phase = ?, reason = ?, message = ?, pod_ip = ?,
                                     start_time = ?, definition = ?::jsonb, container_statuses = ?::jsonb, deleted = ?,
                                     ready = ?, ready_since = ?, last_sequence = ?, last_event_time = ?, projected_at = now(),
-                                    container_count = ?
+                                    container_count = ?, node_id = ?, node_url = ?
                  WHERE pod_id = ?""",
                 view.definition().name(), view.definition().description(), view.phase().wireName(), view.reason(),
                 view.message(), view.podIp(), timestamp(view.startTime()), json(view.definition()),
                 json(view.containerStatuses()), view.deleted(), view.ready(), timestamp(view.readySince()),
-                view.lastSequence(), timestamp(view.lastEventTime()), view.definition().containers().size(), view.podId());
+                view.lastSequence(), timestamp(view.lastEventTime()), view.definition().containers().size(), view.nodeId(),
+                view.nodeUrl(), view.podId());
     }
 
     private static PodView map(ResultSet rs, int row) throws SQLException {
@@ -161,7 +163,9 @@ public class PodViewRepository {
                     rs.getBoolean("ready"),
                     instant(rs.getTimestamp("ready_since")),
                     rs.getLong("last_sequence"),
-                    instant(rs.getTimestamp("last_event_time")));
+                    instant(rs.getTimestamp("last_event_time")),
+                    rs.getString("node_id"),
+                    rs.getString("node_url"));
         } catch (IOException e) {
             throw new UncheckedIOException("pod_view row " + rs.getString("pod_id") + " holds unreadable JSON", e);
         }

@@ -6,7 +6,7 @@ import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
-import io.podservice.worker.runtime.ContainerSessions;
+import io.podservice.api.node.ContainerSessions;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;

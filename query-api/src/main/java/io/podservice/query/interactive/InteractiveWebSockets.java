@@ -1,10 +1,11 @@
-package io.podservice.local.interactive;
+package io.podservice.query.interactive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ApiFailures;
 import io.podservice.api.web.ApiResponse;
-import io.podservice.worker.runtime.ContainerSessions;
+import io.podservice.api.node.ContainerSessions;
+import io.podservice.api.node.ContainerStreamHandler;
 import java.io.IOException;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -22,7 +23,8 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 /**
  * The WebSocket endpoints execStart and attach. The upgrade request is signed like any /v1 request
  * (the signature filter runs first); before upgrading, the caller's right to the container and the
- * pod's phase are checked, and refusals answer in the API's error format.
+ * pod's phase are checked, and refusals answer in the API's error format. The session is then
+ * served by the node that runs the pod ({@link NodeRouter}), relayed when it is another JVM.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -31,19 +33,19 @@ class InteractiveWebSockets implements WebSocketConfigurer {
     private static final Pattern PATH = Pattern.compile(
             "^/v1/regions/([^/]+)/pods/([^/]+)/containers/([^/:]+):(execStart|attach)$");
 
-    private final ContainerSessions sessions;
+    private final NodeRouter nodes;
     private final PodAccess access;
     private final ObjectMapper json;
 
-    InteractiveWebSockets(ContainerSessions sessions, PodAccess access, ObjectMapper json) {
-        this.sessions = sessions;
+    InteractiveWebSockets(NodeRouter nodes, PodAccess access, ObjectMapper json) {
+        this.nodes = nodes;
         this.access = access;
         this.json = json;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(new ContainerStreamHandler(sessions), "/v1/regions/*/pods/*/containers/*")
+        registry.addHandler(new ContainerStreamHandler(), "/v1/regions/*/pods/*/containers/*")
                 .addInterceptors(new Check())
                 .setAllowedOriginPatterns("*");
     }
@@ -60,7 +62,8 @@ class InteractiveWebSockets implements WebSocketConfigurer {
                 }
                 String podId = path.group(2);
                 String container = path.group(3);
-                access.container(path.group(1), podId, container, true);
+                ContainerSessions sessions = nodes.sessionsFor(access.container(path.group(1), podId, container, true));
+                attributes.put(ContainerStreamHandler.SESSIONS, sessions);
                 attributes.put(ContainerStreamHandler.POD, podId);
                 attributes.put(ContainerStreamHandler.CONTAINER, container);
                 if (path.group(4).equals("execStart")) {

@@ -1,6 +1,6 @@
-package io.podservice.local.interactive;
+package io.podservice.api.node;
 
-import io.podservice.worker.runtime.ContainerSessions;
+import io.podservice.api.node.ContainerSessions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -19,20 +19,17 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
  * process's output comes back as binary messages, one stream byte then the bytes. An empty binary
  * message from the client ends the process's stdin (end-of-file) while its output keeps coming.
  */
-class ContainerStreamHandler extends AbstractWebSocketHandler {
+public class ContainerStreamHandler extends AbstractWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ContainerStreamHandler.class);
 
-    static final String POD = "podId";
-    static final String CONTAINER = "container";
-    static final String EXEC_ID = "execId";
+    /** Handshake attributes: the pod, the container, the exec (absent for attach) and the sessions that serve them. */
+    public static final String POD = "podId";
+    public static final String CONTAINER = "container";
+    public static final String EXEC_ID = "execId";
+    public static final String SESSIONS = "containerSessions";
 
-    private final ContainerSessions sessions;
     private final Map<String, ContainerSessions.Session> open = new ConcurrentHashMap<>();
-
-    ContainerStreamHandler(ContainerSessions sessions) {
-        this.sessions = sessions;
-    }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession raw) {
@@ -40,6 +37,7 @@ class ContainerStreamHandler extends AbstractWebSocketHandler {
         String podId = (String) raw.getAttributes().get(POD);
         String container = (String) raw.getAttributes().get(CONTAINER);
         String execId = (String) raw.getAttributes().get(EXEC_ID);
+        ContainerSessions sessions = (ContainerSessions) raw.getAttributes().get(SESSIONS);
         ContainerSessions.Output output = new ContainerSessions.Output() {
             @Override
             public void write(int stream, byte[] data) {
@@ -54,16 +52,32 @@ class ContainerStreamHandler extends AbstractWebSocketHandler {
 
             @Override
             public void ended() {
-                try {
-                    ws.close(CloseStatus.NORMAL);
-                } catch (IOException e) {
-                    log.debug("closing the session of {}", podId, e);
-                }
+                closeQuietly(ws, CloseStatus.NORMAL);
             }
         };
-        ContainerSessions.Session session = execId == null ? sessions.attach(podId, container, output)
-                : sessions.execStart(podId, container, execId, output);
-        open.put(raw.getId(), session);
+        try {
+            ContainerSessions.Session session = execId == null ? sessions.attach(podId, container, output)
+                    : sessions.execStart(podId, container, execId, output);
+            open.put(raw.getId(), session);
+        } catch (RuntimeException e) {
+            // the upgrade was checked, so this is the node failing now (gone, or Docker refusing)
+            log.warn("cannot open a session to pod {} container {}: {}", podId, container, e.getMessage());
+            closeQuietly(ws, CloseStatus.SERVER_ERROR.withReason(truncated(e.getMessage())));
+        }
+    }
+
+    private static String truncated(String reason) {
+        // a close frame's reason is at most 123 bytes
+        String text = reason == null ? "session failed" : reason;
+        return text.length() > 120 ? text.substring(0, 120) : text;
+    }
+
+    private static void closeQuietly(WebSocketSession ws, CloseStatus status) {
+        try {
+            ws.close(status);
+        } catch (IOException e) {
+            log.debug("closing a failed session", e);
+        }
     }
 
     @Override

@@ -1,8 +1,8 @@
-package io.podservice.local.interactive;
+package io.podservice.query.interactive;
 
 import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ApiResponse;
-import io.podservice.worker.runtime.ContainerSessions;
+import io.podservice.api.node.ContainerSessions;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,18 +19,21 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** execCreate, execGetExitCode, resizeTTY and getContainerLogs (execStart and attach are WebSockets). */
+/**
+ * execCreate, execGetExitCode, resizeTTY and getContainerLogs (execStart and attach are WebSockets),
+ * checked against the caller and the pod's phase, then served by the node that runs the pod.
+ */
 @RestController
 class InteractiveController {
 
     private static final String CONTAINER = "/v1/regions/{regionId}/pods/{podId}/containers/{containerName}";
 
     private final PodAccess access;
-    private final ContainerSessions sessions;
+    private final NodeRouter nodes;
 
-    InteractiveController(PodAccess access, ContainerSessions sessions) {
+    InteractiveController(PodAccess access, NodeRouter nodes) {
         this.access = access;
-        this.sessions = sessions;
+        this.nodes = nodes;
     }
 
     record ExecCreateRequest(@NotEmpty(message = "must name the command to run") List<String> command, Boolean tty) {
@@ -44,7 +47,7 @@ class InteractiveController {
     ApiResponse<ExecCreateResult> execCreate(@PathVariable String regionId, @PathVariable String podId,
                                              @PathVariable String containerName,
                                              @Valid @RequestBody ExecCreateRequest request) {
-        access.container(regionId, podId, containerName, true);
+        ContainerSessions sessions = nodes.sessionsFor(access.container(regionId, podId, containerName, true));
         return ApiResponse.of(new ExecCreateResult(sessions.execCreate(podId, containerName, request.command(),
                 Boolean.TRUE.equals(request.tty()))));
     }
@@ -56,7 +59,7 @@ class InteractiveController {
     @GetMapping(CONTAINER + ":execGetExitCode")
     ApiResponse<ExecExitCode> execGetExitCode(@PathVariable String regionId, @PathVariable String podId,
                                               @PathVariable String containerName, @RequestParam String execId) {
-        access.container(regionId, podId, containerName, false);
+        ContainerSessions sessions = nodes.sessionsFor(access.container(regionId, podId, containerName, false));
         OptionalInt code = inSession(() -> sessions.execExitCode(podId, containerName, execId));
         if (code.isEmpty()) {
             throw ApiException.failedPrecondition("exec '" + execId + "' is still running (or was never started); "
@@ -76,7 +79,7 @@ class InteractiveController {
     @PostMapping(CONTAINER + ":resizeTTY")
     ApiResponse<Void> resizeTTY(@PathVariable String regionId, @PathVariable String podId,
                                 @PathVariable String containerName, @Valid @RequestBody ResizeRequest request) {
-        access.container(regionId, podId, containerName, true);
+        ContainerSessions sessions = nodes.sessionsFor(access.container(regionId, podId, containerName, true));
         inSession(() -> {
             sessions.resize(podId, containerName, request.execId(), request.height(), request.width());
             return null;
@@ -102,7 +105,7 @@ class InteractiveController {
         positive("tailLines", tailLines);
         positive("sinceSeconds", sinceSeconds);
         positive("limitBytes", limitBytes);
-        access.container(regionId, podId, containerName, false);
+        ContainerSessions sessions = nodes.sessionsFor(access.container(regionId, podId, containerName, false));
         return ApiResponse.of(new LogsResult(new Logs(sessions.logs(podId, containerName,
                 new ContainerSessions.LogQuery(tailLines, sinceSeconds, limitBytes, startTime, endTime)))));
     }

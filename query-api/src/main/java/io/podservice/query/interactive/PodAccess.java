@@ -1,4 +1,4 @@
-package io.podservice.local.interactive;
+package io.podservice.query.interactive;
 
 import io.podservice.api.catalog.RegionCatalog;
 import io.podservice.api.web.ApiException;

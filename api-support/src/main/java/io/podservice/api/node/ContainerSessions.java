@@ -1,4 +1,4 @@
-package io.podservice.worker.runtime;
+package io.podservice.api.node;
 
 import java.io.Closeable;
 import java.time.Instant;
@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * Interactive access to a pod's containers on this node: logs, exec sessions, attach and TTY
- * sizes. Implemented with docker-java by {@link io.podservice.worker.runtime.docker.DockerSessions}.
+ * Interactive access to a pod's containers: logs, exec sessions, attach and TTY sizes. On the node
+ * that runs the pod it is implemented with docker-java (the worker's {@code DockerSessions}); from
+ * elsewhere, by a client of that node's internal endpoints (query-api's {@code RemoteContainerSessions}).
  */
 public interface ContainerSessions {
 

@@ -1,0 +1,70 @@
+package io.podservice.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A second node agent: the pod-worker application in its own JVM, sharing the run's Kafka and
+ * Docker with the launcher's worker and labelling its containers with the run's label.
+ */
+final class ExternalWorker implements AutoCloseable {
+
+    private static final Path WORKER_JAR = Path.of("..", "pod-worker", "target", "pod-worker-0.1.0-SNAPSHOT-exec.jar");
+
+    private final Process process;
+    private final Path log;
+
+    private ExternalWorker(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts the worker with {@code extraArguments} and waits until it owns partitions of the pod events. */
+    static ExternalWorker start(String bootstrapServers, String workerId, String... extraArguments) throws Exception {
+        assertThat(WORKER_JAR).as("built by the reactor before pod-local's tests").exists();
+        Path log = Files.createTempFile(TestRun.DATA_DIR.getParent(), "external-worker", ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-jar", WORKER_JAR.toString(),
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--spring.kafka.consumer.properties.session.timeout.ms=6000",
+                "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
+                "--pod.worker.worker-id=" + workerId,
+                "--pod.worker.concurrency=3",
+                "--pod.worker.reconcile-interval=PT5S",
+                "--pod.worker.extra-labels[" + TestRun.LABEL + "]=" + TestRun.ID,
+                "--pod.worker.registry-credentials[0].server=" + ServiceTest.REGISTRY.address(),
+                "--pod.worker.registry-credentials[0].username=" + PrivateRegistry.USERNAME,
+                "--pod.worker.registry-credentials[0].password=" + PrivateRegistry.PASSWORD));
+        command.addAll(List.of(extraArguments));
+        ExternalWorker worker = new ExternalWorker(
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+                worker.log().contains("pod-worker: partitions assigned: [pod-events"));
+        return worker;
+    }
+
+    String log() throws java.io.IOException {
+        return Files.readString(log);
+    }
+
+    /** SIGKILL: no shutdown hooks, no offsets committed, no goodbye to the consumer group. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.podservice.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.podservice.api.node.NodeIdentity;
+import io.podservice.query.pods.PodView;
+import io.podservice.query.pods.PodViewRepository;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * exec, attach and logs of a pod that another node runs: the pod-worker application in its own JVM
+ * reports itself with its URL, the pod's PodPlaced event records it, and the launcher's API relays
+ * the requests to that node's internal endpoints. When the node dies, the API says which node does
+ * not answer; once the launcher's worker adopts the pod, its requests are served here again.
+ */
+class NodeRoutingTest extends ServiceTest {
+
+    private static final String NODE = "routing-node";
+    private static final String PODS = "/v1/regions/" + REGION + "/pods";
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Value("${pod.node-token}")
+    String nodeToken;
+
+    @Autowired
+    PodViewRepository views;
+
+    @Autowired
+    NodeIdentity localNode;
+
+    private ExternalWorker worker;
+
+    @Test
+    void interactiveRequestsAreServedByTheNodeThatRunsThePod() throws Exception {
+        worker = ExternalWorker.start(bootstrapServers, NODE, "--pod.node-token=" + nodeToken,
+                "--pod.worker.advertised-host=127.0.0.1");
+        String podId = podOnTheExternalNode();
+        assertThat(views.find(podId).map(PodView::nodeUrl).orElseThrow()).startsWith("http://127.0.0.1:");
+
+        String execId = execCreate(podId, "[\"sh\", \"-c\", \"echo line-from-$(hostname); read x; echo got:$x; exit 3\"]");
+        ApiWebSocket stream = ApiWebSocket.connect(port, PODS + "/" + podId + "/containers/app:execStart?execId=" + execId);
+        stream.send("hello\n");
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.stdout().contains("got:hello"));
+        await().atMost(Duration.ofSeconds(20)).until(stream.closed::get);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api().get(PODS + "/" + podId
+                + "/containers/app:execGetExitCode?execId=" + execId).status() == 200);
+        assertThat(api().get(PODS + "/" + podId + "/containers/app:execGetExitCode?execId=" + execId).body()
+                .path("result").path("execCode").asInt()).isEqualTo(3);
+        ApiClient.Response unknown = api().get(PODS + "/" + podId + "/containers/app:execGetExitCode?execId=nope");
+        assertThat(unknown.status()).as(unknown.raw()).isEqualTo(404);
+        ApiClient.Response logs = api().get(PODS + "/" + podId + "/containers/app:getContainerLogs?tailLines=1");
+        assertThat(logs.body().path("result").path("logs").path("content").asText()).isEqualTo("routed-7\n");
+
+        worker.kill();
+        ApiClient.Response refused = api().post(PODS + "/" + podId + "/containers/app:execCreate",
+                "{\"command\": [\"true\"]}");
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(503);
+        assertThat(refused.body().path("error").path("status").asText()).isEqualTo("UNAVAILABLE");
+        assertThat(refused.body().path("error").path("message").asText()).contains("'" + NODE + "'");
+
+        // the launcher's worker takes over the dead node's partitions and adopts the pod
+        await().atMost(Duration.ofSeconds(90)).until(() ->
+                localNode.nodeId().equals(views.find(podId).map(PodView::nodeId).orElse(null)));
+        assertThat(api().post(PODS + "/" + podId + "/containers/app:execCreate", "{\"command\": [\"true\"]}").status())
+                .isEqualTo(200);
+    }
+
+    /** Creates pods until one lands on the external node (Kafka's partitioning decides; each has an even chance). */
+    private String podOnTheExternalNode() {
+        for (int i = 0; i < 16; i++) {
+            String podId = createPod("""
+                    {"name": "routed-%d", "instanceType": "g.n2.medium", "terminationGracePeriodSeconds": 1,
+                     "containers": [{"name": "app", "image": "%s",
+                                     "command": ["sh", "-c", "seq 7 | sed s/^/routed-/; exec sleep 3600"]}]}"""
+                    .formatted(i, IMAGE));
+            awaitPhase(podId, "running");
+            await().atMost(Duration.ofSeconds(20)).until(() -> views.find(podId).map(PodView::nodeId).isPresent());
+            if (NODE.equals(views.find(podId).map(PodView::nodeId).orElseThrow())) {
+                return podId;
+            }
+        }
+        throw new AssertionError("no pod of 16 landed on " + NODE);
+    }
+
+    private String execCreate(String podId, String command) {
+        ApiClient.Response created = api().post(PODS + "/" + podId + "/containers/app:execCreate",
+                "{\"command\": " + command + ", \"tty\": false}");
+        assertThat(created.status()).as(created.raw()).isEqualTo(200);
+        return created.body().path("result").path("execId").asText();
+    }
+
+    @AfterEach
+    void stopWorker() throws InterruptedException {
+        if (worker != null) {
+            worker.close();
+        }
+    }
+}
