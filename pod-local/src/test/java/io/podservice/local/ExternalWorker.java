@@ -40,6 +40,7 @@ final class ExternalWorker implements AutoCloseable {
                 "--pod.worker.concurrency=3",
                 "--pod.worker.reconcile-interval=PT5S",
                 "--pod.worker.extra-labels[" + TestRun.LABEL + "]=" + TestRun.ID,
+                "--pod.worker.nat-chain=" + TestRun.NAT_CHAIN,
                 "--pod.worker.registry-credentials[0].server=" + ServiceTest.REGISTRY.address(),
                 "--pod.worker.registry-credentials[0].username=" + PrivateRegistry.USERNAME,
                 "--pod.worker.registry-credentials[0].password=" + PrivateRegistry.PASSWORD));
@@ -49,6 +50,24 @@ final class ExternalWorker implements AutoCloseable {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
                 worker.log().contains("pod-worker: partitions assigned: [pod-events"));
         return worker;
+    }
+
+    /**
+     * Creates pods from {@code spec(i)} until one runs on the node {@code nodeId} (Kafka's partitioning
+     * decides; each lands there with an even chance) and returns its id.
+     */
+    static String podOnNode(ServiceTest test, io.podservice.query.pods.PodViewRepository views, String nodeId,
+                            java.util.function.IntFunction<String> spec) {
+        for (int i = 0; i < 16; i++) {
+            String podId = test.createPod(spec.apply(i));
+            test.awaitPhase(podId, "running");
+            await().atMost(Duration.ofSeconds(20)).until(() -> views.find(podId)
+                    .map(io.podservice.query.pods.PodView::nodeId).isPresent());
+            if (nodeId.equals(views.find(podId).map(io.podservice.query.pods.PodView::nodeId).orElseThrow())) {
+                return podId;
+            }
+        }
+        throw new AssertionError("no pod of 16 landed on " + nodeId);
     }
 
     String log() throws java.io.IOException {

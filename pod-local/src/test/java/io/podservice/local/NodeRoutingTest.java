@@ -41,7 +41,11 @@ class NodeRoutingTest extends ServiceTest {
     void interactiveRequestsAreServedByTheNodeThatRunsThePod() throws Exception {
         worker = ExternalWorker.start(bootstrapServers, NODE, "--pod.node-token=" + nodeToken,
                 "--pod.worker.advertised-host=127.0.0.1");
-        String podId = podOnTheExternalNode();
+        String podId = ExternalWorker.podOnNode(this, views, NODE, i -> """
+                {"name": "routed-%d", "instanceType": "g.n2.medium", "terminationGracePeriodSeconds": 1,
+                 "containers": [{"name": "app", "image": "%s",
+                                 "command": ["sh", "-c", "seq 7 | sed s/^/routed-/; exec sleep 3600"]}]}"""
+                .formatted(i, IMAGE));
         assertThat(views.find(podId).map(PodView::nodeUrl).orElseThrow()).startsWith("http://127.0.0.1:");
 
         String execId = execCreate(podId, "[\"sh\", \"-c\", \"echo line-from-$(hostname); read x; echo got:$x; exit 3\"]");
@@ -70,23 +74,6 @@ class NodeRoutingTest extends ServiceTest {
                 localNode.nodeId().equals(views.find(podId).map(PodView::nodeId).orElse(null)));
         assertThat(api().post(PODS + "/" + podId + "/containers/app:execCreate", "{\"command\": [\"true\"]}").status())
                 .isEqualTo(200);
-    }
-
-    /** Creates pods until one lands on the external node (Kafka's partitioning decides; each has an even chance). */
-    private String podOnTheExternalNode() {
-        for (int i = 0; i < 16; i++) {
-            String podId = createPod("""
-                    {"name": "routed-%d", "instanceType": "g.n2.medium", "terminationGracePeriodSeconds": 1,
-                     "containers": [{"name": "app", "image": "%s",
-                                     "command": ["sh", "-c", "seq 7 | sed s/^/routed-/; exec sleep 3600"]}]}"""
-                    .formatted(i, IMAGE));
-            awaitPhase(podId, "running");
-            await().atMost(Duration.ofSeconds(20)).until(() -> views.find(podId).map(PodView::nodeId).isPresent());
-            if (NODE.equals(views.find(podId).map(PodView::nodeId).orElseThrow())) {
-                return podId;
-            }
-        }
-        throw new AssertionError("no pod of 16 landed on " + NODE);
     }
 
     private String execCreate(String podId, String command) {

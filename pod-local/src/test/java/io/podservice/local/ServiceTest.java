@@ -34,7 +34,7 @@ abstract class ServiceTest {
     static final String REGION = "cn-north-1";
     static final String OTHER_ACCESS_KEY = "JDC_OTHER" + TestRun.ID.toUpperCase(java.util.Locale.ROOT);
     static final String OTHER_SECRET_KEY = "other-secret-" + java.util.UUID.randomUUID();
-    static final java.util.List<String> SCOPED_ACCOUNTS = java.util.List.of("query", "quota", "secrets");
+    static final java.util.List<String> SCOPED_ACCOUNTS = java.util.List.of("query", "quota", "secrets", "network");
 
     static String scopedKey(String account) {
         return ("JDC_" + account + TestRun.ID).toUpperCase(java.util.Locale.ROOT);
@@ -49,6 +49,7 @@ abstract class ServiceTest {
         REGISTRY.start();
         IMAGE = REGISTRY.pushBusybox();
         System.setProperty("pod.worker.extra-labels." + TestRun.LABEL, TestRun.ID);
+        System.setProperty("pod.worker.nat-chain", TestRun.NAT_CHAIN);
         System.setProperty("pod.worker.registry-credentials[0].server", REGISTRY.address());
         System.setProperty("pod.worker.registry-credentials[0].username", PrivateRegistry.USERNAME);
         System.setProperty("pod.worker.registry-credentials[0].password", PrivateRegistry.PASSWORD);
@@ -56,7 +57,7 @@ abstract class ServiceTest {
         System.setProperty("pod.accounts[0].name", "other");
         System.setProperty("pod.accounts[0].access-keys[0].access-key-id", OTHER_ACCESS_KEY);
         System.setProperty("pod.accounts[0].access-keys[0].secret-access-key", OTHER_SECRET_KEY);
-        // accounts of their own for the read-side tests, whose counts no other test disturbs
+        // accounts of their own for the read-side (and network) tests, whose counts no other test disturbs
         for (int i = 0; i < SCOPED_ACCOUNTS.size(); i++) {
             String name = SCOPED_ACCOUNTS.get(i);
             System.setProperty("pod.accounts[" + (i + 1) + "].name", name);

@@ -23,6 +23,8 @@ final class TestRun {
     static final String LABEL = "pod-service.test-run";
     static final String ID = UUID.randomUUID().toString().substring(0, 8);
     static final Path DATA_DIR = Path.of("target", "it-data").toAbsolutePath();
+    /** The iptables chain of the run's elastic IPs (with its -MASQ and -FWD companions). */
+    static final String NAT_CHAIN = "PT" + ID + "-EIP";
 
     private TestRun() {
     }
@@ -59,6 +61,49 @@ final class TestRun {
             } catch (NotFoundException gone) {
                 // removed meanwhile
             }
+        }
+    }
+
+    /** Removes every network labelled with this run (the pods' subnets). */
+    static void removeNetworks() {
+        DockerClient docker = DockerClientFactory.lazyClient();
+        for (var network : docker.listNetworksCmd().withFilter("label", List.of(LABEL + "=" + ID)).exec()) {
+            try {
+                docker.removeNetworkCmd(network.getId()).exec();
+            } catch (NotFoundException gone) {
+                // removed meanwhile
+            }
+        }
+    }
+
+    /** Removes the run's iptables chains and the jumps to them, if the run made any. */
+    static void removeNatChains() {
+        String[][] chains = {
+                {"nat", NAT_CHAIN, "PREROUTING"}, {"nat", NAT_CHAIN, "OUTPUT"},
+                {"nat", NAT_CHAIN + "-MASQ", "POSTROUTING"}, {"filter", NAT_CHAIN + "-FWD", "FORWARD"}};
+        for (String[] jump : chains) {
+            while (iptables("-t", jump[0], "-D", jump[2], "-j", jump[1])) {
+                // a jump may have been inserted twice by two workers of the run
+            }
+        }
+        for (String[] chain : chains) {
+            iptables("-t", chain[0], "-F", chain[1]);
+            iptables("-t", chain[0], "-X", chain[1]);
+        }
+    }
+
+    static boolean iptables(String... args) {
+        java.util.List<String> command = new java.util.ArrayList<>(List.of("iptables", "-w", "5"));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -24,6 +24,8 @@ class TestRunCleanup implements BeforeAllCallback {
                     service.close();
                     TestRun.removeContainers();
                     TestRun.removeVolumes();
+                    TestRun.removeNetworks();
+                    TestRun.removeNatChains();
                     TestRun.removeImage(ServiceTest.IMAGE);
                     ServiceTest.REGISTRY.stop();
                 }, ExtensionContext.Store.CloseableResource.class);

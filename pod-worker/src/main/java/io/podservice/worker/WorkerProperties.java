@@ -75,6 +75,34 @@ public class WorkerProperties {
         }
     }
 
+    /**
+     * The iptables chain of elastic IP translation in the nat table ({@code <chain>-MASQ} and, in the
+     * filter table, {@code <chain>-FWD} go with it); at most 24 characters.
+     */
+    private String natChain = "PODSVC-EIP";
+
+    /** The iptables command (the node's default backend). */
+    private String iptables = "iptables";
+
+    public String getNatChain() {
+        return natChain;
+    }
+
+    public void setNatChain(String natChain) {
+        if (natChain.length() > 24) {
+            throw new IllegalArgumentException("pod.worker.nat-chain must be at most 24 characters: " + natChain);
+        }
+        this.natChain = natChain;
+    }
+
+    public String getIptables() {
+        return iptables;
+    }
+
+    public void setIptables(String iptables) {
+        this.iptables = iptables;
+    }
+
     /** Seconds a single image pull may take. */
     private int pullTimeoutSeconds = 300;
 

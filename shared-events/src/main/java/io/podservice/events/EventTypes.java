@@ -25,6 +25,17 @@ public final class EventTypes {
             Map.entry("PodRebuilt", PodRebuilt.class),
             Map.entry("PodContainersChanged", PodContainersChanged.class),
             Map.entry("PodPlaced", PodPlaced.class),
+            Map.entry("PodElasticIpAssociated", PodElasticIpAssociated.class),
+            Map.entry("PodElasticIpDisassociated", PodElasticIpDisassociated.class),
+            Map.entry("VpcCreated", VpcCreated.class),
+            Map.entry("VpcDeleted", VpcDeleted.class),
+            Map.entry("SubnetCreated", SubnetCreated.class),
+            Map.entry("SubnetDeleted", SubnetDeleted.class),
+            Map.entry("SecurityGroupCreated", SecurityGroupCreated.class),
+            Map.entry("SecurityGroupRulesAdded", SecurityGroupRulesAdded.class),
+            Map.entry("SecurityGroupDeleted", SecurityGroupDeleted.class),
+            Map.entry("ElasticIpCreated", ElasticIpCreated.class),
+            Map.entry("ElasticIpDeleted", ElasticIpDeleted.class),
             Map.entry("SecretCreated", SecretCreated.class),
             Map.entry("SecretDeleted", SecretDeleted.class));
 

@@ -1,6 +1,8 @@
 package io.podservice.events;
 
 import io.podservice.events.PodSpecParts.DnsConfig;
+import io.podservice.events.PodSpecParts.ElasticIpBinding;
+import io.podservice.events.PodSpecParts.NetworkInterface;
 import io.podservice.events.PodSpecParts.HostAlias;
 import io.podservice.events.PodSpecParts.Volume;
 import java.util.List;
@@ -26,7 +28,9 @@ public record PodDefinition(
         List<HostAlias> hostAliases,
         List<Volume> volumes,
         Map<String, String> userTags,
-        String clientToken) {
+        String clientToken,
+        NetworkInterface network,
+        ElasticIpBinding elasticIp) {
 
     public PodDefinition {
         containers = List.copyOf(containers);
@@ -40,18 +44,32 @@ public record PodDefinition(
                          String restartPolicy, Integer terminationGracePeriodSeconds, double cpu, int memoryMB,
                          List<ContainerDefinition> containers) {
         this(name, description, hostname, instanceType, az, null, restartPolicy, terminationGracePeriodSeconds, cpu,
-                memoryMB, containers, null, List.of(), List.of(), Map.of(), null);
+                memoryMB, containers, null, List.of(), List.of(), Map.of(), null, null, null);
     }
 
     public PodDefinition withAttributes(String newName, String newDescription) {
         return new PodDefinition(newName, newDescription, hostname, instanceType, az, agId, restartPolicy,
                 terminationGracePeriodSeconds, cpu, memoryMB, containers, dnsConfig, hostAliases, volumes, userTags,
-                clientToken);
+                clientToken, network, elasticIp);
+    }
+
+    /** The same pod with {@code binding} (or, null, no elastic IP) on its primary interface. */
+    public PodDefinition withElasticIp(ElasticIpBinding binding) {
+        return new PodDefinition(name, description, hostname, instanceType, az, agId, restartPolicy,
+                terminationGracePeriodSeconds, cpu, memoryMB, containers, dnsConfig, hostAliases, volumes, userTags,
+                clientToken, network, binding);
+    }
+
+    /** The same pod on the primary interface {@code nic} (its address assigned by the service). */
+    public PodDefinition withNetwork(NetworkInterface nic) {
+        return new PodDefinition(name, description, hostname, instanceType, az, agId, restartPolicy,
+                terminationGracePeriodSeconds, cpu, memoryMB, containers, dnsConfig, hostAliases, volumes, userTags,
+                clientToken, nic, elasticIp);
     }
 
     public PodDefinition withContainers(List<ContainerDefinition> newContainers) {
         return new PodDefinition(name, description, hostname, instanceType, az, agId, restartPolicy,
                 terminationGracePeriodSeconds, cpu, memoryMB, newContainers, dnsConfig, hostAliases, volumes, userTags,
-                clientToken);
+                clientToken, network, elasticIp);
     }
 }

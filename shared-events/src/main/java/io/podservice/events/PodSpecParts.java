@@ -68,4 +68,36 @@ public final class PodSpecParts {
 
     public record TcpSocketAction(int port) {
     }
+
+    /**
+     * The pod's primary network interface: its subnet (and that subnet's VPC and CIDR, so a node
+     * needs nothing else to make the network), the private address the service assigned, and the
+     * security groups it belongs to.
+     */
+    public record NetworkInterface(String vpcId, String subnetId, String subnetCidr, String privateIpAddress,
+                                   List<String> securityGroupIds, String networkInterfaceName, String description,
+                                   boolean autoDelete) {
+        public NetworkInterface {
+            securityGroupIds = list(securityGroupIds);
+        }
+    }
+
+    /**
+     * An elastic IP bound to the pod's primary interface, with the ingress rules in force when it was
+     * bound: {@code filtered} false lets everything in (the pod has no security group).
+     */
+    public record ElasticIpBinding(String elasticIpId, String elasticIpAddress, boolean filtered,
+                                   List<SecurityGroupRule> ingressRules) {
+        public ElasticIpBinding {
+            ingressRules = list(ingressRules);
+        }
+    }
+
+    /**
+     * A security group rule. direction 0 ingress, 1 egress; protocol 300 all, 6 TCP, 17 UDP, 1 ICMP;
+     * ports [fromPort, toPort] for TCP and UDP (0 otherwise).
+     */
+    public record SecurityGroupRule(String ruleId, int direction, int protocol, String addressPrefix, int fromPort,
+                                    int toPort, String description) {
+    }
 }

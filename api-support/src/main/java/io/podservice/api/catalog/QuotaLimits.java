@@ -14,10 +14,15 @@ public class QuotaLimits {
     public static final String POD = "pod";
     public static final String CONTAINER = "container";
     public static final String SECRET = "secret";
+    public static final String VPC = "vpc";
+    public static final String SUBNET = "subnet";
+    public static final String SECURITY_GROUP = "securityGroup";
+    public static final String ELASTIC_IP = "elasticIp";
     /** Resource types JD Cloud lists that this service has none of: limit 0, used 0. */
     public static final java.util.Set<String> ABSENT = java.util.Set.of("imageCache", "podTemplate");
 
-    private Map<String, Integer> defaults = new LinkedHashMap<>(Map.of(POD, 100, CONTAINER, 400, SECRET, 50));
+    private Map<String, Integer> defaults = new LinkedHashMap<>(Map.of(POD, 100, CONTAINER, 400, SECRET, 50,
+            VPC, 10, SUBNET, 50, SECURITY_GROUP, 50, ELASTIC_IP, 20));
     private Map<String, Map<String, Integer>> accounts = new LinkedHashMap<>();
 
     public Map<String, Integer> getDefaults() {

@@ -15,11 +15,15 @@ import io.podservice.events.PodDeleting;
 import io.podservice.events.PodFailed;
 import io.podservice.events.PodPhase;
 import io.podservice.events.PodPlaced;
+import io.podservice.events.PodElasticIpAssociated;
+import io.podservice.events.PodElasticIpDisassociated;
+import io.podservice.events.PodSpecParts;
 import io.podservice.events.PodRunning;
 import io.podservice.events.PodStarting;
 import io.podservice.events.PodStopped;
 import io.podservice.events.PodStopping;
 import io.podservice.events.PodTaskResult;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -81,7 +85,44 @@ public class Pod {
     public void handle(PodCommands.DeletePod command) {
         requireOwner(command.accountId());
         requirePhase("deletePod", DELETABLE, "running, stopped or error");
+        if (definition.elasticIp() != null) {
+            // a pod being deleted keeps no elastic IP: unbound now, released too when the caller asks
+            apply(new PodElasticIpDisassociated(podId, definition.elasticIp().elasticIpId(),
+                    definition.elasticIp().elasticIpAddress(), Instant.now()));
+        }
         apply(new PodDeleting(podId, newTask(), gracePeriod(), command.deletePrimaryNetworkInterfaceAllElasticIp()));
+    }
+
+    @CommandHandler
+    public void handle(PodCommands.AssociateElasticIp command) {
+        requireOwner(command.accountId());
+        if (phase == PodPhase.DELETING) {
+            throw CommandRejected.wrongPhase(podId, "associateElasticIp", phase, "not being deleted");
+        }
+        if (definition.network() == null) {
+            throw CommandRejected.of(CommandRejected.Reason.FAILED_PRECONDITION, "Pod '" + podId + "' has no primary "
+                    + "network interface (it was created without podSpec.primaryNetworkInterface), so it cannot have "
+                    + "an elastic IP");
+        }
+        if (definition.elasticIp() != null) {
+            throw CommandRejected.of(CommandRejected.Reason.FAILED_PRECONDITION, "Pod '" + podId + "' already has "
+                    + "elastic IP '" + definition.elasticIp().elasticIpId() + "' (" + definition.elasticIp()
+                    .elasticIpAddress() + "); a pod has at most one: disassociate it first");
+        }
+        apply(new PodElasticIpAssociated(podId, command.elasticIpId(), command.elasticIpAddress(), command.filtered(),
+                command.ingressRules(), Instant.now()));
+    }
+
+    @CommandHandler
+    public void handle(PodCommands.DisassociateElasticIp command) {
+        requireOwner(command.accountId());
+        if (definition.elasticIp() == null || !definition.elasticIp().elasticIpId().equals(command.elasticIpId())) {
+            throw CommandRejected.of(CommandRejected.Reason.FAILED_PRECONDITION, "Elastic IP '" + command.elasticIpId()
+                    + "' is not associated with pod '" + podId + "'" + (definition.elasticIp() == null
+                    ? "; the pod has no elastic IP" : "; its elastic IP is '" + definition.elasticIp().elasticIpId() + "'"));
+        }
+        apply(new PodElasticIpDisassociated(podId, command.elasticIpId(), definition.elasticIp().elasticIpAddress(),
+                Instant.now()));
     }
 
     @CommandHandler
@@ -92,7 +133,7 @@ public class Pod {
         for (int i = 0; i < command.containers().size(); i++) {
             PodCommands.ContainerReplacement replacement = command.containers().get(i);
             if (definition.containers().stream().noneMatch(c -> c.name().equals(replacement.name()))) {
-                throw PodCommandRejected.invalid("containers[" + i + "].name", "pod '" + podId + "' has no container '"
+                throw CommandRejected.invalid("containers[" + i + "].name", "pod '" + podId + "' has no container '"
                         + replacement.name() + "'");
             }
             byName.put(replacement.name(), replacement);
@@ -175,13 +216,13 @@ public class Pod {
 
     private void requireOwner(String caller) {
         if (!accountId.equals(caller)) {
-            throw PodCommandRejected.notFound(podId);
+            throw CommandRejected.notFound(podId);
         }
     }
 
     private void requirePhase(String operation, Set<PodPhase> allowed, String allowedWords) {
         if (!allowed.contains(phase)) {
-            throw PodCommandRejected.wrongPhase(podId, operation, phase, allowedWords);
+            throw CommandRejected.wrongPhase(podId, operation, phase, allowedWords);
         }
     }
 
@@ -202,6 +243,17 @@ public class Pod {
         definition = event.definition();
         phase = PodPhase.PENDING;
         taskInFlight = event.taskId();
+    }
+
+    @EventSourcingHandler
+    void on(PodElasticIpAssociated event) {
+        definition = definition.withElasticIp(new PodSpecParts.ElasticIpBinding(event.elasticIpId(),
+                event.elasticIpAddress(), event.filtered(), event.ingressRules()));
+    }
+
+    @EventSourcingHandler
+    void on(PodElasticIpDisassociated event) {
+        definition = definition.withElasticIp(null);
     }
 
     @EventSourcingHandler

@@ -39,4 +39,13 @@ public final class PodCommands {
     public record ModifyPodAttribute(@TargetAggregateIdentifier String podId, String accountId, String name,
                                      String description) {
     }
+
+    /** Binds an elastic IP; {@code ingressRules} are those of the pod's security groups now ({@code filtered}: it has some). */
+    public record AssociateElasticIp(@TargetAggregateIdentifier String podId, String accountId, String elasticIpId,
+                                     String elasticIpAddress, boolean filtered,
+                                     java.util.List<io.podservice.events.PodSpecParts.SecurityGroupRule> ingressRules) {
+    }
+
+    public record DisassociateElasticIp(@TargetAggregateIdentifier String podId, String accountId, String elasticIpId) {
+    }
 }

@@ -1,7 +1,16 @@
 package io.podservice.command.quota;
 
 import io.podservice.api.catalog.QuotaLimits;
+import io.podservice.events.ElasticIpCreated;
+import io.podservice.events.ElasticIpDeleted;
+import io.podservice.events.NetworkEvent;
 import io.podservice.events.PodCreated;
+import io.podservice.events.SecurityGroupCreated;
+import io.podservice.events.SecurityGroupDeleted;
+import io.podservice.events.SubnetCreated;
+import io.podservice.events.SubnetDeleted;
+import io.podservice.events.VpcCreated;
+import io.podservice.events.VpcDeleted;
 import io.podservice.events.PodDeleted;
 import io.podservice.events.SecretCreated;
 import io.podservice.events.SecretDeleted;
@@ -44,6 +53,20 @@ class QuotaLedger {
     @EventHandler
     void on(SecretDeleted deleted) {
         add(deleted.accountId(), deleted.regionId(), QuotaLimits.SECRET, -1);
+    }
+
+    @EventHandler
+    void on(NetworkEvent event) {
+        if (event instanceof VpcCreated || event instanceof VpcDeleted) {
+            add(event.accountId(), event.regionId(), QuotaLimits.VPC, event instanceof VpcCreated ? 1 : -1);
+        } else if (event instanceof SubnetCreated || event instanceof SubnetDeleted) {
+            add(event.accountId(), event.regionId(), QuotaLimits.SUBNET, event instanceof SubnetCreated ? 1 : -1);
+        } else if (event instanceof SecurityGroupCreated || event instanceof SecurityGroupDeleted) {
+            add(event.accountId(), event.regionId(), QuotaLimits.SECURITY_GROUP,
+                    event instanceof SecurityGroupCreated ? 1 : -1);
+        } else if (event instanceof ElasticIpCreated || event instanceof ElasticIpDeleted) {
+            add(event.accountId(), event.regionId(), QuotaLimits.ELASTIC_IP, event instanceof ElasticIpCreated ? 1 : -1);
+        }
     }
 
     @EventHandler

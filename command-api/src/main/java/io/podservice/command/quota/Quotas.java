@@ -67,11 +67,18 @@ public class Quotas {
     /** One more secret, or QUOTA_EXCEEDED naming the secret quota. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void requireSecretRoom(String accountId, String regionId) {
-        long used = lockedUsage(accountId, regionId, QuotaLimits.SECRET);
-        int limit = limits.limit(accounts.nameOf(accountId).orElse(null), QuotaLimits.SECRET);
-        if (used >= limit) {
-            throw new ApiException(ErrorStatus.QUOTA_EXCEEDED, "Quota exceeded: the secret quota of this account in "
-                    + regionId + " is " + limit + " and " + used + " are used");
+        requireRoom(accountId, regionId, QuotaLimits.SECRET, 1);
+    }
+
+    /** Room for {@code count} more of {@code resourceType}, or QUOTA_EXCEEDED naming the quota, its limit and its use. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requireRoom(String accountId, String regionId, String resourceType, int count) {
+        long used = lockedUsage(accountId, regionId, resourceType);
+        int limit = limits.limit(accounts.nameOf(accountId).orElse(null), resourceType);
+        if (used + count > limit) {
+            throw new ApiException(ErrorStatus.QUOTA_EXCEEDED, "Quota exceeded: the " + resourceType
+                    + " quota of this account in " + regionId + " is " + limit + " and " + used + " are used"
+                    + (count > 1 ? "; " + count + " more were asked for" : ""));
         }
     }
 

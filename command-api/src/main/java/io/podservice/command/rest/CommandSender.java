@@ -5,7 +5,7 @@ import io.podservice.api.web.ApiFailures;
 import io.podservice.api.web.ErrorStatus;
 import io.podservice.api.web.RequestIds;
 import io.podservice.command.pod.CommandMetadata;
-import io.podservice.command.pod.PodCommandRejected;
+import io.podservice.command.pod.CommandRejected;
 import io.podservice.identity.Caller;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -46,7 +46,7 @@ public class CommandSender {
     }
 
     private static RuntimeException translate(RuntimeException error, String kind, String id) {
-        java.util.Optional<PodCommandRejected> rejected = ApiFailures.causeOf(error, PodCommandRejected.class);
+        java.util.Optional<CommandRejected> rejected = ApiFailures.causeOf(error, CommandRejected.class);
         if (rejected.isPresent()) {
             return new ApiException(ErrorStatus.valueOf(rejected.get().reason().name()), rejected.get().getMessage());
         }

@@ -2,6 +2,8 @@ package io.podservice.command.rest;
 
 import io.podservice.api.catalog.RegionCatalog;
 import io.podservice.api.web.ApiResponse;
+import io.podservice.command.network.ElasticIps;
+import io.podservice.command.network.PodNetworks;
 import io.podservice.command.pod.CreatePod;
 import io.podservice.command.pod.PodCommands;
 import io.podservice.command.pod.PodIds;
@@ -10,6 +12,7 @@ import io.podservice.command.secrets.SecretIndex;
 import io.podservice.api.web.ApiException;
 import io.podservice.events.ContainerDefinition;
 import io.podservice.events.PodDefinition;
+import io.podservice.events.PodSpecParts.NetworkInterface;
 import io.podservice.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -39,10 +42,14 @@ public class PodCommandController {
     private final Quotas quota;
     private final ExistingPods existing;
     private final SecretIndex secrets;
+    private final PodNetworks networks;
+    private final ElasticIps elasticIps;
 
     PodCommandController(CommandSender sender, RegionCatalog regions, PodDefinitions definitions, Quotas quota,
-                         ExistingPods existing, SecretIndex secrets) {
+                         ExistingPods existing, SecretIndex secrets, PodNetworks networks, ElasticIps elasticIps) {
         this.secrets = secrets;
+        this.networks = networks;
+        this.elasticIps = elasticIps;
         this.sender = sender;
         this.regions = regions;
         this.definitions = definitions;
@@ -78,15 +85,24 @@ public class PodCommandController {
         Set<String> made = request.clientToken() == null ? Set.of() : existing.of(ids);
         Quotas.Fit fit = quota.fit(accountId, region.id(), count - made.size(), request.podSpec().containers().size());
         // best effort: the pods made before, then as many new ones as the quotas allow, in order
+        int fresh = Math.min(fit.pods(), count - made.size());
+        java.util.Iterator<NetworkInterface> nics = interfaces(accountId, region.id(), request.podSpec(), fresh);
         List<String> podIds = new ArrayList<>(count);
         Instant now = Instant.now();
-        int room = fit.pods();
+        int room = fresh;
         for (int i = 0; i < count; i++) {
             String podId = ids.get(i);
             if (made.contains(podId)) {
                 podIds.add(podId);
             } else if (room > 0) {
-                sender.send(new CreatePod(podId, accountId, region.id(), accepted.get(i), now), podId);
+                PodDefinition definition = nics.hasNext() ? accepted.get(i).withNetwork(nics.next()) : accepted.get(i);
+                sender.send(new CreatePod(podId, accountId, region.id(), definition, now), podId);
+                if (request.podSpec().elasticIp() != null) {
+                    String elasticIpId = elasticIps.create(accountId, region.id(), 1,
+                            request.podSpec().elasticIp().bandwidthMbps(), provider(request.podSpec().elasticIp()),
+                            null).get(0);
+                    networks.associate(accountId, region.id(), podId, elasticIpId);
+                }
                 podIds.add(podId);
                 room--;
             }
@@ -95,6 +111,21 @@ public class PodCommandController {
             throw fit.exceeded();
         }
         return ApiResponse.of(new CreatePodsResult(podIds));
+    }
+
+    /** The primary interfaces of {@code count} new pods, each with its own address; none without primaryNetworkInterface. */
+    private java.util.Iterator<NetworkInterface> interfaces(String accountId, String regionId, PodSpec spec, int count) {
+        if (spec.primaryNetworkInterface() == null || count == 0) {
+            return java.util.Collections.emptyIterator();
+        }
+        PodSpec.NetworkInterfaceSpec ni = spec.primaryNetworkInterface().networkInterface();
+        return networks.assign(accountId, regionId, new PodNetworks.Request(ni.subnetId(), ni.primaryIpAddress(),
+                ni.securityGroups(), ni.networkInterfaceName(), ni.description(),
+                !Boolean.FALSE.equals(spec.primaryNetworkInterface().autoDelete())), count).iterator();
+    }
+
+    private static String provider(PodSpec.ElasticIpSpec spec) {
+        return spec.provider() == null || spec.provider().isBlank() ? "bgp" : spec.provider();
     }
 
     /** Each container naming a secret gets that secret's registry credentials (the password still encrypted). */
@@ -134,13 +165,45 @@ public class PodCommandController {
         return ApiResponse.empty();
     }
 
+    /**
+     * The pod gives up its elastic IP as it starts deleting; with deletePrimaryNetworkInterfaceAllElasticIp
+     * (the default) that elastic IP is released too, in the same transaction.
+     */
     @Operation(operationId = "deletePod", summary = "Delete a running, stopped or failed pod")
     @DeleteMapping("/v1/regions/{regionId}/pods/{podId}")
+    @Transactional
     ApiResponse<Void> deletePod(@PathVariable String regionId, @PathVariable String podId,
                                 @RequestParam(defaultValue = "true") boolean deletePrimaryNetworkInterfaceAllElasticIp) {
         regions.require(regionId);
-        sender.send(new PodCommands.DeletePod(podId, Caller.current().accountId(),
-                deletePrimaryNetworkInterfaceAllElasticIp), podId);
+        String accountId = Caller.current().accountId();
+        java.util.Optional<String> elasticIp = networks.elasticIpOf(podId);
+        sender.send(new PodCommands.DeletePod(podId, accountId, deletePrimaryNetworkInterfaceAllElasticIp), podId);
+        if (deletePrimaryNetworkInterfaceAllElasticIp && elasticIp.isPresent()) {
+            elasticIps.delete(accountId, regionId, elasticIp.get());
+        }
+        return ApiResponse.empty();
+    }
+
+    record ElasticIpRequest(@jakarta.validation.constraints.NotBlank(message = "is required") String elasticIpId) {
+    }
+
+    @Operation(operationId = "associateElasticIp", summary = "Bind an elastic IP to the pod's primary interface")
+    @PostMapping("/v1/regions/{regionId}/pods/{podId}:associateElasticIp")
+    @Transactional
+    ApiResponse<Void> associateElasticIp(@PathVariable String regionId, @PathVariable String podId,
+                                         @Valid @RequestBody ElasticIpRequest request) {
+        regions.require(regionId);
+        networks.associate(Caller.current().accountId(), regionId, podId, request.elasticIpId());
+        return ApiResponse.empty();
+    }
+
+    @Operation(operationId = "disassociateElasticIp", summary = "Unbind the pod's elastic IP")
+    @PostMapping("/v1/regions/{regionId}/pods/{podId}:disassociateElasticIp")
+    @Transactional
+    ApiResponse<Void> disassociateElasticIp(@PathVariable String regionId, @PathVariable String podId,
+                                            @Valid @RequestBody ElasticIpRequest request) {
+        regions.require(regionId);
+        networks.disassociate(Caller.current().accountId(), regionId, podId, request.elasticIpId());
         return ApiResponse.empty();
     }
 

@@ -66,7 +66,7 @@ class PodDefinitions {
                 SpecMapping.hostAliases(spec.hostAliases()),
                 SpecMapping.volumes(spec.volumes()),
                 tags(spec.userTags()),
-                clientToken);
+                clientToken, null, null);
     }
 
     /** rebuildPod's containers as commands: names unique, probes well-formed; the aggregate checks they exist. */
@@ -124,15 +124,17 @@ class PodDefinitions {
             if (maxCount > 1 && ni.primaryIpAddress() != null) {
                 throw invalid(path + ".primaryIpAddress", "a fixed IP address needs maxCount 1, got " + maxCount);
             }
-            if (maxCount > 1 && ni.secondaryIpAddresses() != null && !ni.secondaryIpAddresses().isEmpty()) {
-                throw invalid(path + ".secondaryIpAddresses", "fixed IP addresses need maxCount 1, got " + maxCount);
+            if (ni.secondaryIpAddresses() != null && !ni.secondaryIpAddresses().isEmpty()) {
+                throw invalid(path + ".secondaryIpAddresses", "secondary addresses are not supported: a pod has one "
+                        + "address, its primaryIpAddress");
             }
-            // subnets (the VPC resources pods depend on) are not provided by this version: none can be found
-            throw invalid(path + ".subnetId", "subnet '" + ni.subnetId() + "' not found in this region");
+            if (ni.secondaryIpCount() != null && ni.secondaryIpCount() > 0) {
+                throw invalid(path + ".secondaryIpCount", "secondary addresses are not supported: must be 0");
+            }
         }
-        if (spec.elasticIp() != null) {
-            throw invalid("podSpec.elasticIp", "elastic IPs need a subnet (primaryNetworkInterface), and this version "
-                    + "provides no subnets yet");
+        if (spec.elasticIp() != null && nic == null) {
+            throw invalid("podSpec.elasticIp", "an elastic IP is bound to the pod's primary network interface: "
+                    + "podSpec.primaryNetworkInterface is required with it");
         }
     }
 

@@ -89,6 +89,15 @@ public class DesiredPods {
         if (event instanceof PodStopping || event instanceof PodDeleting) {
             return new Desired(podId, region, sequence, Intent.BUSY, null, definition);
         }
+        if (event instanceof io.podservice.events.PodElasticIpAssociated bound) {
+            return new Desired(podId, region, sequence, current.intent(), current.runTaskId(),
+                    definition.withElasticIp(new io.podservice.events.PodSpecParts.ElasticIpBinding(bound.elasticIpId(),
+                            bound.elasticIpAddress(), bound.filtered(), bound.ingressRules())));
+        }
+        if (event instanceof io.podservice.events.PodElasticIpDisassociated) {
+            return new Desired(podId, region, sequence, current.intent(), current.runTaskId(),
+                    definition.withElasticIp(null));
+        }
         if (event instanceof io.podservice.events.PodAttributesModified modified) {
             return new Desired(podId, region, sequence, current.intent(), current.runTaskId(),
                     definition.withAttributes(modified.name(), modified.description()));

@@ -5,6 +5,7 @@ import io.podservice.events.EventEnvelope;
 import io.podservice.events.Topics;
 import io.podservice.worker.runtime.PodRuntime;
 import io.podservice.worker.runtime.PodRuntime.PodRef;
+import io.podservice.worker.network.ElasticIpBindings;
 import io.podservice.worker.supervision.ContainerSupervisor;
 import io.podservice.worker.supervision.PodLocks;
 import io.podservice.worker.supervision.PodStatusReporter;
@@ -49,13 +50,14 @@ public class Reconciler {
     private final ContainerSupervisor supervisor;
     private final Prober prober;
     private final PodStatusReporter reporter;
+    private final ElasticIpBindings elasticIps;
     private final PodLocks locks;
     private final KafkaListenerEndpointRegistry listeners;
     private final ConsumerFactory<String, byte[]> consumers;
     private final Set<TopicPartition> loaded = new HashSet<>();
 
     Reconciler(DesiredPods desired, PodRuntime runtime, RunningPods running, ContainerSupervisor supervisor, Prober prober,
-               PodStatusReporter reporter, PodLocks locks, KafkaListenerEndpointRegistry listeners,
+               PodStatusReporter reporter, PodLocks locks, KafkaListenerEndpointRegistry listeners, ElasticIpBindings elasticIps,
                ConsumerFactory<String, byte[]> consumers) {
         this.desired = desired;
         this.runtime = runtime;
@@ -66,6 +68,7 @@ public class Reconciler {
         this.locks = locks;
         this.listeners = listeners;
         this.consumers = consumers;
+        this.elasticIps = elasticIps;
     }
 
     @Scheduled(initialDelayString = "PT3S", fixedDelayString = "${pod.worker.reconcile-interval:PT30S}")
@@ -96,6 +99,8 @@ public class Reconciler {
                 log.warn("reconciling pod {} failed: {}", podId, e.toString());
             }
         }
+        // the elastic IP translations of the pods this worker runs: put back if lost, removed if stale
+        elasticIps.sync();
     }
 
     private void converge(String podId) {

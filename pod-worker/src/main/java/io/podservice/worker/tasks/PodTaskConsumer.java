@@ -13,6 +13,7 @@ import io.podservice.events.PodTask;
 import io.podservice.events.PodTaskResult;
 import io.podservice.events.Topics;
 import io.podservice.worker.WorkerProperties;
+import io.podservice.worker.network.ElasticIpBindings;
 import io.podservice.worker.reconcile.DesiredPods;
 import io.podservice.worker.report.TaskResultReporter;
 import io.podservice.worker.runtime.PodRuntime;
@@ -50,8 +51,11 @@ class PodTaskConsumer {
     private final Prober prober;
     private final PodLocks locks;
 
+    private final ElasticIpBindings elasticIps;
+
     PodTaskConsumer(PodRuntime runtime, TaskResultReporter reporter, WorkerProperties properties, DesiredPods desired,
-                    RunningPods running, Prober prober, PodLocks locks) {
+                    RunningPods running, Prober prober, PodLocks locks, ElasticIpBindings elasticIps) {
+        this.elasticIps = elasticIps;
         this.runtime = runtime;
         this.reporter = reporter;
         this.properties = properties;
@@ -69,6 +73,9 @@ class PodTaskConsumer {
             if (envelope.payload() instanceof PodEvent event && event instanceof PodTask task) {
                 // reported under the pod's lock: no status report about the pod can overtake its task's result
                 locks.withLock(task.podId(), () -> reporter.report(run(event, task)));
+            }
+            if (envelope.payload() instanceof PodEvent event && ElasticIpBindings.affects(event)) {
+                elasticIps.sync();
             }
         });
     }

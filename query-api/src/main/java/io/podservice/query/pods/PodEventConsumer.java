@@ -2,27 +2,24 @@ package io.podservice.query.pods;
 
 import io.podservice.events.EventEnvelope;
 import io.podservice.events.Topics;
+import io.podservice.query.ReadModel;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Feeds the describePods and describeSecrets projections from {@link Topics#POD_EVENTS} (consumer group {@code query-projection}). */
+/** Feeds every read model (pods, secrets, network resources) from {@link Topics#POD_EVENTS} (consumer group {@code query-projection}). */
 @Component
 class PodEventConsumer {
 
-    private final PodProjection projection;
-    private final io.podservice.query.secrets.SecretProjection secrets;
+    private final List<ReadModel> readModels;
 
-    PodEventConsumer(PodProjection projection, io.podservice.query.secrets.SecretProjection secrets) {
-        this.projection = projection;
-        this.secrets = secrets;
+    PodEventConsumer(List<ReadModel> readModels) {
+        this.readModels = readModels;
     }
 
     @KafkaListener(id = "query-projection", groupId = "query-projection", topics = Topics.POD_EVENTS)
     void onEvent(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope.fromRecord(record).ifPresent(event -> {
-            projection.apply(event);
-            secrets.apply(event);
-        });
+        EventEnvelope.fromRecord(record).ifPresent(event -> readModels.forEach(model -> model.apply(event)));
     }
 }

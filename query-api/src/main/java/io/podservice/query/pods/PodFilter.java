@@ -15,10 +15,8 @@ public record PodFilter(Map<String, List<String>> exact, Map<String, String> fuz
 
     /** Filter name to column, for the filters this version knows. */
     public static final Map<String, String> EXACT_COLUMNS = Map.of("podId", "pod_id", "phase", "phase", "az", "az",
-            "agId", "ag_id");
+            "agId", "ag_id", "vpcId", "vpc_id", "subnetId", "subnet_id");
     public static final Map<String, String> FUZZY_COLUMNS = Map.of("name", "name", "privateIpAddress", "pod_ip");
-    /** Filters on networking fields no pod has yet (subnets come with the networking work): they match nothing. */
-    public static final java.util.Set<String> NETWORK_FILTERS = java.util.Set.of("vpcId", "subnetId");
 
     /** Whether only phase and az (or nothing) are filtered: the totals table answers those. */
     boolean onlyPhaseAndAz() {
@@ -32,10 +30,6 @@ public record PodFilter(Map<String, List<String>> exact, Map<String, String> fuz
 
     void appendTo(StringBuilder where, List<Object> args) {
         exact.forEach((name, values) -> {
-            if (NETWORK_FILTERS.contains(name)) {
-                where.append(" AND FALSE");
-                return;
-            }
             where.append(" AND ").append(EXACT_COLUMNS.get(name)).append(" IN (")
                     .append(String.join(", ", values.stream().map(v -> "?").toList())).append(')');
             args.addAll(values);

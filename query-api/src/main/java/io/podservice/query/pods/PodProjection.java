@@ -1,6 +1,7 @@
 package io.podservice.query.pods;
 
 import io.podservice.events.EventEnvelope;
+import io.podservice.query.ReadModel;
 import io.podservice.events.PodAttributesModified;
 import io.podservice.events.PodContainersChanged;
 import io.podservice.events.PodRebuilding;
@@ -11,7 +12,10 @@ import io.podservice.events.PodDeleting;
 import io.podservice.events.PodEvent;
 import io.podservice.events.PodFailed;
 import io.podservice.events.PodPhase;
+import io.podservice.events.PodElasticIpAssociated;
+import io.podservice.events.PodElasticIpDisassociated;
 import io.podservice.events.PodPlaced;
+import io.podservice.events.PodSpecParts;
 import io.podservice.events.PodRunning;
 import io.podservice.events.PodStarting;
 import io.podservice.events.PodStopped;
@@ -30,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the projection read the missing events from the event store first.
  */
 @Component
-public class PodProjection {
+public class PodProjection implements ReadModel {
 
     private final PodViewRepository views;
     private final EventStoreReader eventStore;
@@ -40,6 +44,12 @@ public class PodProjection {
         this.eventStore = eventStore;
     }
 
+    @Override
+    public List<String> tables() {
+        return List.of("pod_view", "pod_view_counts", "pod_view_tag_counts");
+    }
+
+    @Override
     @Transactional
     public void apply(EventEnvelope event) {
         if (!(event.payload() instanceof PodEvent)) {
@@ -84,7 +94,9 @@ public class PodProjection {
     }
 
     private static PodView created(PodCreated created, EventEnvelope event) {
-        return new PodView(created.podId(), created.accountId(), created.regionId(), PodPhase.PENDING, null, null, null,
+        // a pod in a subnet has its address from the start: the service assigned it
+        String address = created.definition().network() == null ? null : created.definition().network().privateIpAddress();
+        return new PodView(created.podId(), created.accountId(), created.regionId(), PodPhase.PENDING, null, null, address,
                 null, created.createdAt(), created.definition(), List.of(), false, false, event.timestamp(), event.sequence(),
                 event.timestamp(), null, null);
     }
@@ -132,6 +144,13 @@ public class PodProjection {
         }
         if (payload instanceof PodContainersChanged changed) {
             return view.withStatus(view.phase(), null, null, view.podIp(), view.startTime(), changed.containers(), event);
+        }
+        if (payload instanceof PodElasticIpAssociated bound) {
+            return view.withDefinition(view.definition().withElasticIp(new PodSpecParts.ElasticIpBinding(
+                    bound.elasticIpId(), bound.elasticIpAddress(), bound.filtered(), bound.ingressRules())), event);
+        }
+        if (payload instanceof PodElasticIpDisassociated) {
+            return view.withDefinition(view.definition().withElasticIp(null), event);
         }
         if (payload instanceof PodPlaced placed) {
             return view.onNode(placed.nodeId(), placed.nodeUrl(), event);

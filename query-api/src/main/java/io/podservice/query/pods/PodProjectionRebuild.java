@@ -1,6 +1,7 @@
 package io.podservice.query.pods;
 
-import io.podservice.query.secrets.SecretProjection;
+import io.podservice.query.ReadModel;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,16 +27,14 @@ public class PodProjectionRebuild {
 
     private final JdbcTemplate jdbc;
     private final EventStoreReader eventStore;
-    private final PodProjection projection;
-    private final SecretProjection secrets;
+    private final List<ReadModel> readModels;
     private final boolean onStart;
 
-    PodProjectionRebuild(JdbcTemplate jdbc, EventStoreReader eventStore, PodProjection projection,
-                         SecretProjection secrets, @Value("${pod.query.rebuild-on-start:false}") boolean onStart) {
+    PodProjectionRebuild(JdbcTemplate jdbc, EventStoreReader eventStore, List<ReadModel> readModels,
+                         @Value("${pod.query.rebuild-on-start:false}") boolean onStart) {
         this.jdbc = jdbc;
         this.eventStore = eventStore;
-        this.projection = projection;
-        this.secrets = secrets;
+        this.readModels = readModels;
         this.onStart = onStart;
     }
 
@@ -49,10 +48,9 @@ public class PodProjectionRebuild {
     /** @return how many events were replayed */
     @Transactional
     public long rebuild() {
-        jdbc.execute("LOCK TABLE pod_view IN ACCESS EXCLUSIVE MODE");
-        jdbc.execute("LOCK TABLE pod_view_counts, pod_view_tag_counts IN ACCESS EXCLUSIVE MODE");
-        jdbc.execute("LOCK TABLE secret_view IN ACCESS EXCLUSIVE MODE");
-        jdbc.execute("TRUNCATE pod_view, pod_view_counts, pod_view_tag_counts, secret_view");
+        String tables = String.join(", ", readModels.stream().flatMap(model -> model.tables().stream()).toList());
+        jdbc.execute("LOCK TABLE " + tables + " IN ACCESS EXCLUSIVE MODE");
+        jdbc.execute("TRUNCATE " + tables);
         long replayed = 0;
         long position = -1;
         while (true) {
@@ -60,14 +58,11 @@ public class PodProjectionRebuild {
             if (batch.rows() == 0) {
                 break;
             }
-            batch.events().forEach(event -> {
-                projection.apply(event);
-                secrets.apply(event);
-            });
+            batch.events().forEach(event -> readModels.forEach(model -> model.apply(event)));
             replayed += batch.events().size();
             position = batch.lastIndex();
         }
-        log.info("rebuilt pod_view and secret_view from {} events of the event store", replayed);
+        log.info("rebuilt {} from {} events of the event store", tables, replayed);
         return replayed;
     }
 }

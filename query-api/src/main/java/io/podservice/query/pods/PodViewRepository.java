@@ -108,8 +108,9 @@ public class PodViewRepository {
         boolean inserted = jdbc.update("""
                 INSERT INTO pod_view (pod_id, account_id, region_id, name, description, az, instance_type, phase, reason,
                                       message, pod_ip, start_time, create_time, definition, container_statuses, deleted,
-                                      last_sequence, last_event_time, projected_at, ag_id, tags, container_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, now(), ?, ?::jsonb, ?)
+                                      last_sequence, last_event_time, projected_at, ag_id, tags, container_count,
+                                      vpc_id, subnet_id, elastic_ip_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, now(), ?, ?::jsonb, ?, ?, ?, ?)
                 ON CONFLICT (pod_id) DO NOTHING""",
                 view.podId(), view.accountId(), view.regionId(), view.definition().name(), view.definition().description(),
                 view.definition().az(),
@@ -117,7 +118,7 @@ public class PodViewRepository {
                 timestamp(view.startTime()), timestamp(view.createTime()), json(view.definition()),
                 json(view.containerStatuses()), view.deleted(), view.lastSequence(),
                 timestamp(view.lastEventTime()), view.definition().agId(), json(view.definition().userTags()),
-                view.definition().containers().size()) == 1;
+                view.definition().containers().size(), vpcId(view), subnetId(view), elasticIpId(view)) == 1;
         if (inserted && !view.deleted()) {
             counts.add(view, 1);
         }
@@ -136,13 +137,25 @@ public class PodViewRepository {
                 UPDATE pod_view SET name = ?, description = ?, phase = ?, reason = ?, message = ?, pod_ip = ?,
                                     start_time = ?, definition = ?::jsonb, container_statuses = ?::jsonb, deleted = ?,
                                     ready = ?, ready_since = ?, last_sequence = ?, last_event_time = ?, projected_at = now(),
-                                    container_count = ?, node_id = ?, node_url = ?
+                                    container_count = ?, node_id = ?, node_url = ?, elastic_ip_id = ?
                  WHERE pod_id = ?""",
                 view.definition().name(), view.definition().description(), view.phase().wireName(), view.reason(),
                 view.message(), view.podIp(), timestamp(view.startTime()), json(view.definition()),
                 json(view.containerStatuses()), view.deleted(), view.ready(), timestamp(view.readySince()),
                 view.lastSequence(), timestamp(view.lastEventTime()), view.definition().containers().size(), view.nodeId(),
-                view.nodeUrl(), view.podId());
+                view.nodeUrl(), elasticIpId(view), view.podId());
+    }
+
+    private static String vpcId(PodView view) {
+        return view.definition().network() == null ? null : view.definition().network().vpcId();
+    }
+
+    private static String subnetId(PodView view) {
+        return view.definition().network() == null ? null : view.definition().network().subnetId();
+    }
+
+    private static String elasticIpId(PodView view) {
+        return view.definition().elasticIp() == null ? null : view.definition().elasticIp().elasticIpId();
     }
 
     private static PodView map(ResultSet rs, int row) throws SQLException {

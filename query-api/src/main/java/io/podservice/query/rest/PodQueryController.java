@@ -77,7 +77,7 @@ class PodQueryController {
         Map<String, List<String>> exact = new LinkedHashMap<>();
         Map<String, String> fuzzy = new LinkedHashMap<>();
         for (QueryFilters.Filter f : filters) {
-            if (PodFilter.EXACT_COLUMNS.containsKey(f.name()) || PodFilter.NETWORK_FILTERS.contains(f.name())) {
+            if (PodFilter.EXACT_COLUMNS.containsKey(f.name())) {
                 exact.merge(f.name(), f.values(), (a, b) -> a.stream().filter(b::contains).toList());
             } else if (PodFilter.FUZZY_COLUMNS.containsKey(f.name())) {
                 if (f.values().size() != 1 || fuzzy.containsKey(f.name())) {

@@ -22,12 +22,17 @@ record PodResponse(
         String instanceType,
         String restartPolicy,
         Integer terminationGracePeriodSeconds,
+        String vpcId,
+        String subnetId,
+        String privateIpAddress,
         PodSpecParts.DnsConfig dnsConfig,
         LogConfig logConfig,
         List<PodSpecParts.HostAlias> hostAliases,
         List<PodSpecParts.Volume> volumes,
         List<Container> containers,
         PodStatus podStatus,
+        ElasticIp elasticIp,
+        NetworkInterfaceAttachment primaryNetworkInterface,
         List<Tag> tags,
         Instant createTime) {
 
@@ -35,17 +40,49 @@ record PodResponse(
         PodDefinition definition = view.definition();
         Map<String, ContainerStatusReport> statuses = view.containerStatuses().stream()
                 .collect(Collectors.toMap(ContainerStatusReport::name, Function.identity(), (a, b) -> b));
+        PodSpecParts.NetworkInterface nic = definition.network();
+        PodSpecParts.ElasticIpBinding eip = definition.elasticIp();
         return new PodResponse(view.podId(), definition.name(), definition.description(), definition.az(),
                 definition.hostname(), definition.instanceType(), definition.restartPolicy(),
-                definition.terminationGracePeriodSeconds(), definition.dnsConfig(), new LogConfig("default"),
+                definition.terminationGracePeriodSeconds(),
+                nic == null ? null : nic.vpcId(), nic == null ? null : nic.subnetId(),
+                nic == null ? view.podIp() : nic.privateIpAddress(),
+                definition.dnsConfig(), new LogConfig("default"),
                 definition.hostAliases(), definition.volumes(),
                 definition.containers().stream().map(c -> Container.of(c, statuses.get(c.name()), view)).toList(),
                 PodStatus.of(view),
+                eip == null ? null : new ElasticIp(eip.elasticIpId(), eip.elasticIpAddress()),
+                nic == null ? null : NetworkInterfaceAttachment.of(nic, eip),
                 definition.userTags().entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toList(),
                 view.createTime());
     }
 
     record LogConfig(String logDriver) {
+    }
+
+    record ElasticIp(String elasticIpId, String elasticIpAddress) {
+    }
+
+    record PrimaryIp(String privateIpAddress, String elasticIpId, String elasticIpAddress) {
+    }
+
+    record SecurityGroupRef(String groupId) {
+    }
+
+    record NetworkInterface(String networkInterfaceName, String description, String vpcId, String subnetId,
+                            List<SecurityGroupRef> securityGroups, PrimaryIp primaryIp, List<PrimaryIp> secondaryIps) {
+    }
+
+    /** The pod's primary interface as JD Cloud shows it; deviceIndex is always 1. */
+    record NetworkInterfaceAttachment(boolean autoDelete, int deviceIndex, NetworkInterface networkInterface) {
+
+        static NetworkInterfaceAttachment of(PodSpecParts.NetworkInterface nic, PodSpecParts.ElasticIpBinding eip) {
+            return new NetworkInterfaceAttachment(nic.autoDelete(), 1, new NetworkInterface(nic.networkInterfaceName(),
+                    nic.description(), nic.vpcId(), nic.subnetId(),
+                    nic.securityGroupIds().stream().map(SecurityGroupRef::new).toList(),
+                    new PrimaryIp(nic.privateIpAddress(), eip == null ? null : eip.elasticIpId(),
+                            eip == null ? null : eip.elasticIpAddress()), List.of()));
+        }
     }
 
     record Tag(String key, String value) {

@@ -1,6 +1,8 @@
 package io.podservice.query.secrets;
 
 import io.podservice.events.EventEnvelope;
+import io.podservice.query.ReadModel;
+import java.util.List;
 import io.podservice.events.SecretCreated;
 import io.podservice.events.SecretDeleted;
 import java.sql.Timestamp;
@@ -9,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** The describeSecrets projection: {@code secret_view}, idempotent by aggregate sequence. No password, ever. */
 @Component
-public class SecretProjection {
+public class SecretProjection implements ReadModel {
 
     private final JdbcTemplate jdbc;
 
@@ -17,6 +19,12 @@ public class SecretProjection {
         this.jdbc = jdbc;
     }
 
+    @Override
+    public List<String> tables() {
+        return List.of("secret_view");
+    }
+
+    @Override
     public void apply(EventEnvelope event) {
         if (event.payload() instanceof SecretCreated created) {
             jdbc.update("""

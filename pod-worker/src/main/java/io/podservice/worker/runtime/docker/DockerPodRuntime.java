@@ -22,6 +22,7 @@ import io.podservice.events.ContainerStatusReport;
 import io.podservice.events.PodDefinition;
 import io.podservice.events.PodSpecParts;
 import io.podservice.worker.WorkerProperties;
+import io.podservice.worker.network.SubnetNetworks;
 import io.podservice.worker.runtime.PodProgress;
 import io.podservice.worker.runtime.PodRuntime;
 import io.podservice.worker.runtime.PodTaskFailure;
@@ -70,7 +71,11 @@ public class DockerPodRuntime implements PodRuntime {
     private final WorkerProperties properties;
     private final PodProgress progress;
 
-    public DockerPodRuntime(DockerClient docker, ImagePuller images, WorkerProperties properties, PodProgress progress) {
+    private final SubnetNetworks subnets;
+
+    public DockerPodRuntime(DockerClient docker, ImagePuller images, WorkerProperties properties, PodProgress progress,
+                            SubnetNetworks subnets) {
+        this.subnets = subnets;
         this.docker = docker;
         this.images = images;
         this.properties = properties;
@@ -144,6 +149,7 @@ public class DockerPodRuntime implements PodRuntime {
                 // removed meanwhile
             }
         }
+        subnets.removeUnused();
     }
 
     @Override
@@ -279,14 +285,26 @@ public class DockerPodRuntime implements PodRuntime {
                         .toList());
             }
         }
+        PodSpecParts.NetworkInterface nic = definition.network();
+        if (nic == null) {
+            return createInfra(pod, definition, host, null);
+        }
+        // the pod's primary interface: its subnet's network, at the address the service assigned
+        return subnets.joining(nic, network -> createInfra(pod, definition, host.withNetworkMode(network),
+                nic.privateIpAddress()));
+    }
+
+    private String createInfra(PodRef pod, PodDefinition definition, HostConfig host, String address) {
         try (CreateContainerCmd cmd = docker.createContainerCmd(ImageReference.parse(properties.getInfraImage()).fullName())) {
-            return cmd.withName(PodContainers.infraName(pod.podId()))
+            cmd.withName(PodContainers.infraName(pod.podId()))
                     .withHostName(definition.hostname() != null ? definition.hostname() : definition.name())
                     .withCmd(properties.getInfraCommand())
                     .withLabels(labels(pod, PodContainers.INFRA))
-                    .withHostConfig(host)
-                    .exec()
-                    .getId();
+                    .withHostConfig(host);
+            if (address != null) {
+                cmd.withIpv4Address(address);
+            }
+            return cmd.exec().getId();
         }
     }
 

@@ -6,14 +6,14 @@ package io.podservice.worker.runtime.docker;
  * container is {@code <podId>.infra} (a '.' no container name can hold), a user container is
  * {@code <podId>-<container>}.
  */
-final class PodContainers {
+public final class PodContainers {
 
     static final String LABEL_POD_ID = "pod.id";
     static final String LABEL_CONTAINER = "pod.container";
     static final String LABEL_REGION = "pod.region";
     static final String LABEL_TASK = "pod.task";
-    static final String LABEL_MANAGED_BY = "pod.managed-by";
-    static final String MANAGED_BY = "pod-service";
+    public static final String LABEL_MANAGED_BY = "pod.managed-by";
+    public static final String MANAGED_BY = "pod-service";
     static final String LABEL_VOLUME = "pod.volume";
     static final String LABEL_AUTO_DELETE = "pod.auto-delete";
     static final String INFRA = "infra";

@@ -1,0 +1,55 @@
+package io.podservice.worker.network;
+
+import io.podservice.events.PodDeleting;
+import io.podservice.events.PodElasticIpAssociated;
+import io.podservice.events.PodElasticIpDisassociated;
+import io.podservice.events.PodEvent;
+import io.podservice.events.PodFailed;
+import io.podservice.events.PodRunning;
+import io.podservice.events.PodSpecParts;
+import io.podservice.events.PodStopped;
+import io.podservice.events.PodStopping;
+import io.podservice.worker.reconcile.DesiredPods;
+import io.podservice.worker.supervision.RunningPods;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which elastic IPs this node translates: those bound to pods that should run and that this worker
+ * runs now. Synced after every event that can change them and on every reconciliation pass, so a
+ * restarted worker (or one that adopts a dead worker's pods) puts the translations back.
+ */
+@Component
+public class ElasticIpBindings {
+
+    private final DesiredPods desired;
+    private final RunningPods running;
+    private final ElasticIpNat nat;
+
+    ElasticIpBindings(DesiredPods desired, RunningPods running, ElasticIpNat nat) {
+        this.desired = desired;
+        this.running = running;
+        this.nat = nat;
+    }
+
+    /** Whether {@code event} can change which elastic IPs this node translates. */
+    public static boolean affects(PodEvent event) {
+        return event instanceof PodRunning || event instanceof PodStopping || event instanceof PodStopped
+                || event instanceof PodDeleting || event instanceof PodFailed || event instanceof PodElasticIpAssociated
+                || event instanceof PodElasticIpDisassociated;
+    }
+
+    public void sync() {
+        List<ElasticIpNat.Binding> bindings = desired.snapshot().values().stream()
+                .filter(pod -> pod.intent() == DesiredPods.Intent.RUN)
+                .filter(pod -> pod.definition().network() != null && pod.definition().elasticIp() != null)
+                .filter(pod -> running.get(pod.podId()).filter(p -> !p.released()).isPresent())
+                .map(pod -> {
+                    PodSpecParts.ElasticIpBinding eip = pod.definition().elasticIp();
+                    return new ElasticIpNat.Binding(pod.podId(), eip.elasticIpAddress(),
+                            pod.definition().network().privateIpAddress(), eip.filtered(), eip.ingressRules());
+                })
+                .toList();
+        nat.sync(bindings);
+    }
+}

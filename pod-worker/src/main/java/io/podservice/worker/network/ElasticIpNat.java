@@ -1,0 +1,266 @@
+package io.podservice.worker.network;
+
+import io.podservice.api.network.Ipv4Cidr;
+import io.podservice.events.PodSpecParts.SecurityGroupRule;
+import io.podservice.worker.WorkerProperties;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The 1:1 NAT of elastic IPs on this node, with iptables. In the nat table, chain {@code <chain>}
+ * (jumped to from PREROUTING and OUTPUT) DNATs each elastic IP to its pod's private address, and
+ * {@code <chain>-MASQ} (from POSTROUTING) masquerades loopback sources going to it, so the host
+ * itself can use loopback elastic IPs (with route_localnet). In the filter table,
+ * {@code <chain>-FWD} (from FORWARD) accepts the translated traffic coming from other hosts.
+ *
+ * <p>When the pod has security groups, only what their ingress rules allow (protocol, ports,
+ * source prefix) is translated; anything else sent to the elastic IP reaches nothing.
+ *
+ * <p>Every rule carries a comment {@code podsvc:<worker>:<pod>:<digest of the binding>}; {@link
+ * #sync} makes this worker's rules exactly the desired bindings, touching no other worker's rules.
+ */
+@Component
+public class ElasticIpNat {
+
+    private static final Logger log = LoggerFactory.getLogger(ElasticIpNat.class);
+    private static final Path ROUTE_LOCALNET = Path.of("/proc/sys/net/ipv4/conf/all/route_localnet");
+    private static final Ipv4Cidr LOOPBACK = Ipv4Cidr.parse("127.0.0.0/8").orElseThrow();
+
+    private final WorkerProperties properties;
+    private boolean unavailableLogged;
+
+    ElasticIpNat(WorkerProperties properties) {
+        this.properties = properties;
+    }
+
+    /** What one pod's elastic IP should do. */
+    public record Binding(String podId, String elasticIp, String privateIp, boolean filtered,
+                          List<SecurityGroupRule> ingressRules) {
+
+        String digest() {
+            return Integer.toHexString(Objects.hash(elasticIp, privateIp, filtered, ingressRules));
+        }
+    }
+
+    /** Makes this worker's NAT rules exactly {@code bindings}; returns false when iptables could not be used. */
+    public synchronized boolean sync(List<Binding> bindings) {
+        try {
+            String chain = properties.getNatChain();
+            if (bindings.isEmpty() && !exists("nat", chain)) {
+                return true;
+            }
+            ensureChains(chain);
+            Map<String, Binding> wanted = new HashMap<>();
+            bindings.forEach(b -> wanted.put(tag(b), b));
+            // this worker's rules, per tag, as {table, chain, position in the chain}
+            Map<String, List<String[]>> present = new HashMap<>();
+            for (String table : List.of("nat", "filter")) {
+                for (String owned : List.of(chain, chain + "-MASQ", chain + "-FWD")) {
+                    if (table.equals("nat") == owned.endsWith("-FWD")) {
+                        continue;
+                    }
+                    int position = 0;
+                    for (String line : run("-t", table, "-S", owned).lines().toList()) {
+                        if (!line.startsWith("-A ")) {
+                            continue;
+                        }
+                        position++;
+                        String tag = tagIn(line);
+                        if (tag != null && tag.startsWith(prefix())) {
+                            present.computeIfAbsent(tag, t -> new ArrayList<>())
+                                    .add(new String[] {table, owned, Integer.toString(position)});
+                        }
+                    }
+                }
+            }
+            // stale, or partly lost: removed (by position, from the end, so positions stay valid) and put back whole
+            List<String[]> doomed = new ArrayList<>();
+            for (Map.Entry<String, List<String[]>> entry : present.entrySet()) {
+                Binding binding = wanted.get(entry.getKey());
+                if (binding != null && entry.getValue().size() == ruleCount(binding)) {
+                    wanted.remove(entry.getKey()); // complete and current
+                } else {
+                    doomed.addAll(entry.getValue());
+                }
+            }
+            doomed.sort((a, b) -> Integer.compare(Integer.parseInt(b[2]), Integer.parseInt(a[2])));
+            for (String[] rule : doomed) {
+                run("-t", rule[0], "-D", rule[1], rule[2]);
+            }
+            wanted.forEach((tag, binding) -> install(chain, tag, binding));
+            return true;
+        } catch (IptablesUnavailable e) {
+            if (!unavailableLogged) {
+                log.warn("elastic IPs are not translated on this node: {}", e.getMessage());
+                unavailableLogged = true;
+            }
+            return false;
+        }
+    }
+
+    /** The rules a binding needs: a DNAT per allowed match, one MASQUERADE, one FORWARD accept. */
+    private static int ruleCount(Binding binding) {
+        return (binding.filtered() ? binding.ingressRules().size() : 1) + 2;
+    }
+
+    private void install(String chain, String tag, Binding binding) {
+        long address = Ipv4Cidr.address(binding.elasticIp()).orElseThrow();
+        if (LOOPBACK.contains(address)) {
+            enableRouteLocalnet();
+        }
+        String eip = binding.elasticIp() + "/32";
+        List<List<String>> matches = new ArrayList<>();
+        if (!binding.filtered()) {
+            matches.add(List.of());
+        } else {
+            for (SecurityGroupRule rule : binding.ingressRules()) {
+                List<String> match = new ArrayList<>();
+                if (!"0.0.0.0/0".equals(rule.addressPrefix())) {
+                    match.addAll(List.of("-s", rule.addressPrefix()));
+                }
+                switch (rule.protocol()) {
+                    case 6 -> match.addAll(List.of("-p", "tcp", "--dport", rule.fromPort() + ":" + rule.toPort()));
+                    case 17 -> match.addAll(List.of("-p", "udp", "--dport", rule.fromPort() + ":" + rule.toPort()));
+                    case 1 -> match.addAll(List.of("-p", "icmp"));
+                    default -> {
+                        // 300: every protocol
+                    }
+                }
+                matches.add(match);
+            }
+        }
+        for (List<String> match : matches) {
+            List<String> dnat = new ArrayList<>(List.of("-t", "nat", "-A", chain, "-d", eip));
+            dnat.addAll(match);
+            dnat.addAll(List.of("-m", "comment", "--comment", tag, "-j", "DNAT", "--to-destination", binding.privateIp()));
+            run(dnat.toArray(String[]::new));
+        }
+        run("-t", "nat", "-A", chain + "-MASQ", "-s", "127.0.0.0/8", "-d", binding.privateIp() + "/32",
+                "-m", "comment", "--comment", tag, "-j", "MASQUERADE");
+        run("-t", "filter", "-A", chain + "-FWD", "-d", binding.privateIp() + "/32", "-m", "conntrack",
+                "--ctstate", "DNAT", "--ctorigdst", eip, "-m", "comment", "--comment", tag, "-j", "ACCEPT");
+        log.info("elastic IP {} -> pod {} ({}){}", binding.elasticIp(), binding.podId(), binding.privateIp(),
+                binding.filtered() ? " for " + binding.ingressRules().size() + " ingress rules" : "");
+    }
+
+    private void ensureChains(String chain) {
+        ensureChain("nat", chain, "PREROUTING", "OUTPUT");
+        ensureChain("nat", chain + "-MASQ", "POSTROUTING");
+        ensureChain("filter", chain + "-FWD", "FORWARD");
+    }
+
+    private void ensureChain(String table, String chain, String... from) {
+        if (!exists(table, chain)) {
+            run("-t", table, "-N", chain);
+        }
+        for (String builtin : from) {
+            if (!succeeds("-t", table, "-C", builtin, "-j", chain)) {
+                run("-t", table, "-I", builtin, "1", "-j", chain);
+            }
+        }
+    }
+
+    private void enableRouteLocalnet() {
+        try {
+            if (!Files.readString(ROUTE_LOCALNET).trim().equals("1")) {
+                Files.writeString(ROUTE_LOCALNET, "1");
+                log.info("set net.ipv4.conf.all.route_localnet=1 for loopback elastic IPs");
+            }
+        } catch (IOException | SecurityException e) {
+            log.warn("loopback elastic IPs need net.ipv4.conf.all.route_localnet=1 and it cannot be set here: {}",
+                    e.getMessage());
+        }
+    }
+
+    private String prefix() {
+        return "podsvc:" + properties.getWorkerId() + ":";
+    }
+
+    private String tag(Binding binding) {
+        return prefix() + binding.podId() + ":" + binding.digest();
+    }
+
+    private static String tagIn(String line) {
+        List<String> words = split(line);
+        int at = words.indexOf("--comment");
+        return at < 0 || at + 1 >= words.size() ? null : words.get(at + 1);
+    }
+
+    /** Splits an iptables -S line into words, honouring double quotes. */
+    static List<String> split(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        for (char c : line.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ' ' && !quoted) {
+                if (!word.isEmpty()) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+            } else {
+                word.append(c);
+            }
+        }
+        if (!word.isEmpty()) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    private boolean exists(String table, String chain) {
+        return succeeds("-t", table, "-S", chain);
+    }
+
+    private boolean succeeds(String... args) {
+        return execute(args).exitCode == 0;
+    }
+
+    private String run(String... args) {
+        Result result = execute(args);
+        if (result.exitCode != 0) {
+            throw new IllegalStateException("iptables " + String.join(" ", args) + " failed: " + result.output.trim());
+        }
+        return result.output;
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private Result execute(String... args) {
+        List<String> command = new ArrayList<>(List.of(properties.getIptables(), "-w", "5"));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IptablesUnavailable("iptables did not answer within 15 s");
+            }
+            return new Result(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new IptablesUnavailable("cannot run " + properties.getIptables() + " (" + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IptablesUnavailable("interrupted");
+        }
+    }
+
+    private static final class IptablesUnavailable extends RuntimeException {
+        IptablesUnavailable(String message) {
+            super(message);
+        }
+    }
+}

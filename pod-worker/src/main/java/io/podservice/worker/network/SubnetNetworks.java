@@ -1,0 +1,89 @@
+package io.podservice.worker.network;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Network;
+import io.podservice.api.network.Ipv4Cidr;
+import io.podservice.events.PodSpecParts.NetworkInterface;
+import io.podservice.worker.WorkerProperties;
+import io.podservice.worker.runtime.docker.PodContainers;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Subnets as Docker networks on this node: a bridge named {@code pod-subnet-<subnetId>} with the
+ * subnet's CIDR and its first address as gateway, made when the first pod of the subnet arrives
+ * and removed when the last one leaves. Docker isolates bridges from each other, so pods of one
+ * subnet reach each other and pods of other subnets (and VPCs) do not.
+ */
+@Component
+public class SubnetNetworks {
+
+    private static final Logger log = LoggerFactory.getLogger(SubnetNetworks.class);
+    public static final String LABEL_SUBNET = "pod-service.subnet";
+
+    private final DockerClient docker;
+    private final WorkerProperties properties;
+
+    SubnetNetworks(DockerClient docker, WorkerProperties properties) {
+        this.docker = docker;
+        this.properties = properties;
+    }
+
+    public static String networkName(String subnetId) {
+        return "pod-subnet-" + subnetId;
+    }
+
+    /**
+     * Runs {@code attach} with the name of the subnet's network, made first if absent; under the same
+     * lock as the removal of unused networks, so a network is never removed while a pod joins it.
+     */
+    public synchronized <T> T joining(NetworkInterface nic, java.util.function.Function<String, T> attach) {
+        return attach.apply(ensure(nic));
+    }
+
+    private String ensure(NetworkInterface nic) {
+        String name = networkName(nic.subnetId());
+        if (!docker.listNetworksCmd().withNameFilter(name).exec().stream().anyMatch(n -> n.getName().equals(name))) {
+            Ipv4Cidr cidr = Ipv4Cidr.parse(nic.subnetCidr()).orElseThrow(() -> new IllegalArgumentException(
+                    "subnet " + nic.subnetId() + " has no CIDR"));
+            Map<String, String> labels = new HashMap<>(properties.getExtraLabels());
+            labels.put(PodContainers.LABEL_MANAGED_BY, PodContainers.MANAGED_BY);
+            labels.put(LABEL_SUBNET, nic.subnetId());
+            labels.put("pod-service.vpc", nic.vpcId());
+            try {
+                docker.createNetworkCmd().withName(name).withDriver("bridge").withCheckDuplicate(true)
+                        .withLabels(labels)
+                        .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config()
+                                .withSubnet(cidr.toString()).withGateway(Ipv4Cidr.dotted(cidr.gateway()))))
+                        .exec();
+                log.info("made network {} ({}) for subnet {}", name, cidr, nic.subnetId());
+            } catch (ConflictException made) {
+                // another worker on this host made it meanwhile
+            }
+        }
+        return name;
+    }
+
+    /** Removes the subnet networks of this service that no container is attached to any more. */
+    public synchronized void removeUnused() {
+        List<Network> found = docker.listNetworksCmd().withFilter("label", List.of(LABEL_SUBNET)).exec();
+        for (Network network : found) {
+            String name = network.getName();
+            try {
+                Network inspected = docker.inspectNetworkCmd().withNetworkId(network.getId()).exec();
+                if (inspected.getContainers() == null || inspected.getContainers().isEmpty()) {
+                    docker.removeNetworkCmd(network.getId()).exec();
+                    log.info("removed network {}: its subnet has no pods on this node", name);
+                }
+            } catch (NotFoundException | ConflictException gone) {
+                // removed meanwhile, or a container joined it
+            }
+        }
+    }
+}
