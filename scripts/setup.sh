@@ -123,7 +123,20 @@ YAML
   fi
 }
 
+# Loopback elastic IPs (127.100.0.0/24 by default) are NATed to pods on bridges: the kernel must
+# route 127/8 sources off the loopback interface. The worker sets this too when it can.
+ensure_route_localnet() {
+  if [ "$(cat /proc/sys/net/ipv4/conf/all/route_localnet 2>/dev/null)" != 1 ]; then
+    if echo 1 2>/dev/null >/proc/sys/net/ipv4/conf/all/route_localnet; then
+      log "set net.ipv4.conf.all.route_localnet=1 (loopback elastic IPs)"
+    else
+      log "cannot set net.ipv4.conf.all.route_localnet=1: loopback elastic IPs will not answer"
+    fi
+  fi
+}
+
 ensure_packages
 ensure_docker_running
 ensure_images
+ensure_route_localnet
 log "ready: docker $(docker version --format '{{.Server.Version}}'), images pod-service/{busybox,pause,registry}:1"
