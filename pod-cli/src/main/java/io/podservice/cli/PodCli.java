@@ -34,6 +34,8 @@ import picocli.CommandLine.ParentCommand;
                 StreamCommands.Logs.class,
                 StreamCommands.Exec.class,
                 StreamCommands.Attach.class,
+                SubscriberCommands.AuditEvents.class,
+                SubscriberCommands.Usage.class,
                 SignCommand.class,
         })
 public final class PodCli {

@@ -89,11 +89,13 @@ class CreatePodTest extends ServiceTest {
         List<String> types = jdbc.queryForList("""
                 SELECT payload_type FROM domain_event_entry
                  WHERE aggregate_identifier = ? ORDER BY sequence_number""", String.class, podId);
-        assertThat(types).containsExactly("io.podservice.events.PodCreated", "io.podservice.events.PodRunning");
+        // the node that runs it is recorded before it runs (interactive requests are routed there)
+        assertThat(types).containsExactly("io.podservice.events.PodCreated", "io.podservice.events.PodPlaced",
+                "io.podservice.events.PodRunning");
         List<Long> sequences = jdbc.queryForList(
                 "SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY global_index",
                 Long.class, podId);
-        assertThat(sequences).containsExactly(0L, 1L);
+        assertThat(sequences).containsExactly(0L, 1L, 2L);
         String createdJson = jdbc.queryForObject("""
                 SELECT convert_from(payload, 'UTF8') FROM domain_event_entry
                  WHERE aggregate_identifier = ? AND sequence_number = 0""", String.class, podId);

@@ -20,7 +20,14 @@ public record EventEnvelope(
         String requestId,
         String accountId,
         String accessKeyId,
+        String operation,
         ServiceEvent payload) {
+
+    /** An envelope of an event no request caused (no request id, account, key or operation known here). */
+    public EventEnvelope(String eventId, String aggregateId, long sequence, Instant timestamp, String requestId,
+                         String accountId, String accessKeyId, ServiceEvent payload) {
+        this(eventId, aggregateId, sequence, timestamp, requestId, accountId, accessKeyId, null, payload);
+    }
 
     public ProducerRecord<String, byte[]> toRecord() {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.POD_EVENTS, aggregateId, EventJson.write(payload));
@@ -34,6 +41,7 @@ public record EventEnvelope(
         putIfPresent(headers, EventHeaders.REQUEST_ID, requestId);
         putIfPresent(headers, EventHeaders.ACCOUNT_ID, accountId);
         putIfPresent(headers, EventHeaders.ACCESS_KEY_ID, accessKeyId);
+        putIfPresent(headers, EventHeaders.OPERATION, operation);
         return record;
     }
 
@@ -47,6 +55,7 @@ public record EventEnvelope(
                 optional(record.headers(), EventHeaders.REQUEST_ID),
                 optional(record.headers(), EventHeaders.ACCOUNT_ID),
                 optional(record.headers(), EventHeaders.ACCESS_KEY_ID),
+                optional(record.headers(), EventHeaders.OPERATION),
                 EventJson.read(record.value(), type)));
     }
 

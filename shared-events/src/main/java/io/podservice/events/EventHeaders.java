@@ -14,6 +14,8 @@ public final class EventHeaders {
     public static final String ACCOUNT_ID = "account-id";
     /** The access key that signed the request that caused the event. */
     public static final String ACCESS_KEY_ID = "access-key-id";
+    /** The API operation (createPods, stopPod, ...) whose request caused the event; absent for events a worker's report caused. */
+    public static final String OPERATION = "operation";
 
     private EventHeaders() {
     }

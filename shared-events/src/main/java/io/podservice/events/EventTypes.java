@@ -46,6 +46,11 @@ public final class EventTypes {
         return type.getSimpleName();
     }
 
+    /** Every event type by its name on the wire. */
+    public static Map<String, Class<? extends ServiceEvent>> all() {
+        return BY_NAME;
+    }
+
     public static Optional<Class<? extends ServiceEvent>> classOf(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
     }

@@ -12,12 +12,25 @@ public final class CommandMetadata {
     public static final String REQUEST_ID = "requestId";
     public static final String ACCOUNT_ID = "accountId";
     public static final String ACCESS_KEY_ID = "accessKeyId";
+    /** The API operation (createPods, stopPod, ...) of the request. */
+    public static final String OPERATION = "operation";
 
     private CommandMetadata() {
     }
 
-    public static Map<String, String> of(String requestId, String accountId, String accessKeyId) {
-        return Map.of(REQUEST_ID, requestId, ACCOUNT_ID, accountId, ACCESS_KEY_ID, accessKeyId);
+    public static Map<String, String> of(String requestId, String accountId, String accessKeyId, String operation) {
+        Map<String, String> metadata = new java.util.HashMap<>();
+        metadata.put(REQUEST_ID, requestId);
+        metadata.put(ACCOUNT_ID, accountId);
+        metadata.put(ACCESS_KEY_ID, accessKeyId);
+        if (operation != null) {
+            metadata.put(OPERATION, operation);
+        }
+        return metadata;
+    }
+
+    public static String operation(MetaData metaData) {
+        return text(metaData, OPERATION);
     }
 
     public static String requestId(MetaData metaData) {

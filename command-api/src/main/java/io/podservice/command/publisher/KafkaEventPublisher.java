@@ -44,7 +44,8 @@ public class KafkaEventPublisher {
         EventEnvelope envelope = new EventEnvelope(event.getIdentifier(), event.getAggregateIdentifier(),
                 event.getSequenceNumber(), event.getTimestamp(),
                 CommandMetadata.requestId(event.getMetaData()), CommandMetadata.accountId(event.getMetaData()),
-                CommandMetadata.accessKeyId(event.getMetaData()), serviceEvent);
+                CommandMetadata.accessKeyId(event.getMetaData()), CommandMetadata.operation(event.getMetaData()),
+                serviceEvent);
         kafka.send(envelope.toRecord()).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 }

@@ -3,6 +3,7 @@ package io.podservice.command.rest;
 import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ApiFailures;
 import io.podservice.api.web.ErrorStatus;
+import io.podservice.api.web.Operations;
 import io.podservice.api.web.RequestIds;
 import io.podservice.command.pod.CommandMetadata;
 import io.podservice.command.pod.CommandRejected;
@@ -38,7 +39,8 @@ public class CommandSender {
         Caller caller = Caller.current();
         try {
             return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                            .andMetaData(CommandMetadata.of(RequestIds.current(), caller.accountId(), caller.accessKeyId())),
+                            .andMetaData(CommandMetadata.of(RequestIds.current(), caller.accountId(), caller.accessKeyId(),
+                                    Operations.current())),
                     TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             throw translate(e, kind, id);

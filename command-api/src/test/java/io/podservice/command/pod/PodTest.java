@@ -5,7 +5,10 @@ import io.podservice.events.ContainerStatusReport;
 import io.podservice.events.PodCreated;
 import io.podservice.events.PodDefinition;
 import io.podservice.events.PodFailed;
+import io.podservice.events.PodElasticIpAssociated;
+import io.podservice.events.PodPlaced;
 import io.podservice.events.PodRunning;
+import io.podservice.events.PodSpecParts;
 import io.podservice.events.PodTaskResult;
 import java.time.Instant;
 import java.util.List;
@@ -46,8 +49,28 @@ class PodTest {
                 .when(new RecordTaskResult("pod-1", result("task-1", PodTaskResult.Outcome.SUCCEEDED)))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(true)
+                .expectEvents(new PodPlaced("pod-1", "node-1", null, NOW),
+                        new PodRunning("pod-1", "task-1", "172.17.0.2", NOW,
+                        List.of(ContainerStatusReport.running("app", NOW))));
+    }
+
+    @Test
+    void aReportFromTheKnownNodeRecordsNoPlacementAgain() {
+        fixture.given(created("task-1"), new PodPlaced("pod-1", "node-1", null, NOW))
+                .when(new RecordTaskResult("pod-1", result("task-1", PodTaskResult.Outcome.SUCCEEDED)))
                 .expectEvents(new PodRunning("pod-1", "task-1", "172.17.0.2", NOW,
                         List.of(ContainerStatusReport.running("app", NOW))));
+    }
+
+    @Test
+    void aSecondElasticIpIsRefusedNamingTheOneBound() {
+        PodDefinition inSubnet = DEFINITION.withNetwork(new PodSpecParts.NetworkInterface("vpc-1", "subnet-1",
+                "10.0.0.0/24", "10.0.0.3", List.of(), null, null, true));
+        fixture.given(new PodCreated("pod-1", "acct-1", "cn-north-1", "task-1", inSubnet, NOW),
+                        new PodElasticIpAssociated("pod-1", "fip-1", "127.100.0.1", false, List.of(), NOW))
+                .when(new PodCommands.AssociateElasticIp("pod-1", "acct-1", "fip-2", "127.100.0.2", false, List.of()))
+                .expectException(CommandRejected.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("fip-1"));
     }
 
     @Test
