@@ -18,8 +18,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.AbstractConsumerSeekAware;
@@ -44,9 +48,14 @@ public class UsageMeter extends AbstractConsumerSeekAware {
     private final JdbcTemplate jdbc;
     private final Counter counted;
     private final AtomicLong consumed = new AtomicLong();
+    /** {@code pod.billing.replay-on-start}: consume the topic from offset 0 once at start (a rebuild after emptying the tables). */
+    private final boolean replayOnStart;
+    private final Set<TopicPartition> replayed = ConcurrentHashMap.newKeySet();
 
-    UsageMeter(JdbcTemplate jdbc, MeterRegistry meters) {
+    UsageMeter(JdbcTemplate jdbc, MeterRegistry meters,
+               @Value("${pod.billing.replay-on-start:false}") boolean replayOnStart) {
         this.jdbc = jdbc;
+        this.replayOnStart = replayOnStart;
         this.counted = Counter.builder("pod.subscriber.events").tag("subscriber", GROUP)
                 .description("events the billing subscriber has consumed").register(meters);
     }
@@ -57,6 +66,19 @@ public class UsageMeter extends AbstractConsumerSeekAware {
         EventEnvelope.fromRecord(record).ifPresent(this::apply);
         consumed.incrementAndGet();
         counted.increment();
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments,
+                                     ConsumerSeekCallback callback) {
+        super.onPartitionsAssigned(assignments, callback);
+        if (replayOnStart) {
+            List<TopicPartition> fresh = assignments.keySet().stream()
+                    .filter(replayed::add).toList();
+            if (!fresh.isEmpty()) {
+                callback.seekToBeginning(fresh);
+            }
+        }
     }
 
     /** How many messages this subscriber has consumed since it started (replays included). */
