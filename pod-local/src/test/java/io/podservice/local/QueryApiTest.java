@@ -220,10 +220,16 @@ class QueryApiTest extends ServiceTest {
     }
 
     private List<Map<String, Object>> model(String accountId) {
+        return model(jdbc, accountId);
+    }
+
+    /** An account's rows of the describePods read model, every column but the projection's own clock. */
+    static List<Map<String, Object>> model(org.springframework.jdbc.core.JdbcTemplate jdbc, String accountId) {
         return jdbc.queryForList("""
                 SELECT pod_id, account_id, region_id, name, description, az, instance_type, phase, reason, message, pod_ip,
                        start_time, create_time, definition::text, container_statuses::text, deleted, ready, ready_since,
-                       last_sequence, last_event_time, ag_id, tags::text, container_count
+                       last_sequence, last_event_time, ag_id, tags::text, container_count, node_id, node_url, vpc_id,
+                       subnet_id, elastic_ip_id
                   FROM pod_view WHERE account_id = ? ORDER BY pod_id""", accountId);
     }
 

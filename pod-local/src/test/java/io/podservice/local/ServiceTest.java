@@ -34,7 +34,7 @@ abstract class ServiceTest {
     static final String REGION = "cn-north-1";
     static final String OTHER_ACCESS_KEY = "JDC_OTHER" + TestRun.ID.toUpperCase(java.util.Locale.ROOT);
     static final String OTHER_SECRET_KEY = "other-secret-" + java.util.UUID.randomUUID();
-    static final java.util.List<String> SCOPED_ACCOUNTS = java.util.List.of("query", "quota", "secrets", "network");
+    static final java.util.List<String> SCOPED_ACCOUNTS = java.util.List.of("query", "quota", "secrets", "network", "faults", "subscribers");
 
     static String scopedKey(String account) {
         return ("JDC_" + account + TestRun.ID).toUpperCase(java.util.Locale.ROOT);
@@ -124,9 +124,14 @@ abstract class ServiceTest {
 
     /** Polls describePod until the pod's phase is one of {@code phases}; returns the pod. */
     JsonNode awaitPhase(String podId, String... phases) {
+        return awaitPhase(api(), podId, phases);
+    }
+
+    /** The pod as {@code client}'s account sees it, once it is in one of {@code phases}. */
+    JsonNode awaitPhase(ApiClient client, String podId, String... phases) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            ApiClient.Response response = api().get("/v1/regions/" + REGION + "/pods/" + podId);
+            ApiClient.Response response = client.get("/v1/regions/" + REGION + "/pods/" + podId);
             last[0] = response.body().path("result").path("pod");
             String phase = last[0].path("podStatus").path("phase").asText();
             return java.util.Arrays.asList(phases).contains(phase);

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,18 +47,29 @@ class SubscribersTest extends ServiceTest {
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
+    /** An account of its own: every pod of it is gone at the end, so no later event touches its rows. */
+    private ApiClient api;
+
+    @BeforeEach
+    void asTheSubscribersAccount() {
+        api = apiAs("subscribers");
+    }
+
     @Test
     void aPodsLifeIsAuditedAndBilledAndAReplayChangesNothing() {
-        String podId = createPod("""
-                {"name": "metered", "instanceType": "g.n2.medium", "terminationGracePeriodSeconds": 1,
-                 "containers": [{"name": "app", "image": "%s", "command": ["sleep", "3600"]}]}""".formatted(IMAGE));
-        awaitPhase(podId, "running");
-        assertThat(api().post(PODS + "/" + podId + ":stopPod", "{}").status()).isEqualTo(200);
-        awaitPhase(podId, "stopped");
-        assertThat(api().post(PODS + "/" + podId + ":startPod", "{}").status()).isEqualTo(200);
-        awaitPhase(podId, "running");
-        assertThat(api().delete(PODS + "/" + podId).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> api().get(PODS + "/" + podId).status() == 404);
+        ApiClient.Response created = api.post(PODS, """
+                {"podSpec": {"name": "metered", "instanceType": "g.n2.medium", "terminationGracePeriodSeconds": 1,
+                 "containers": [{"name": "app", "image": "%s", "command": ["sleep", "3600"]}]}}""".formatted(IMAGE));
+        assertThat(created.status()).as(created.raw()).isEqualTo(200);
+        String podId = created.body().path("result").path("podIds").get(0).asText();
+        awaitPhase(api, podId, "running");
+        assertThat(api.post(PODS + "/" + podId + ":stopPod", "{}").status()).isEqualTo(200);
+        awaitPhase(api, podId, "stopped");
+        assertThat(api.post(PODS + "/" + podId + ":startPod", "{}").status()).isEqualTo(200);
+        awaitPhase(api, podId, "running");
+        assertThat(api.delete(PODS + "/" + podId).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get(PODS + "/" + podId).status() == 404);
+        String accountId = jdbc.queryForObject("SELECT account_id FROM account WHERE name = 'subscribers'", String.class);
         long lastSequence = jdbc.queryForObject("SELECT max(sequence_number) FROM domain_event_entry "
                 + "WHERE aggregate_identifier = ?", Long.class, podId);
 
@@ -68,10 +80,10 @@ class SubscribersTest extends ServiceTest {
         });
         JsonNode events = auditEvents(podId);
         assertThat(events.findValuesAsText("operation")).containsExactly("createPods", "stopPod", "startPod", "deletePod");
-        assertThat(events.findValuesAsText("accessKeyId")).containsOnly(credentials().get("access_key"));
+        assertThat(events.findValuesAsText("accessKeyId")).containsOnly(scopedKey("subscribers"));
         assertThat(events.findValuesAsText("resourceType")).containsOnly("pod");
         events.forEach(event -> assertThat(event.path("requestId").asText()).hasSize(32));
-        assertThat(api().get(REGION_PATH + "/auditEvents?resourceId=" + podId + "&operation=stopPod").body()
+        assertThat(api.get(REGION_PATH + "/auditEvents?resourceId=" + podId + "&operation=stopPod").body()
                 .path("result").path("totalCount").asInt()).isEqualTo(1);
         assertThat(apiAs("other").get(REGION_PATH + "/auditEvents?resourceId=" + podId).body()
                 .path("result").path("totalCount").asInt()).isZero();
@@ -80,16 +92,15 @@ class SubscribersTest extends ServiceTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT last_sequence FROM billing_pod WHERE pod_id = ?", Long.class, podId) == lastSequence);
         double expected = runningSeconds(podId);
-        JsonNode usage = api().get(REGION_PATH + "/usage?podId=" + podId).body().path("result").path("usage");
+        JsonNode usage = api.get(REGION_PATH + "/usage?podId=" + podId).body().path("result").path("usage");
         assertThat(usage.path("runningSeconds").asDouble()).isCloseTo(expected, within(1.0));
         assertThat(usage.path("pods").get(0).path("instanceType").asText()).isEqualTo("g.n2.medium");
         assertThat(usage.path("totalAmount").decimalValue()).isPositive();
 
-        // the whole topic once more from offset 0: nothing changes
-        List<Map<String, Object>> auditBefore = jdbc.queryForList("SELECT * FROM audit_record ORDER BY event_id");
-        List<Map<String, Object>> usageBefore = jdbc.queryForList(
-                "SELECT * FROM billing_usage ORDER BY pod_id, resource_type, resource, hour_start");
-        List<Map<String, Object>> podsBefore = jdbc.queryForList("SELECT * FROM billing_pod ORDER BY pod_id");
+        // the whole topic once more from offset 0: nothing of this account changes
+        List<Map<String, Object>> auditBefore = rows("audit_record", accountId, "event_id");
+        List<Map<String, Object>> usageBefore = rows("billing_usage", accountId, "pod_id, resource_type, resource, hour_start");
+        List<Map<String, Object>> podsBefore = rows("billing_pod", accountId, "pod_id");
         long messages = messagesInTopic();
         long auditSeen = audit.consumed();
         long billingSeen = billing.consumed();
@@ -97,14 +108,18 @@ class SubscribersTest extends ServiceTest {
         billing.replayFromStart();
         await().atMost(Duration.ofSeconds(120)).until(() ->
                 audit.consumed() >= auditSeen + messages && billing.consumed() >= billingSeen + messages);
-        assertThat(jdbc.queryForList("SELECT * FROM audit_record ORDER BY event_id")).isEqualTo(auditBefore);
-        assertThat(jdbc.queryForList("SELECT * FROM billing_usage ORDER BY pod_id, resource_type, resource, hour_start"))
-                .isEqualTo(usageBefore);
-        assertThat(jdbc.queryForList("SELECT * FROM billing_pod ORDER BY pod_id")).isEqualTo(podsBefore);
+        assertThat(rows("audit_record", accountId, "event_id")).isEqualTo(auditBefore).hasSize(4);
+        assertThat(rows("billing_usage", accountId, "pod_id, resource_type, resource, hour_start")).isEqualTo(usageBefore)
+                .isNotEmpty();
+        assertThat(rows("billing_pod", accountId, "pod_id")).isEqualTo(podsBefore).hasSize(1);
+    }
+
+    private List<Map<String, Object>> rows(String table, String accountId, String order) {
+        return jdbc.queryForList("SELECT * FROM " + table + " WHERE account_id = ? ORDER BY " + order, accountId);
     }
 
     private JsonNode auditEvents(String podId) {
-        return api().get(REGION_PATH + "/auditEvents?resourceId=" + podId).body().path("result").path("auditEvents");
+        return api.get(REGION_PATH + "/auditEvents?resourceId=" + podId).body().path("result").path("auditEvents");
     }
 
     /** The seconds between each PodRunning and the event that ended the run, from the event store. */

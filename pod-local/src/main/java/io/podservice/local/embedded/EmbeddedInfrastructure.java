@@ -1,5 +1,6 @@
 package io.podservice.local.embedded;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -25,6 +26,9 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
     private static EmbeddedPostgresServer postgres;
     private static EmbeddedKafkaBroker kafka;
+    private static Path dataDirectory;
+    private static int stoppedPostgresPort;
+    private static int[] stoppedKafkaPorts;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -32,6 +36,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             return;
         }
         Path dataDir = Path.of(environment.getProperty("pod.local.data-dir", "./data")).toAbsolutePath().normalize();
+        dataDirectory = dataDir;
         Map<String, Object> overrides = new HashMap<>();
         try {
             Files.createDirectories(dataDir);
@@ -58,6 +63,42 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             throw new IllegalStateException("cannot start the embedded infrastructure in " + dataDir, e);
         }
         environment.getPropertySources().addFirst(new MapPropertySource("pod-local-embedded", overrides));
+    }
+
+    /**
+     * Fault drills (the fault tests use them): stops the embedded PostgreSQL (fast shutdown: sessions
+     * end, new connections are refused) until {@link #startPostgres()} brings it back on the same port
+     * with the same data.
+     */
+    public static synchronized void stopPostgres() throws IOException {
+        if (postgres == null) {
+            throw new IllegalStateException("no embedded PostgreSQL runs in this JVM");
+        }
+        stoppedPostgresPort = postgres.port();
+        postgres.close();
+        postgres = null;
+    }
+
+    public static synchronized void startPostgres() throws IOException {
+        if (postgres == null) {
+            postgres = EmbeddedPostgresServer.start(dataDirectory, stoppedPostgresPort);
+        }
+    }
+
+    /** Fault drills: stops the embedded broker until {@link #startKafka()} brings it back on the same ports and log. */
+    public static synchronized void stopKafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("no embedded Kafka broker runs in this JVM");
+        }
+        stoppedKafkaPorts = new int[] {kafka.port(), kafka.controllerPort()};
+        kafka.close();
+        kafka = null;
+    }
+
+    public static synchronized void startKafka() throws Exception {
+        if (kafka == null) {
+            kafka = EmbeddedKafkaBroker.start(dataDirectory, stoppedKafkaPorts[0], stoppedKafkaPorts[1]);
+        }
     }
 
     /** Stops what this JVM started: Kafka first (its clients are already closed), then PostgreSQL. */

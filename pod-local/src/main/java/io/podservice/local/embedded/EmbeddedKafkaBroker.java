@@ -31,10 +31,16 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final int controllerPort;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, int controllerPort) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.controllerPort = controllerPort;
+    }
+
+    int controllerPort() {
+        return controllerPort;
     }
 
     static EmbeddedKafkaBroker start(Path dataDir, int port, int controllerPort) throws Exception {
@@ -78,7 +84,11 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
         server.startup();
         String bootstrap = "127.0.0.1:" + brokerPort;
         log.info("embedded Kafka broker (KRaft) at {} with its log in {}", bootstrap, logDir);
-        return new EmbeddedKafkaBroker(server, bootstrap);
+        return new EmbeddedKafkaBroker(server, bootstrap, quorumPort);
+    }
+
+    int port() {
+        return Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
     }
 
     String bootstrapServers() {

@@ -43,6 +43,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         return new EmbeddedPostgresServer(postgres);
     }
 
+    int port() {
+        return postgres.getPort();
+    }
+
     String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
     }

@@ -2,7 +2,11 @@ package io.podservice.query.pods;
 
 import io.podservice.events.EventEnvelope;
 import io.podservice.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.podservice.query.ReadModel;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -13,13 +17,21 @@ import org.springframework.stereotype.Component;
 class PodEventConsumer {
 
     private final List<ReadModel> readModels;
+    private final Timer lag;
 
-    PodEventConsumer(List<ReadModel> readModels) {
+    PodEventConsumer(List<ReadModel> readModels, MeterRegistry meters) {
         this.readModels = readModels;
+        this.lag = Timer.builder("pod.projection.lag")
+                .description("from an event's append to the event store to its application by the read models")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
     }
 
     @KafkaListener(id = "query-projection", groupId = "query-projection", topics = Topics.POD_EVENTS)
     void onEvent(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope.fromRecord(record).ifPresent(event -> readModels.forEach(model -> model.apply(event)));
+        EventEnvelope.fromRecord(record).ifPresent(event -> {
+            readModels.forEach(model -> model.apply(event));
+            lag.record(Duration.between(event.timestamp(), Instant.now()));
+        });
     }
 }

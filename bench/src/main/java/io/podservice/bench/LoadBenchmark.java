@@ -1,0 +1,352 @@
+package io.podservice.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import io.podservice.signer.RequestSigner;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load benchmark (scripts/bench-load.sh): against a running service, through the signed API,
+ * N createPods at concurrency C, each followed until its pod runs; the same N pods started directly
+ * with docker-java (an infra container and the user container in its namespace, same image and
+ * limits: the floor); the event pipeline's lag from the service's own metric; describePod and
+ * describePods latencies while the burst runs. Prints a table and writes it to docs/performance.md.
+ */
+public final class LoadBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String REGION = "cn-north-1";
+    private static final String LABEL = "pod-service.bench";
+
+    private final URI endpoint;
+    private final RequestSigner signer;
+    private final String image;
+    private final DockerClient docker;
+    private final String runId = UUID.randomUUID().toString().substring(0, 8);
+
+    private LoadBenchmark(URI endpoint, String accessKey, String secretKey, String image) {
+        this.endpoint = endpoint;
+        this.signer = new RequestSigner(accessKey, secretKey, "pod");
+        this.image = image;
+        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        this.docker = DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost()).maxConnections(64).build());
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        Map<String, String> profile = profile(Path.of(options.getOrDefault("credentials", "data/credentials")));
+        LoadBenchmark bench = new LoadBenchmark(URI.create(options.getOrDefault("endpoint", profile.get("endpoint"))),
+                profile.get("access_key"), profile.get("secret_key"), options.getOrDefault("image", "pod-service/busybox:1"));
+        List<Result> results = new ArrayList<>();
+        for (String run : options.getOrDefault("runs", "20x1,20x8,100x1,100x8").split(",")) {
+            String[] nc = run.trim().split("x");
+            Result result = bench.run(Integer.parseInt(nc[0]), Integer.parseInt(nc[1]));
+            System.out.println("[bench] " + result.row());
+            results.add(result);
+        }
+        String table = table(results, bench.machine(), String.join(" ", args));
+        System.out.println(table);
+        if (options.containsKey("write")) {
+            write(Path.of(options.get("write")), table);
+            System.out.println("[bench] written to " + options.get("write"));
+        }
+    }
+
+    record Result(int pods, int concurrency, Stats create, Stats toRunning, Stats serviceTotal, Stats raw,
+                  Stats describePod, Stats describePods, String lag) {
+
+        String row() {
+            return "| " + pods + " | " + concurrency + " | " + create + " | " + toRunning + " | " + serviceTotal
+                    + " | " + raw + " | " + ratio(serviceTotal.p50(), raw.p50()) + " / " + ratio(serviceTotal.p99(), raw.p99())
+                    + " | " + lag + " | " + describePod + " | " + describePods + " |";
+        }
+
+        private static String ratio(double a, double b) {
+            return b == 0 ? "-" : String.format("%.1f", a / b);
+        }
+    }
+
+    /** p50 and p99 of a sample, in milliseconds. */
+    record Stats(double p50, double p99, int count) {
+
+        static Stats of(List<Double> millis) {
+            List<Double> sorted = new ArrayList<>(millis);
+            Collections.sort(sorted);
+            if (sorted.isEmpty()) {
+                return new Stats(0, 0, 0);
+            }
+            return new Stats(percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.size());
+        }
+
+        private static double percentile(List<Double> sorted, double q) {
+            int rank = (int) Math.ceil(q * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank)));
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%.0f / %.0f", p50, p99);
+        }
+    }
+
+    private Result run(int pods, int concurrency) throws Exception {
+        List<Double> create = Collections.synchronizedList(new ArrayList<>());
+        List<Double> toRunning = Collections.synchronizedList(new ArrayList<>());
+        List<Double> total = Collections.synchronizedList(new ArrayList<>());
+        List<Double> describePod = Collections.synchronizedList(new ArrayList<>());
+        List<Double> describePods = Collections.synchronizedList(new ArrayList<>());
+        List<String> podIds = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean bursting = new AtomicBoolean(true);
+        ExecutorService threads = Executors.newFixedThreadPool(concurrency + 1);
+        CompletableFuture<Void> lister = CompletableFuture.runAsync(() -> {
+            while (bursting.get()) {
+                describePods.add(call("GET", "/pods?pageSize=100", null).millis());
+            }
+        }, threads);
+        List<CompletableFuture<Void>> work = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            int thread = t;
+            work.add(CompletableFuture.runAsync(() -> {
+                for (int i = thread; i < pods; i += concurrency) {
+                    long start = System.nanoTime();
+                    Answer created = call("POST", "/pods", """
+                            {"podSpec": {"name": "bench-%s-%d", "instanceType": "g.n2.medium",
+                             "terminationGracePeriodSeconds": 0,
+                             "containers": [{"name": "app", "image": "%s", "command": ["sleep", "3600"]}]}}"""
+                            .formatted(runId, i, image));
+                    if (created.status() != 200) {
+                        throw new IllegalStateException("createPods answered " + created.status() + ": " + created.body());
+                    }
+                    long answered = System.nanoTime();
+                    create.add(created.millis());
+                    String podId = created.body().path("result").path("podIds").get(0).asText();
+                    podIds.add(podId);
+                    String phase = "";
+                    while (!phase.equals("running")) {
+                        Answer described = call("GET", "/pods/" + podId, null);
+                        describePod.add(described.millis());
+                        phase = described.body().path("result").path("pod").path("podStatus").path("phase").asText();
+                        if (phase.equals("error")) {
+                            throw new IllegalStateException("pod " + podId + " failed: " + described.body());
+                        }
+                        pause(20);
+                    }
+                    long running = System.nanoTime();
+                    toRunning.add((running - answered) / 1e6);
+                    total.add((running - start) / 1e6);
+                }
+            }, threads));
+        }
+        CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
+        bursting.set(false);
+        lister.join();
+        String lag = lag();
+        deleteAll(podIds, concurrency, threads);
+        Stats raw = raw(pods, concurrency, threads);
+        threads.shutdown();
+        return new Result(pods, concurrency, Stats.of(create), Stats.of(toRunning), Stats.of(total), raw,
+                Stats.of(describePod), Stats.of(describePods), lag);
+    }
+
+    /** The floor: the same pods made directly with docker-java, infra first, then the user container in its namespace. */
+    private Stats raw(int pods, int concurrency, ExecutorService threads) {
+        List<Double> times = Collections.synchronizedList(new ArrayList<>());
+        List<String> made = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Void>> work = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            int thread = t;
+            work.add(CompletableFuture.runAsync(() -> {
+                for (int i = thread; i < pods; i += concurrency) {
+                    long start = System.nanoTime();
+                    String infra = docker.createContainerCmd(image).withName("bench-raw-" + runId + "-" + i + ".infra")
+                            .withLabels(Map.of(LABEL, runId))
+                            .withCmd("/bin/sh", "-c", "trap 'exit 0' TERM; while :; do sleep 3600 & wait $!; done")
+                            .withHostConfig(HostConfig.newHostConfig().withIpcMode("shareable")).exec().getId();
+                    made.add(infra);
+                    docker.startContainerCmd(infra).exec();
+                    String app = docker.createContainerCmd(image).withName("bench-raw-" + runId + "-" + i + "-app")
+                            .withLabels(Map.of(LABEL, runId)).withCmd("sleep", "3600")
+                            .withHostConfig(HostConfig.newHostConfig().withNetworkMode("container:" + infra)
+                                    .withIpcMode("container:" + infra).withNanoCPUs(1_000_000_000L)
+                                    .withMemory(4096L * 1024 * 1024).withMemorySwap(4096L * 1024 * 1024))
+                            .exec().getId();
+                    made.add(app);
+                    docker.startContainerCmd(app).exec();
+                    times.add((System.nanoTime() - start) / 1e6);
+                }
+            }, threads));
+        }
+        CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
+        List<String> reversed = new ArrayList<>(made);
+        Collections.reverse(reversed);
+        for (String id : reversed) {
+            docker.removeContainerCmd(id).withForce(true).exec();
+        }
+        return Stats.of(times);
+    }
+
+    private void deleteAll(List<String> podIds, int concurrency, ExecutorService threads) {
+        List<CompletableFuture<Void>> work = new ArrayList<>();
+        List<String> ids = new ArrayList<>(podIds);
+        for (int t = 0; t < concurrency; t++) {
+            int thread = t;
+            work.add(CompletableFuture.runAsync(() -> {
+                for (int i = thread; i < ids.size(); i += concurrency) {
+                    call("DELETE", "/pods/" + ids.get(i), null);
+                    while (call("GET", "/pods/" + ids.get(i), null).status() != 404) {
+                        pause(100);
+                    }
+                }
+            }, threads));
+        }
+        CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** The service's own measure of event append to projection, p50 / p99 in ms (Micrometer's recent window). */
+    private String lag() {
+        try {
+            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Map<String, Double> quantiles = new LinkedHashMap<>();
+            Matcher m = Pattern.compile("pod_projection_lag_seconds\\{[^}]*quantile=\"([0-9.]+)\"[^}]*\\} ([0-9.eE+-]+)")
+                    .matcher(metrics.body());
+            while (m.find()) {
+                quantiles.put(m.group(1), Double.parseDouble(m.group(2)) * 1000);
+            }
+            return String.format("%.0f / %.0f", quantiles.getOrDefault("0.5", Double.NaN),
+                    quantiles.getOrDefault("0.99", Double.NaN));
+        } catch (IOException e) {
+            return "n/a";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "n/a";
+        }
+    }
+
+    record Answer(int status, JsonNode body, double millis) {
+    }
+
+    private Answer call(String method, String path, String json) {
+        URI uri = endpoint.resolve("/v1/regions/" + REGION + path);
+        byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+        Map<String, List<String>> query = io.podservice.signer.SignableRequest.parseQuery(uri.getRawQuery());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        signer.headers(method, uri, query, body, REGION, Instant.now()).forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("host")) {
+                request.header(k, v);
+            }
+        });
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            double millis = (System.nanoTime() - start) / 1e6;
+            return new Answer(response.statusCode(),
+                    response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body()), millis);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + uri + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String machine() {
+        var info = docker.infoCmd().exec();
+        return Runtime.getRuntime().availableProcessors() + " cores, "
+                + Math.round(info.getMemTotal() / 1024.0 / 1024 / 1024) + " GiB, " + info.getOperatingSystem()
+                + ", Docker " + info.getServerVersion() + ", Java " + System.getProperty("java.version");
+    }
+
+    private static String table(List<Result> results, String machine, String arguments) {
+        StringBuilder out = new StringBuilder();
+        out.append("Measured on ").append(LocalDate.now()).append(": ").append(machine).append(".\n")
+                .append("Command: `scripts/bench-load.sh").append(arguments.isBlank() ? "" : " " + arguments)
+                .append("` against the launcher (`scripts/run-local.sh`). Times in ms, p50 / p99.\n\n")
+                .append("| pods | concurrency | createPods | answer → running | request → running (service) "
+                        + "| raw Docker (infra + app) | service / raw (p50 / p99) | event → projection lag "
+                        + "| describePod during burst | describePods during burst |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|\n");
+        results.forEach(r -> out.append(r.row()).append('\n'));
+        return out.toString();
+    }
+
+    private static void write(Path file, String table) throws IOException {
+        String begin = "<!-- load-bench:begin -->";
+        String end = "<!-- load-bench:end -->";
+        String doc = Files.exists(file) ? Files.readString(file) : "";
+        String block = begin + "\n" + table + end;
+        if (doc.contains(begin) && doc.contains(end)) {
+            doc = doc.substring(0, doc.indexOf(begin)) + block + doc.substring(doc.indexOf(end) + end.length());
+        } else {
+            doc = doc + "\n## Load against raw Docker\n\n" + block + "\n";
+        }
+        Files.writeString(file, doc);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else {
+                throw new IllegalArgumentException("unknown argument " + arg
+                        + " (use --runs=20x1,100x8 --credentials=data/credentials --endpoint=http://... "
+                        + "--image=pod-service/busybox:1 --write=docs/performance.md)");
+            }
+        }
+        return options;
+    }
+
+    private static Map<String, String> profile(Path credentials) throws IOException {
+        Map<String, String> profile = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(credentials)) {
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0) {
+                profile.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+            }
+        }
+        return profile;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
