@@ -125,6 +125,7 @@ public final class LoadBenchmark {
         List<Double> describePod = Collections.synchronizedList(new ArrayList<>());
         List<Double> describePods = Collections.synchronizedList(new ArrayList<>());
         List<String> podIds = Collections.synchronizedList(new ArrayList<>());
+        Map<Double, Double> lagBefore = lagBuckets();
         AtomicBoolean bursting = new AtomicBoolean(true);
         ExecutorService threads = Executors.newFixedThreadPool(concurrency + 1);
         CompletableFuture<Void> lister = CompletableFuture.runAsync(() -> {
@@ -169,7 +170,7 @@ public final class LoadBenchmark {
         CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
         bursting.set(false);
         lister.join();
-        String lag = lag();
+        String lag = lag(lagBefore, lagBuckets());
         deleteAll(podIds, concurrency, threads);
         Stats raw = raw(pods, concurrency, threads);
         threads.shutdown();
@@ -231,25 +232,45 @@ public final class LoadBenchmark {
         CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
     }
 
-    /** The service's own measure of event append to projection, p50 / p99 in ms (Micrometer's recent window). */
-    private String lag() {
+    /**
+     * The projection lag histogram's cumulative bucket counts (le in seconds to count), as the
+     * service's Prometheus endpoint has them now: the burst's lag is the difference of two scrapes.
+     */
+    private Map<Double, Double> lagBuckets() {
+        Map<Double, Double> buckets = new java.util.TreeMap<>();
         try {
             HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/actuator/prometheus")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            Map<String, Double> quantiles = new LinkedHashMap<>();
-            Matcher m = Pattern.compile("pod_projection_lag_seconds\\{[^}]*quantile=\"([0-9.]+)\"[^}]*\\} ([0-9.eE+-]+)")
+            Matcher m = Pattern.compile("pod_projection_lag_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*\\} ([0-9.eE+-]+)")
                     .matcher(metrics.body());
             while (m.find()) {
-                quantiles.put(m.group(1), Double.parseDouble(m.group(2)) * 1000);
+                double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
+                buckets.put(le, Double.parseDouble(m.group(2)));
             }
-            return String.format("%.0f / %.0f", quantiles.getOrDefault("0.5", Double.NaN),
-                    quantiles.getOrDefault("0.99", Double.NaN));
         } catch (IOException e) {
-            return "n/a";
+            return buckets;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        return buckets;
+    }
+
+    /** p50 / p99 in ms of the events projected between two scrapes (the upper bound of the bucket holding each). */
+    private static String lag(Map<Double, Double> before, Map<Double, Double> after) {
+        double total = after.getOrDefault(Double.POSITIVE_INFINITY, 0.0) - before.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        if (total <= 0) {
             return "n/a";
         }
+        return String.format("%.0f / %.0f", quantile(before, after, total, 0.5), quantile(before, after, total, 0.99));
+    }
+
+    private static double quantile(Map<Double, Double> before, Map<Double, Double> after, double total, double q) {
+        for (Map.Entry<Double, Double> bucket : after.entrySet()) {
+            if (bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0) >= q * total) {
+                return bucket.getKey() * 1000;
+            }
+        }
+        return Double.NaN;
     }
 
     record Answer(int status, JsonNode body, double millis) {

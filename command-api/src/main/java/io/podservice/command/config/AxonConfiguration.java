@@ -9,13 +9,17 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -93,10 +97,32 @@ public class AxonConfiguration {
         };
     }
 
+    /**
+     * The event store, with its reader polling every 100 ms rather than Axon's 1 s when it has not
+     * been woken by a local commit: a commit that lands while the reader is mid-fetch does not wake
+     * it, and its events then waited up to a second to be published (seen as a 1 s p99 of the event →
+     * projection lag at concurrency 1; docs/performance.md). Axon's auto-configuration builds the
+     * store with no way to set the delay, so this replaces that bean (before any stream was opened)
+     * with one on the same storage engine.
+     */
+    @Bean
+    static BeanPostProcessor eventStoreWithShortFetchDelay(ObjectProvider<EventStorageEngine> storageEngine) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof EmbeddedEventStore original) {
+                    original.shutDown();
+                    return EmbeddedEventStore.builder().storageEngine(storageEngine.getObject()).fetchDelay(100).build();
+                }
+                return bean;
+            }
+        };
+    }
+
     @Bean
     CorrelationDataProvider requestIdCorrelation() {
         return new SimpleCorrelationDataProvider(CommandMetadata.REQUEST_ID, CommandMetadata.ACCOUNT_ID,
-                CommandMetadata.ACCESS_KEY_ID);
+                CommandMetadata.ACCESS_KEY_ID, CommandMetadata.OPERATION);
     }
 
     @Bean

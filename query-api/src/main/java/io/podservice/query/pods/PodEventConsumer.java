@@ -23,7 +23,9 @@ class PodEventConsumer {
         this.readModels = readModels;
         this.lag = Timer.builder("pod.projection.lag")
                 .description("from an event's append to the event store to its application by the read models")
-                .publishPercentiles(0.5, 0.99)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(meters);
     }
 
