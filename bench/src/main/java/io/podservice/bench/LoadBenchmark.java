@@ -73,7 +73,7 @@ public final class LoadBenchmark {
             System.out.println("[bench] " + result.row());
             results.add(result);
         }
-        String table = table(results, bench.machine(), String.join(" ", args));
+        String table = table(results, bench.machine(), options.getOrDefault("runs", "20x1,20x8,100x1,100x8"));
         System.out.println(table);
         if (options.containsKey("write")) {
             write(Path.of(options.get("write")), table);
@@ -311,11 +311,11 @@ public final class LoadBenchmark {
                 + ", Docker " + info.getServerVersion() + ", Java " + System.getProperty("java.version");
     }
 
-    private static String table(List<Result> results, String machine, String arguments) {
+    private static String table(List<Result> results, String machine, String runs) {
         StringBuilder out = new StringBuilder();
         out.append("Measured on ").append(LocalDate.now()).append(": ").append(machine).append(".\n")
-                .append("Command: `scripts/bench-load.sh").append(arguments.isBlank() ? "" : " " + arguments)
-                .append("` against the launcher (`scripts/run-local.sh`). Times in ms, p50 / p99.\n\n")
+                .append("Command: `BENCH_RUNS=").append(runs).append(" scripts/bench-load.sh` (pods x concurrency), ")
+                .append("against the launcher it starts. Times in ms, p50 / p99; the first run includes the JVM's warm-up.\n\n")
                 .append("| pods | concurrency | createPods | answer → running | request → running (service) "
                         + "| raw Docker (infra + app) | service / raw (p50 / p99) | event → projection lag "
                         + "| describePod during burst | describePods during burst |\n")
