@@ -1,7 +1,7 @@
 package io.podservice.billing;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.podservice.api.kafka.EventSubscriber;
 import io.podservice.events.ElasticIpCreated;
 import io.podservice.events.EventEnvelope;
 import io.podservice.events.PodCreated;
@@ -18,15 +18,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,56 +34,25 @@ import org.springframework.transaction.annotation.Transactional;
  * offset 0 leave the usage as it was.
  */
 @Component
-public class UsageMeter extends AbstractConsumerSeekAware {
+public class UsageMeter extends EventSubscriber {
 
     static final String GROUP = "billing";
     static final String INSTANCE = "instance";
     static final String ELASTIC_IP = "elasticIp";
 
     private final JdbcTemplate jdbc;
-    private final Counter counted;
-    private final AtomicLong consumed = new AtomicLong();
-    /** {@code pod.billing.replay-on-start}: consume the topic from offset 0 once at start (a rebuild after emptying the tables). */
-    private final boolean replayOnStart;
-    private final Set<TopicPartition> replayed = ConcurrentHashMap.newKeySet();
 
     UsageMeter(JdbcTemplate jdbc, MeterRegistry meters,
                @Value("${pod.billing.replay-on-start:false}") boolean replayOnStart) {
+        super(GROUP, meters, replayOnStart);
         this.jdbc = jdbc;
-        this.replayOnStart = replayOnStart;
-        this.counted = Counter.builder("pod.subscriber.events").tag("subscriber", GROUP)
-                .description("events the billing subscriber has consumed").register(meters);
     }
 
     @KafkaListener(id = "billing", groupId = GROUP, topics = Topics.POD_EVENTS)
     @Transactional
     void onEvent(ConsumerRecord<String, byte[]> record) {
         EventEnvelope.fromRecord(record).ifPresent(this::apply);
-        consumed.incrementAndGet();
-        counted.increment();
-    }
-
-    @Override
-    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments,
-                                     ConsumerSeekCallback callback) {
-        super.onPartitionsAssigned(assignments, callback);
-        if (replayOnStart) {
-            List<TopicPartition> fresh = assignments.keySet().stream()
-                    .filter(replayed::add).toList();
-            if (!fresh.isEmpty()) {
-                callback.seekToBeginning(fresh);
-            }
-        }
-    }
-
-    /** How many messages this subscriber has consumed since it started (replays included). */
-    public long consumed() {
-        return consumed.get();
-    }
-
-    /** Consumes the topic again from its first offset; the usage ends as it is. */
-    public void replayFromStart() {
-        seekToBeginning();
+        counted();
     }
 
     void apply(EventEnvelope event) {
