@@ -197,6 +197,54 @@ class NetworkTest extends ServiceTest {
         }
     }
 
+    /** A pod in a security group takes, through its elastic IP, only what an ingress rule allows. */
+    @Test
+    void securityGroupIngressRulesFilterWhatTheElasticIpLetsIn() {
+        String vpc = created(api().post(REGION_PATH + "/vpcs", "{\"vpcName\": \"vpc-sg\"}"), "vpcId");
+        String subnet = created(api().post(REGION_PATH + "/subnets", """
+                {"subnetName": "subnet-sg", "vpcId": "%s", "addressPrefix": "10.33.1.0/24"}""".formatted(vpc)), "subnetId");
+        String group = created(api().post(REGION_PATH + "/networkSecurityGroups", """
+                {"networkSecurityGroupName": "web-only", "vpcId": "%s"}""".formatted(vpc)), "networkSecurityGroupId");
+        ok(api().post(REGION_PATH + "/networkSecurityGroups/" + group + ":addNetworkSecurityGroupRules", """
+                {"networkSecurityGroupRuleSpecs": [{"protocol": 6, "direction": 0, "addressPrefix": "0.0.0.0/0",
+                  "fromPort": 8080, "toPort": 8080}]}"""));
+        String otherVpc = created(api().post(REGION_PATH + "/vpcs", "{\"vpcName\": \"vpc-elsewhere\"}"), "vpcId");
+        String foreign = created(api().post(REGION_PATH + "/networkSecurityGroups", """
+                {"networkSecurityGroupName": "foreign", "vpcId": "%s"}""".formatted(otherVpc)), "networkSecurityGroupId");
+
+        ApiClient.Response wrongVpc = api().post(PODS, "{\"podSpec\":" + pod("bad", subnet,
+                "\"securityGroups\": [\"" + foreign + "\"],", "[\"true\"]") + "}");
+        assertThat(wrongVpc.body().path("error").path("status").asText()).as(wrongVpc.raw()).isEqualTo("INVALID_ARGUMENT");
+        assertThat(wrongVpc.body().path("error").path("message").asText()).contains("securityGroups").contains("same VPC");
+        ApiClient.Response six = api().post(PODS, "{\"podSpec\":" + pod("bad", subnet,
+                "\"securityGroups\": [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\"],", "[\"true\"]") + "}");
+        assertThat(six.body().path("error").path("message").asText()).as(six.raw()).contains("at most 5");
+
+        String podId = createPod(pod("guarded", subnet, "\"securityGroups\": [\"" + group + "\"],",
+                "[\"sh\", \"-c\", \"mkdir -p /www && echo guarded > /www/index.html && httpd -p 9090 -h /www "
+                        + "&& exec httpd -f -p 8080 -h /www\"]"));
+        awaitPhase(podId, "running");
+        String eip = created(api().post(REGION_PATH + "/elasticIps", """
+                {"maxCount": 1, "elasticIpSpec": {"bandwidthMbps": 2}}"""), "elasticIpIds");
+        ok(api().post(PODS + "/" + podId + ":associateElasticIp", "{\"elasticIpId\": \"" + eip + "\"}"));
+        String[] address = new String[1];
+        await().atMost(Duration.ofSeconds(20)).until(() -> !(address[0] = api().get(PODS + "/" + podId).body()
+                .path("result").path("pod").path("elasticIp").path("elasticIpAddress").asText()).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("http://" + address[0] + ":8080/").contains("guarded"));
+        // the pod serves 9090 too (inside its subnet), but no rule lets it in through the elastic IP
+        assertThat(get("http://" + address[0] + ":9090/")).isEmpty();
+
+        ApiClient.Response groupInUse = api().delete(REGION_PATH + "/networkSecurityGroups/" + group);
+        assertThat(groupInUse.body().path("error").path("status").asText()).isEqualTo("FAILED_PRECONDITION");
+        ok(api().delete(PODS + "/" + podId));
+        await().atMost(Duration.ofSeconds(60)).until(() -> api().get(PODS + "/" + podId).status() == 404);
+        ok(api().delete(REGION_PATH + "/networkSecurityGroups/" + group));
+        ok(api().delete(REGION_PATH + "/networkSecurityGroups/" + foreign));
+        ok(api().delete(REGION_PATH + "/subnets/" + subnet));
+        ok(api().delete(REGION_PATH + "/vpcs/" + vpc));
+        ok(api().delete(REGION_PATH + "/vpcs/" + otherVpc));
+    }
+
     @Test
     void networkRequestsAreCheckedFieldByField() {
         ApiClient.Response cidr = api().post(REGION_PATH + "/vpcs", "{\"vpcName\": \"v\", \"addressPrefix\": \"8.8.8.0/24\"}");
