@@ -127,7 +127,7 @@ class NetworkTest extends ServiceTest {
         assertThat(inUse.body().path("error").path("status").asText()).isEqualTo("FAILED_PRECONDITION");
 
         // the translation lost (as after a reboot) comes back with the next reconciliation pass
-        TestRun.iptables("-t", "nat", "-F", TestRun.NAT_CHAIN);
+        TestRun.flushNatChains();
         assertThat(get("http://" + address + ":8080/")).doesNotContain("hello-from-web");
         await().atMost(Duration.ofSeconds(30)).until(() -> get("http://" + address + ":8080/").contains("hello-from-web"));
 
@@ -180,8 +180,7 @@ class NetworkTest extends ServiceTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> get("http://" + address[0] + ":8080/").contains("served-"));
 
         worker.kill();
-        TestRun.iptables("-t", "nat", "-F", TestRun.NAT_CHAIN);
-        TestRun.iptables("-t", "nat", "-F", TestRun.NAT_CHAIN + "-MASQ");
+        TestRun.flushNatChains();
         worker = ExternalWorker.start(bootstrapServers, "nat-node", arguments);
         await().atMost(Duration.ofSeconds(60)).until(() -> get("http://" + address[0] + ":8080/").contains("served-"));
 

@@ -24,7 +24,7 @@ final class TestRun {
     static final String ID = UUID.randomUUID().toString().substring(0, 8);
     static final Path DATA_DIR = Path.of("target", "it-data").toAbsolutePath();
     /** The iptables chain of the run's elastic IPs (with its -MASQ and -FWD companions). */
-    static final String NAT_CHAIN = "PT" + ID + "-EIP";
+    static final String NAT_CHAIN = "PT" + ID;
 
     private TestRun() {
     }
@@ -76,19 +76,43 @@ final class TestRun {
         }
     }
 
-    /** Removes the run's iptables chains and the jumps to them, if the run made any. */
+    /** Removes the run's iptables chains (every worker's of the run) and the jumps to them. */
     static void removeNatChains() {
-        String[][] chains = {
-                {"nat", NAT_CHAIN, "PREROUTING"}, {"nat", NAT_CHAIN, "OUTPUT"},
-                {"nat", NAT_CHAIN + "-MASQ", "POSTROUTING"}, {"filter", NAT_CHAIN + "-FWD", "FORWARD"}};
-        for (String[] jump : chains) {
-            while (iptables("-t", jump[0], "-D", jump[2], "-j", jump[1])) {
-                // a jump may have been inserted twice by two workers of the run
+        String[][] tables = {{"nat", "PREROUTING", "OUTPUT", "POSTROUTING"}, {"filter", "FORWARD"}};
+        for (String[] table : tables) {
+            List<String> chains = natChains(table[0]);
+            for (String chain : chains) {
+                for (int i = 1; i < table.length; i++) {
+                    while (iptables("-t", table[0], "-D", table[i], "-j", chain)) {
+                        // inserted once per worker start at most; removed until none is left
+                    }
+                }
+            }
+            for (String chain : chains) {
+                iptables("-t", table[0], "-F", chain);
+                iptables("-t", table[0], "-X", chain);
             }
         }
-        for (String[] chain : chains) {
-            iptables("-t", chain[0], "-F", chain[1]);
-            iptables("-t", chain[0], "-X", chain[1]);
+    }
+
+    /** Empties the run's elastic IP translations in the nat table, as a reboot would lose them. */
+    static void flushNatChains() {
+        natChains("nat").forEach(chain -> iptables("-t", "nat", "-F", chain));
+    }
+
+    /** The chains of the run in a table (their names start with the run's prefix). */
+    static List<String> natChains(String table) {
+        try {
+            Process process = new ProcessBuilder("iptables", "-w", "5", "-t", table, "-S").redirectErrorStream(true).start();
+            String listing = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            process.waitFor();
+            return listing.lines().filter(line -> line.startsWith("-N " + NAT_CHAIN)).map(line -> line.substring(3).trim())
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
         }
     }
 

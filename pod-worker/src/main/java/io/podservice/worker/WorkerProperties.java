@@ -76,8 +76,9 @@ public class WorkerProperties {
     }
 
     /**
-     * The iptables chain of elastic IP translation in the nat table ({@code <chain>-MASQ} and, in the
-     * filter table, {@code <chain>-FWD} go with it); at most 24 characters.
+     * The prefix of this worker's iptables chains of elastic IP translation: {@code <prefix>-<6 hex
+     * digits of the worker id>} in the nat table, with {@code -MASQ} and, in the filter table,
+     * {@code -FWD}; at most 16 characters.
      */
     private String natChain = "PODSVC-EIP";
 
@@ -89,8 +90,8 @@ public class WorkerProperties {
     }
 
     public void setNatChain(String natChain) {
-        if (natChain.length() > 24) {
-            throw new IllegalArgumentException("pod.worker.nat-chain must be at most 24 characters: " + natChain);
+        if (natChain.length() > 16) {
+            throw new IllegalArgumentException("pod.worker.nat-chain must be at most 16 characters: " + natChain);
         }
         this.natChain = natChain;
     }

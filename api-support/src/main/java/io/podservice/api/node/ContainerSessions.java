@@ -21,6 +21,11 @@ public interface ContainerSessions {
         void write(int stream, byte[] data);
 
         void ended();
+
+        /** The session broke (not the process's normal end); by default the same as {@link #ended}. */
+        default void failed(String reason) {
+            ended();
+        }
     }
 
     /** A running session: stdin goes in through {@link #stdin}; closing it ends the session. */

@@ -54,11 +54,23 @@ public class ContainerStreamHandler extends AbstractWebSocketHandler {
             public void ended() {
                 closeQuietly(ws, CloseStatus.NORMAL);
             }
+
+            @Override
+            public void failed(String reason) {
+                closeQuietly(ws, CloseStatus.SERVER_ERROR.withReason(truncated(reason)));
+            }
         };
         try {
             ContainerSessions.Session session = execId == null ? sessions.attach(podId, container, output)
                     : sessions.execStart(podId, container, execId, output);
             open.put(raw.getId(), session);
+            if (!raw.isOpen()) {
+                // it ended before it was registered (a short exec, a refusal): afterConnectionClosed missed it
+                ContainerSessions.Session missed = open.remove(raw.getId());
+                if (missed != null) {
+                    missed.close();
+                }
+            }
         } catch (RuntimeException e) {
             // the upgrade was checked, so this is the node failing now (gone, or Docker refusing)
             log.warn("cannot open a session to pod {} container {}: {}", podId, container, e.getMessage());

@@ -75,6 +75,14 @@ public class ElasticIps {
         return ids;
     }
 
+    /** Releases the caller's unbound elastic IP in whichever region it is (deletePod releasing its pod's). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void release(String accountId, String elasticIpId) {
+        String regionId = index.regionOf(elasticIpId).orElseThrow(() ->
+                ApiException.notFound("Elastic IP '" + elasticIpId + "' not found"));
+        delete(accountId, regionId, elasticIpId);
+    }
+
     /** Releases an unbound elastic IP; one bound to a pod is FAILED_PRECONDITION naming the pod. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void delete(String accountId, String regionId, String elasticIpId) {

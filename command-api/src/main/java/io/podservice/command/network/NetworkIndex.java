@@ -77,6 +77,12 @@ public class NetworkIndex {
                 + "AND region_id = ?", NetworkIndex::resource, id, kind, accountId, regionId).stream().findFirst();
     }
 
+    /** The region of a live resource. */
+    public Optional<String> regionOf(String id) {
+        return jdbc.queryForList("SELECT region_id FROM network_resource WHERE resource_id = ?", String.class, id)
+                .stream().findFirst();
+    }
+
     /** Every live resource of a kind, of every account (overlaps and addresses are node-wide). */
     public List<Resource> all(String kind) {
         return jdbc.query("SELECT * FROM network_resource WHERE kind = ? ORDER BY resource_id", NetworkIndex::resource,

@@ -44,12 +44,13 @@ public class PodNetworks {
     /** One interface per pod, each with its own address in the subnet; every rule answered with the field's path. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<NetworkInterface> assign(String accountId, String regionId, Request request, int count) {
-        NetworkIndex.Resource subnet = index.find(NetworkIndex.SUBNET, accountId, regionId, request.subnetId())
-                .orElseThrow(() -> ApiException.notFound("Invalid " + FIELD + ".subnetId: subnet '" + request.subnetId()
-                        + "' not found in " + regionId));
+        NetworkIndex.Resource found = subnet(accountId, regionId, request.subnetId());
+        // the locks deleteSubnet and deleteNetworkSecurityGroup take, in their order; then read again
+        index.lock("vpc:" + found.vpcId());
+        index.lock("subnet:" + found.id());
+        NetworkIndex.Resource subnet = subnet(accountId, regionId, request.subnetId());
         List<String> groups = securityGroups(accountId, regionId, subnet, request.securityGroups());
         Ipv4Cidr cidr = Ipv4Cidr.parse(subnet.addressPrefix()).orElseThrow();
-        index.lock("subnet:" + subnet.id());
         Set<Long> used = new HashSet<>();
         index.addressesIn(subnet.id()).forEach(ip -> Ipv4Cidr.address(ip).ifPresent(used::add));
         List<Long> addresses = new ArrayList<>();
@@ -85,6 +86,12 @@ public class PodNetworks {
         return addresses.stream().map(a -> new NetworkInterface(subnet.vpcId(), subnet.id(), cidr.toString(),
                 Ipv4Cidr.dotted(a), groups, request.networkInterfaceName(), request.description(), request.autoDelete()))
                 .toList();
+    }
+
+    private NetworkIndex.Resource subnet(String accountId, String regionId, String subnetId) {
+        return index.find(NetworkIndex.SUBNET, accountId, regionId, subnetId)
+                .orElseThrow(() -> ApiException.notFound("Invalid " + FIELD + ".subnetId: subnet '" + subnetId
+                        + "' not found in " + regionId));
     }
 
     private List<String> securityGroups(String accountId, String regionId, NetworkIndex.Resource subnet,
@@ -131,8 +138,8 @@ public class PodNetworks {
             index.find(NetworkIndex.SECURITY_GROUP, accountId, regionId, group).ifPresent(g ->
                     g.rules().stream().filter(r -> r.direction() == 0).forEach(ingress::add));
         }
-        commands.send(new PodCommands.AssociateElasticIp(podId, accountId, elasticIpId, eip.address(), !groups.isEmpty(),
-                ingress), "Pod", podId);
+        commands.send(new PodCommands.AssociateElasticIp(podId, accountId, regionId, elasticIpId, eip.address(),
+                !groups.isEmpty(), ingress), "Pod", podId);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -96,6 +96,10 @@ public class Pod {
     @CommandHandler
     public void handle(PodCommands.AssociateElasticIp command) {
         requireOwner(command.accountId());
+        if (!regionId.equals(command.regionId())) {
+            // an elastic IP serves pods of its own region only; the pod is not in this one
+            throw CommandRejected.notFound(podId);
+        }
         if (phase == PodPhase.DELETING) {
             throw CommandRejected.wrongPhase(podId, "associateElasticIp", phase, "not being deleted");
         }

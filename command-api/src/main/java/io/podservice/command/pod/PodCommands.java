@@ -41,7 +41,8 @@ public final class PodCommands {
     }
 
     /** Binds an elastic IP; {@code ingressRules} are those of the pod's security groups now ({@code filtered}: it has some). */
-    public record AssociateElasticIp(@TargetAggregateIdentifier String podId, String accountId, String elasticIpId,
+    public record AssociateElasticIp(@TargetAggregateIdentifier String podId, String accountId, String regionId,
+                                     String elasticIpId,
                                      String elasticIpAddress, boolean filtered,
                                      java.util.List<io.podservice.events.PodSpecParts.SecurityGroupRule> ingressRules) {
     }

@@ -70,6 +70,13 @@ public class Quotas {
         requireRoom(accountId, regionId, QuotaLimits.SECRET, 1);
     }
 
+    /** How many more of {@code resourceType} the account may have in the region (0 when full). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int room(String accountId, String regionId, String resourceType) {
+        long used = lockedUsage(accountId, regionId, resourceType);
+        return (int) Math.max(0, limits.limit(accounts.nameOf(accountId).orElse(null), resourceType) - used);
+    }
+
     /** Room for {@code count} more of {@code resourceType}, or QUOTA_EXCEEDED naming the quota, its limit and its use. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void requireRoom(String accountId, String regionId, String resourceType, int count) {

@@ -1,5 +1,6 @@
 package io.podservice.command.rest;
 
+import io.podservice.api.catalog.QuotaLimits;
 import io.podservice.api.catalog.RegionCatalog;
 import io.podservice.api.web.ApiResponse;
 import io.podservice.command.network.ElasticIps;
@@ -86,6 +87,14 @@ public class PodCommandController {
         Quotas.Fit fit = quota.fit(accountId, region.id(), count - made.size(), request.podSpec().containers().size());
         // best effort: the pods made before, then as many new ones as the quotas allow, in order
         int fresh = Math.min(fit.pods(), count - made.size());
+        if (request.podSpec().elasticIp() != null) {
+            // one elastic IP per pod, within its quota too: as many pods as both quotas allow
+            int elasticIpRoom = quota.room(accountId, region.id(), QuotaLimits.ELASTIC_IP);
+            if (fresh > 0 && elasticIpRoom == 0) {
+                quota.requireRoom(accountId, region.id(), QuotaLimits.ELASTIC_IP, 1);
+            }
+            fresh = Math.min(fresh, elasticIpRoom);
+        }
         java.util.Iterator<NetworkInterface> nics = interfaces(accountId, region.id(), request.podSpec(), fresh);
         List<String> podIds = new ArrayList<>(count);
         Instant now = Instant.now();
@@ -179,7 +188,7 @@ public class PodCommandController {
         java.util.Optional<String> elasticIp = networks.elasticIpOf(podId);
         sender.send(new PodCommands.DeletePod(podId, accountId, deletePrimaryNetworkInterfaceAllElasticIp), podId);
         if (deletePrimaryNetworkInterfaceAllElasticIp && elasticIp.isPresent()) {
-            elasticIps.delete(accountId, regionId, elasticIp.get());
+            elasticIps.release(accountId, elasticIp.get());
         }
         return ApiResponse.empty();
     }

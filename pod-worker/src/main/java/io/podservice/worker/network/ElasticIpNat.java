@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The 1:1 NAT of elastic IPs on this node, with iptables. In the nat table, chain {@code <chain>}
+ * ({@code pod.worker.nat-chain} and a digest of the worker id: each worker has its own chains)
  * (jumped to from PREROUTING and OUTPUT) DNATs each elastic IP to its pod's private address, and
  * {@code <chain>-MASQ} (from POSTROUTING) masquerades loopback sources going to it, so the host
  * itself can use loopback elastic IPs (with route_localnet). In the filter table,
@@ -56,7 +57,7 @@ public class ElasticIpNat {
     /** Makes this worker's NAT rules exactly {@code bindings}; returns false when iptables could not be used. */
     public synchronized boolean sync(List<Binding> bindings) {
         try {
-            String chain = properties.getNatChain();
+            String chain = chain();
             if (bindings.isEmpty() && !exists("nat", chain)) {
                 return true;
             }
@@ -105,6 +106,10 @@ public class ElasticIpNat {
                 log.warn("elastic IPs are not translated on this node: {}", e.getMessage());
                 unavailableLogged = true;
             }
+            return false;
+        } catch (RuntimeException e) {
+            // a rule iptables refused: the next reconciliation pass tries again
+            log.warn("syncing the elastic IP translations failed: {}", e.getMessage());
             return false;
         }
     }
@@ -181,6 +186,15 @@ public class ElasticIpNat {
             log.warn("loopback elastic IPs need net.ipv4.conf.all.route_localnet=1 and it cannot be set here: {}",
                     e.getMessage());
         }
+    }
+
+    /**
+     * This worker's own chain: the configured name and a digest of the worker id, so that several
+     * workers on one host (tests run two) never touch each other's rules, and rules can be deleted
+     * by their position in a chain only this worker changes.
+     */
+    private String chain() {
+        return properties.getNatChain() + "-" + String.format("%06x", properties.getWorkerId().hashCode() & 0xFFFFFF);
     }
 
     private String prefix() {

@@ -70,17 +70,20 @@ public class SubnetNetworks {
         return name;
     }
 
-    /** Removes the subnet networks of this service that no container is attached to any more. */
+    /**
+     * Removes the subnet networks of this service that no container refers to any more, running or
+     * not (a stopped pod keeps its network for its next start).
+     */
     public synchronized void removeUnused() {
-        List<Network> found = docker.listNetworksCmd().withFilter("label", List.of(LABEL_SUBNET)).exec();
-        for (Network network : found) {
-            String name = network.getName();
+        for (Network network : docker.listNetworksCmd().withFilter("label", List.of(LABEL_SUBNET)).exec()) {
+            boolean used = !docker.listContainersCmd().withShowAll(true)
+                    .withNetworkFilter(List.of(network.getName())).withLimit(1).exec().isEmpty();
+            if (used) {
+                continue;
+            }
             try {
-                Network inspected = docker.inspectNetworkCmd().withNetworkId(network.getId()).exec();
-                if (inspected.getContainers() == null || inspected.getContainers().isEmpty()) {
-                    docker.removeNetworkCmd(network.getId()).exec();
-                    log.info("removed network {}: its subnet has no pods on this node", name);
-                }
+                docker.removeNetworkCmd(network.getId()).exec();
+                log.info("removed network {}: no pod of its subnet is on this node", network.getName());
             } catch (NotFoundException | ConflictException gone) {
                 // removed meanwhile, or a container joined it
             }

@@ -49,8 +49,12 @@ class NodeStreamWebSockets implements WebSocketConfigurer {
         public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                        Map<String, Object> attributes) {
             Matcher path = PATH.matcher(request.getURI().getRawPath());
-            if (!token.matches(request.getHeaders().getFirst(NodeToken.HEADER)) || !path.matches()) {
+            if (!token.matches(request.getHeaders().getFirst(NodeToken.HEADER))) {
                 response.setStatusCode(HttpStatus.UNAUTHORIZED);
+                return false;
+            }
+            if (!path.matches()) {
+                response.setStatusCode(HttpStatus.NOT_FOUND);
                 return false;
             }
             attributes.put(ContainerStreamHandler.POD, path.group(1));

@@ -48,8 +48,8 @@ class InteractiveController {
                                              @PathVariable String containerName,
                                              @Valid @RequestBody ExecCreateRequest request) {
         ContainerSessions sessions = nodes.sessionsFor(access.container(regionId, podId, containerName, true));
-        return ApiResponse.of(new ExecCreateResult(sessions.execCreate(podId, containerName, request.command(),
-                Boolean.TRUE.equals(request.tty()))));
+        return ApiResponse.of(new ExecCreateResult(inSession(() -> sessions.execCreate(podId, containerName,
+                request.command(), Boolean.TRUE.equals(request.tty())))));
     }
 
     record ExecExitCode(int execCode) {
@@ -106,8 +106,8 @@ class InteractiveController {
         positive("sinceSeconds", sinceSeconds);
         positive("limitBytes", limitBytes);
         ContainerSessions sessions = nodes.sessionsFor(access.container(regionId, podId, containerName, false));
-        return ApiResponse.of(new LogsResult(new Logs(sessions.logs(podId, containerName,
-                new ContainerSessions.LogQuery(tailLines, sinceSeconds, limitBytes, startTime, endTime)))));
+        return ApiResponse.of(new LogsResult(new Logs(inSession(() -> sessions.logs(podId, containerName,
+                new ContainerSessions.LogQuery(tailLines, sinceSeconds, limitBytes, startTime, endTime))))));
     }
 
     private static void positive(String name, Integer value) {

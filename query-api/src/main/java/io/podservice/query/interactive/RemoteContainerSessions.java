@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,6 +42,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class RemoteContainerSessions implements ContainerSessions {
 
     private static final ObjectMapper JSON = EventJson.newMapper();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RemoteContainerSessions.class);
 
     private final String nodeId;
     private final String baseUrl;
@@ -114,12 +116,15 @@ class RemoteContainerSessions implements ContainerSessions {
         WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
         headers.add(NodeToken.HEADER, token);
         WebSocketSession raw;
+        CompletableFuture<WebSocketSession> connecting = webSockets.execute(new Relay(output), headers, uri);
         try {
-            raw = webSockets.execute(new Relay(output), headers, uri).get(10, TimeUnit.SECONDS);
+            raw = connecting.get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            abandon(connecting);
             throw unavailable(e);
         } catch (ExecutionException | TimeoutException e) {
+            abandon(connecting);
             throw unavailable(e.getCause() == null ? e : e.getCause());
         }
         WebSocketSession session = new ConcurrentWebSocketSessionDecorator(raw, 10_000, 4 * 1024 * 1024);
@@ -153,6 +158,18 @@ class RemoteContainerSessions implements ContainerSessions {
         };
     }
 
+    /** A connection that came too late has no owner: closed as soon as it is there. */
+    private static void abandon(CompletableFuture<WebSocketSession> connecting) {
+        connecting.cancel(true);
+        connecting.thenAccept(session -> {
+            try {
+                session.close();
+            } catch (IOException e) {
+                // gone already
+            }
+        });
+    }
+
     /** The node's messages, one stream byte then the bytes, handed on as they are. */
     private static final class Relay extends AbstractWebSocketHandler {
 
@@ -176,7 +193,12 @@ class RemoteContainerSessions implements ContainerSessions {
 
         @Override
         public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-            output.ended();
+            if (status.equalsCode(CloseStatus.NORMAL)) {
+                output.ended();
+            } else {
+                output.failed(status.getReason() == null ? "the node closed the session (" + status.getCode() + ")"
+                        : status.getReason());
+            }
         }
     }
 
@@ -211,8 +233,9 @@ class RemoteContainerSessions implements ContainerSessions {
     }
 
     private ApiException unavailable(Throwable cause) {
-        return new ApiException(ErrorStatus.UNAVAILABLE, "Node '" + nodeId + "' that runs the pod does not answer at "
-                + baseUrl + " (" + cause.getMessage() + "); try again when describePod shows the pod running on "
-                + "another node");
+        // the node's address and the cause are for the operators' log, not for the caller
+        log.warn("node {} at {} does not answer: {}", nodeId, baseUrl, cause.toString());
+        return new ApiException(ErrorStatus.UNAVAILABLE, "Node '" + nodeId + "' that runs the pod does not answer; "
+                + "try again when describePod shows the pod running on another node");
     }
 }
