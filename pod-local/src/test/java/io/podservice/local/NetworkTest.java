@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Subnets, private addresses and elastic IPs through the signed API on real Docker and iptables:
- * pods of a subnet reach each other and pods of another VPC do not, a pinned address is the one the
+ * pods of a VPC reach each other, in one subnet or across two, and pods of another VPC do not, a pinned address is the one the
  * container has, and a busybox httpd answers on its elastic IP from this host exactly while the
  * elastic IP is bound, and again after the translation is lost and a restarted worker restores it.
  */
@@ -46,6 +46,8 @@ class NetworkTest extends ServiceTest {
                 {"vpcName": "vpc-a", "addressPrefix": "10.30.0.0/16"}"""), "vpcId");
         String subnetA = created(api().post(REGION_PATH + "/subnets", """
                 {"subnetName": "subnet-a", "vpcId": "%s", "addressPrefix": "10.30.1.0/24"}""".formatted(vpcA)), "subnetId");
+        String subnetA2 = created(api().post(REGION_PATH + "/subnets", """
+                {"subnetName": "subnet-a2", "vpcId": "%s", "addressPrefix": "10.30.2.0/24"}""".formatted(vpcA)), "subnetId");
         String vpcB = created(api().post(REGION_PATH + "/vpcs", "{\"vpcName\": \"vpc-b\"}"), "vpcId");
         String subnetB = created(api().post(REGION_PATH + "/subnets", """
                 {"subnetName": "subnet-b", "vpcId": "%s", "addressPrefix": "10.31.1.0/24"}""".formatted(vpcB)), "subnetId");
@@ -54,9 +56,11 @@ class NetworkTest extends ServiceTest {
                 "[\"sh\", \"-c\", \"mkdir -p /www && echo hello-from-web > /www/index.html && exec httpd -f -p 8080 -h /www\"]"));
         String client = createPod(pod("client", subnetA, "", "[\"sleep\", \"3600\"]"));
         String stranger = createPod(pod("stranger", subnetB, "", "[\"sleep\", \"3600\"]"));
+        String neighbour = createPod(pod("neighbour", subnetA2, "", "[\"sleep\", \"3600\"]"));
         JsonNode webPod = awaitPhase(web, "running");
         awaitPhase(client, "running");
         awaitPhase(stranger, "running");
+        awaitPhase(neighbour, "running");
 
         // the pinned address is the container's, and the model knows it
         assertThat(webPod.path("privateIpAddress").asText()).isEqualTo("10.30.1.10");
@@ -75,13 +79,16 @@ class NetworkTest extends ServiceTest {
         // (httpd listens a moment after its container runs)
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 exec(client + "-app", "wget", "-q", "-O", "-", "http://10.30.1.10:8080/").contains("hello-from-web"));
+        // another subnet of the same VPC: routed (the nodes forward between the VPC's bridges)
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                exec(neighbour + "-app", "wget", "-q", "-O", "-", "http://10.30.1.10:8080/").contains("hello-from-web"));
         // (busybox's wget -T crashes in the static build: nc -w bounds the wait instead)
         assertThat(exitCode(stranger + "-app", "sh", "-c", "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 3 10.30.1.10 8080"))
                 .isNotZero();
 
         // filters and the subnet's addresses
         assertThat(api().get(PODS + "?filters.1.name=vpcId&filters.1.values.1=" + vpcA).body().path("result")
-                .path("totalCount").asInt()).isEqualTo(2);
+                .path("totalCount").asInt()).isEqualTo(3);
         assertThat(api().get(PODS + "?filters.1.name=subnetId&filters.1.values.1=" + subnetB).body().path("result")
                 .path("pods").get(0).path("podId").asText()).isEqualTo(stranger);
         JsonNode subnet = api().get(REGION_PATH + "/subnets/" + subnetA).body().path("result").path("subnet");

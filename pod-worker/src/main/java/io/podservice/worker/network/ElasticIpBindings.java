@@ -11,12 +11,17 @@ import io.podservice.events.PodStopped;
 import io.podservice.events.PodStopping;
 import io.podservice.worker.reconcile.DesiredPods;
 import io.podservice.worker.supervision.RunningPods;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 /**
- * Which elastic IPs this node translates: those bound to pods that should run and that this worker
- * runs now. Synced after every event that can change them and on every reconciliation pass, so a
+ * Which elastic IPs this node translates (those bound to pods that should run and that this worker
+ * runs now) and which subnets of one VPC it routes to each other (those with such pods here). Synced after every event that can change them and on every reconciliation pass, so a
  * restarted worker (or one that adopts a dead worker's pods) puts the translations back.
  */
 @Component
@@ -50,6 +55,27 @@ public class ElasticIpBindings {
                             pod.definition().network().privateIpAddress(), eip.filtered(), eip.ingressRules());
                 })
                 .toList();
-        nat.sync(bindings);
+        nat.sync(bindings, routes());
+    }
+
+    /** Both directions between every two subnets of one VPC that have pods running on this node. */
+    private List<ElasticIpNat.Route> routes() {
+        Map<String, Set<String>> cidrsByVpc = new TreeMap<>();
+        desired.snapshot().values().stream()
+                .filter(pod -> pod.intent() == DesiredPods.Intent.RUN && pod.definition().network() != null)
+                .filter(pod -> running.get(pod.podId()).filter(p -> !p.released()).isPresent())
+                .forEach(pod -> cidrsByVpc.computeIfAbsent(pod.definition().network().vpcId(), v -> new TreeSet<>())
+                        .add(pod.definition().network().subnetCidr()));
+        List<ElasticIpNat.Route> routes = new ArrayList<>();
+        cidrsByVpc.forEach((vpc, cidrs) -> {
+            for (String from : cidrs) {
+                for (String to : cidrs) {
+                    if (!from.equals(to)) {
+                        routes.add(new ElasticIpNat.Route(vpc, from, to));
+                    }
+                }
+            }
+        });
+        return routes;
     }
 }

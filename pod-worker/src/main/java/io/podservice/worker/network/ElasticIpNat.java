@@ -28,8 +28,10 @@ import org.springframework.stereotype.Component;
  * <p>When the pod has security groups, only what their ingress rules allow (protocol, ports,
  * source prefix) is translated; anything else sent to the elastic IP reaches nothing.
  *
- * <p>Every rule carries a comment {@code podsvc:<worker>:<pod>:<digest of the binding>}; {@link
- * #sync} makes this worker's rules exactly the desired bindings, touching no other worker's rules.
+ * <p>The same chains carry the routes between the subnets of one VPC on this node ({@link Route}).
+ *
+ * <p>Every rule carries a comment {@code podsvc:<worker>:<pod or route>:<digest>}; {@link #sync}
+ * makes this worker's rules exactly the desired ones, in chains no other worker touches.
  */
 @Component
 public class ElasticIpNat {
@@ -45,25 +47,78 @@ public class ElasticIpNat {
         this.properties = properties;
     }
 
-    /** What one pod's elastic IP should do. */
-    public record Binding(String podId, String elasticIp, String privateIp, boolean filtered,
-                          List<SecurityGroupRule> ingressRules) {
+    /** A set of rules this worker keeps: what it is for (in its tag) and a digest of its content. */
+    sealed interface Wanted permits Binding, Route {
+        String key();
 
-        String digest() {
+        String digest();
+
+        /** How many rules it is made of. */
+        int ruleCount();
+    }
+
+    /** What one pod's elastic IP should do: a DNAT per allowed match, one MASQUERADE, one FORWARD accept. */
+    public record Binding(String podId, String elasticIp, String privateIp, boolean filtered,
+                          List<SecurityGroupRule> ingressRules) implements Wanted {
+
+        @Override
+        public String key() {
+            return podId;
+        }
+
+        @Override
+        public String digest() {
             return Integer.toHexString(Objects.hash(elasticIp, privateIp, filtered, ingressRules));
+        }
+
+        @Override
+        public int ruleCount() {
+            return (filtered ? ingressRules.size() : 1) + 2;
+        }
+    }
+
+    /**
+     * Traffic from one subnet to another of the same VPC: forwarded between their bridges (past
+     * Docker's isolation of bridges) and not masqueraded, so the receiving pod sees the sender's
+     * address, as in a VPC.
+     */
+    public record Route(String vpcId, String fromCidr, String toCidr) implements Wanted {
+
+        @Override
+        public String key() {
+            return "route-" + fromCidr.replace('/', '_') + "-" + toCidr.replace('/', '_');
+        }
+
+        @Override
+        public String digest() {
+            return Integer.toHexString(Objects.hash(vpcId, fromCidr, toCidr));
+        }
+
+        @Override
+        public int ruleCount() {
+            return 2;
         }
     }
 
     /** Makes this worker's NAT rules exactly {@code bindings}; returns false when iptables could not be used. */
-    public synchronized boolean sync(List<Binding> bindings) {
+    public boolean sync(List<Binding> bindings) {
+        return sync(bindings, List.of());
+    }
+
+    /**
+     * Makes this worker's rules exactly {@code bindings} and {@code routes}; returns false when
+     * iptables could not be used.
+     */
+    public synchronized boolean sync(List<Binding> bindings, List<Route> routes) {
         try {
             String chain = chain();
-            if (bindings.isEmpty() && !exists("nat", chain)) {
+            if (bindings.isEmpty() && routes.isEmpty() && !exists("nat", chain)) {
                 return true;
             }
             ensureChains(chain);
-            Map<String, Binding> wanted = new HashMap<>();
+            Map<String, Wanted> wanted = new HashMap<>();
             bindings.forEach(b -> wanted.put(tag(b), b));
+            routes.forEach(r -> wanted.put(tag(r), r));
             // this worker's rules, per tag, as {table, chain, position in the chain}
             Map<String, List<String[]>> present = new HashMap<>();
             for (String table : List.of("nat", "filter")) {
@@ -88,8 +143,8 @@ public class ElasticIpNat {
             // stale, or partly lost: removed (by position, from the end, so positions stay valid) and put back whole
             List<String[]> doomed = new ArrayList<>();
             for (Map.Entry<String, List<String[]>> entry : present.entrySet()) {
-                Binding binding = wanted.get(entry.getKey());
-                if (binding != null && entry.getValue().size() == ruleCount(binding)) {
+                Wanted rule = wanted.get(entry.getKey());
+                if (rule != null && entry.getValue().size() == rule.ruleCount()) {
                     wanted.remove(entry.getKey()); // complete and current
                 } else {
                     doomed.addAll(entry.getValue());
@@ -99,7 +154,13 @@ public class ElasticIpNat {
             for (String[] rule : doomed) {
                 run("-t", rule[0], "-D", rule[1], rule[2]);
             }
-            wanted.forEach((tag, binding) -> install(chain, tag, binding));
+            wanted.forEach((tag, rule) -> {
+                if (rule instanceof Binding binding) {
+                    install(chain, tag, binding);
+                } else {
+                    install(chain, tag, (Route) rule);
+                }
+            });
             return true;
         } catch (IptablesUnavailable e) {
             if (!unavailableLogged) {
@@ -114,9 +175,12 @@ public class ElasticIpNat {
         }
     }
 
-    /** The rules a binding needs: a DNAT per allowed match, one MASQUERADE, one FORWARD accept. */
-    private static int ruleCount(Binding binding) {
-        return (binding.filtered() ? binding.ingressRules().size() : 1) + 2;
+    private void install(String chain, String tag, Route route) {
+        run("-t", "filter", "-A", chain + "-FWD", "-s", route.fromCidr(), "-d", route.toCidr(),
+                "-m", "comment", "--comment", tag, "-j", "ACCEPT");
+        run("-t", "nat", "-A", chain + "-MASQ", "-s", route.fromCidr(), "-d", route.toCidr(),
+                "-m", "comment", "--comment", tag, "-j", "ACCEPT");
+        log.info("VPC {}: {} routes to {}", route.vpcId(), route.fromCidr(), route.toCidr());
     }
 
     private void install(String chain, String tag, Binding binding) {
@@ -201,8 +265,8 @@ public class ElasticIpNat {
         return "podsvc:" + properties.getWorkerId() + ":";
     }
 
-    private String tag(Binding binding) {
-        return prefix() + binding.podId() + ":" + binding.digest();
+    private String tag(Wanted rule) {
+        return prefix() + rule.key() + ":" + rule.digest();
     }
 
     private static String tagIn(String line) {
