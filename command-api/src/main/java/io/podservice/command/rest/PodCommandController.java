@@ -96,6 +96,11 @@ public class PodCommandController {
             fresh = Math.min(fresh, elasticIpRoom);
         }
         java.util.Iterator<NetworkInterface> nics = interfaces(accountId, region.id(), request.podSpec(), fresh);
+        // the new pods' elastic IPs, taken from the pool in one pass
+        java.util.Iterator<String> newElasticIps = request.podSpec().elasticIp() == null || fresh == 0
+                ? java.util.Collections.emptyIterator()
+                : elasticIps.create(accountId, region.id(), fresh, request.podSpec().elasticIp().bandwidthMbps(),
+                        provider(request.podSpec().elasticIp()), null).iterator();
         List<String> podIds = new ArrayList<>(count);
         Instant now = Instant.now();
         int room = fresh;
@@ -106,11 +111,8 @@ public class PodCommandController {
             } else if (room > 0) {
                 PodDefinition definition = nics.hasNext() ? accepted.get(i).withNetwork(nics.next()) : accepted.get(i);
                 sender.send(new CreatePod(podId, accountId, region.id(), definition, now), podId);
-                if (request.podSpec().elasticIp() != null) {
-                    String elasticIpId = elasticIps.create(accountId, region.id(), 1,
-                            request.podSpec().elasticIp().bandwidthMbps(), provider(request.podSpec().elasticIp()),
-                            null).get(0);
-                    networks.associate(accountId, region.id(), podId, elasticIpId);
+                if (newElasticIps.hasNext()) {
+                    networks.associate(accountId, region.id(), podId, newElasticIps.next());
                 }
                 podIds.add(podId);
                 room--;

@@ -45,27 +45,31 @@ public class ElasticIpBindings {
     }
 
     public void sync() {
-        List<ElasticIpNat.Binding> bindings = desired.snapshot().values().stream()
-                .filter(pod -> pod.intent() == DesiredPods.Intent.RUN)
-                .filter(pod -> pod.definition().network() != null && pod.definition().elasticIp() != null)
-                .filter(pod -> running.get(pod.podId()).filter(p -> !p.released()).isPresent())
+        List<DesiredPods.Desired> here = inSubnetsHere();
+        List<ElasticIpNat.Binding> bindings = here.stream()
+                .filter(pod -> pod.definition().elasticIp() != null)
                 .map(pod -> {
                     PodSpecParts.ElasticIpBinding eip = pod.definition().elasticIp();
                     return new ElasticIpNat.Binding(pod.podId(), eip.elasticIpAddress(),
                             pod.definition().network().privateIpAddress(), eip.filtered(), eip.ingressRules());
                 })
                 .toList();
-        nat.sync(bindings, routes());
+        nat.sync(bindings, routes(here));
+    }
+
+    /** The pods with a primary interface that should run and that this worker runs now. */
+    private List<DesiredPods.Desired> inSubnetsHere() {
+        return desired.snapshot().values().stream()
+                .filter(pod -> pod.intent() == DesiredPods.Intent.RUN && pod.definition().network() != null)
+                .filter(pod -> running.get(pod.podId()).filter(p -> !p.released()).isPresent())
+                .toList();
     }
 
     /** Both directions between every two subnets of one VPC that have pods running on this node. */
-    private List<ElasticIpNat.Route> routes() {
+    private static List<ElasticIpNat.Route> routes(List<DesiredPods.Desired> here) {
         Map<String, Set<String>> cidrsByVpc = new TreeMap<>();
-        desired.snapshot().values().stream()
-                .filter(pod -> pod.intent() == DesiredPods.Intent.RUN && pod.definition().network() != null)
-                .filter(pod -> running.get(pod.podId()).filter(p -> !p.released()).isPresent())
-                .forEach(pod -> cidrsByVpc.computeIfAbsent(pod.definition().network().vpcId(), v -> new TreeSet<>())
-                        .add(pod.definition().network().subnetCidr()));
+        here.forEach(pod -> cidrsByVpc.computeIfAbsent(pod.definition().network().vpcId(), v -> new TreeSet<>())
+                .add(pod.definition().network().subnetCidr()));
         List<ElasticIpNat.Route> routes = new ArrayList<>();
         cidrsByVpc.forEach((vpc, cidrs) -> {
             for (String from : cidrs) {

@@ -100,11 +100,6 @@ public class ElasticIpNat {
         }
     }
 
-    /** Makes this worker's NAT rules exactly {@code bindings}; returns false when iptables could not be used. */
-    public boolean sync(List<Binding> bindings) {
-        return sync(bindings, List.of());
-    }
-
     /**
      * Makes this worker's rules exactly {@code bindings} and {@code routes}; returns false when
      * iptables could not be used.

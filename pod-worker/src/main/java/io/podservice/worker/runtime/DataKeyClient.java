@@ -25,9 +25,11 @@ public class DataKeyClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Environment environment;
+    private final NodeToken nodeToken;
 
-    DataKeyClient(Environment environment) {
+    DataKeyClient(Environment environment, NodeToken nodeToken) {
         this.environment = environment;
+        this.nodeToken = nodeToken;
     }
 
     /** The key, or empty when it no longer exists (its secret was deleted). */
@@ -36,7 +38,7 @@ public class DataKeyClient {
                 "http://127.0.0.1:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/internal/data-keys/" + keyId))
                 .timeout(Duration.ofSeconds(10))
-                .header(NodeToken.HEADER, environment.getProperty("pod.node-token", ""))
+                .header(NodeToken.HEADER, nodeToken.value())
                 .GET().build();
         try {
             HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
