@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import io.podservice.query.pods.PodViewRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -249,6 +250,45 @@ class NetworkTest extends ServiceTest {
         ok(api().delete(REGION_PATH + "/subnets/" + subnet));
         ok(api().delete(REGION_PATH + "/vpcs/" + vpc));
         ok(api().delete(REGION_PATH + "/vpcs/" + otherVpc));
+    }
+
+    /** podSpec.elasticIp makes and binds one elastic IP per pod; deleting the pods releases them. */
+    @Test
+    void podsCreatedWithAnElasticIpEachGetTheirOwn() {
+        String vpc = created(api().post(REGION_PATH + "/vpcs", "{\"vpcName\": \"vpc-eips\"}"), "vpcId");
+        String subnet = created(api().post(REGION_PATH + "/subnets", """
+                {"subnetName": "subnet-eips", "vpcId": "%s", "addressPrefix": "10.34.1.0/24"}""".formatted(vpc)),
+                "subnetId");
+        String spec = pod("public", subnet, "", "[\"sleep\", \"3600\"]")
+                .replace("\"primaryNetworkInterface\"", "\"elasticIp\": {\"bandwidthMbps\": 3}, \"primaryNetworkInterface\"");
+        ApiClient.Response made = api().post(PODS, "{\"maxCount\": 2, \"podSpec\": " + spec + "}");
+        assertThat(made.status()).as(made.raw()).isEqualTo(200);
+        List<String> podIds = new java.util.ArrayList<>();
+        made.body().path("result").path("podIds").forEach(id -> podIds.add(id.asText()));
+        assertThat(podIds).hasSize(2);
+        List<String> elasticIps = new java.util.ArrayList<>();
+        for (String podId : podIds) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> !api().get(PODS + "/" + podId).body().path("result")
+                    .path("pod").path("elasticIp").path("elasticIpId").asText().isEmpty());
+            JsonNode pod = api().get(PODS + "/" + podId).body().path("result").path("pod");
+            assertThat(pod.path("elasticIp").path("elasticIpAddress").asText()).startsWith("127.100.0.");
+            elasticIps.add(pod.path("elasticIp").path("elasticIpId").asText());
+        }
+        assertThat(elasticIps).doesNotHaveDuplicates();
+
+        for (String podId : podIds) {
+            awaitPhase(podId, "running");
+            ok(api().delete(PODS + "/" + podId));
+        }
+        for (String elasticIp : elasticIps) {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    api().get(REGION_PATH + "/elasticIps/" + elasticIp).status() == 404);
+        }
+        for (String podId : podIds) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> api().get(PODS + "/" + podId).status() == 404);
+        }
+        ok(api().delete(REGION_PATH + "/subnets/" + subnet));
+        ok(api().delete(REGION_PATH + "/vpcs/" + vpc));
     }
 
     @Test
