@@ -1,29 +1,39 @@
 package io.podservice.identity;
 
+import io.podservice.api.web.ApiException;
 import io.podservice.signer.AuthorizationHeader;
-import io.podservice.signer.Jdcloud2Signer;
-import io.podservice.signer.SignableRequest;
+import io.podservice.signer.CanonicalForms;
+import io.podservice.signer.JdcloudSigner;
+import io.podservice.signer.SignatureMatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Verifies JD Cloud's signature v2 on a request, in the order that makes failures cheap: the
- * header's form, the signed headers required, the date window, the access key, the signature
- * itself (constant-time), and only then the nonce, so an attacker cannot burn nonces.
+ * Verifies JD Cloud's request signature (JDCLOUD2 or JDCLOUD3) on a request, in the order that
+ * makes failures cheap: the header's form, the nonce's and date's form, the date window, the
+ * scope's region against the path's, the access key, the signature itself (constant-time), and
+ * only then the nonce's first use, so an attacker cannot burn nonces.
+ *
+ * <p>What JD Cloud's clients sign differs, and the verifier follows them rather than one of them:
+ * the Python SDK signs only {@code content-type} and {@code host} (its date enters the string to
+ * sign, its nonce is sent unsigned); the Java and Go SDKs sign the date and nonce too. So only
+ * {@code host} must be signed, the date always counts (it is part of the string to sign), and the
+ * nonce is checked for first use whether signed or not. The path and query are compared in every
+ * canonical form a JD Cloud client computes from what it sent ({@link CanonicalForms}).
  */
 @Component
 public class SignatureVerifier {
 
-    private static final List<String> REQUIRED_SIGNED = List.of("host", Jdcloud2Signer.DATE_HEADER, Jdcloud2Signer.NONCE_HEADER);
+    private static final Pattern REGION_PATH = Pattern.compile("^/v1/regions/([^/]+)(/|$)");
+    private static final Pattern NONCE = Pattern.compile("[\\x21-\\x7e]{1,128}");
 
     private final Accounts accounts;
     private final NonceRegistry nonces;
@@ -38,34 +48,32 @@ public class SignatureVerifier {
     }
 
     Caller verify(HttpServletRequest request, byte[] body) {
-        String header = request.getHeader("Authorization");
-        if (header == null || header.isBlank()) {
-            throw new AuthenticationFailure("Missing Authorization header: sign the request with "
-                    + Jdcloud2Signer.ALGORITHM + " (JD Cloud signature v2)");
-        }
-        AuthorizationHeader auth = AuthorizationHeader.parse(header).orElseThrow(() -> new AuthenticationFailure(
-                "Malformed Authorization header: expected '" + Jdcloud2Signer.ALGORITHM
-                        + " Credential=<accessKeyId>/<yyyyMMdd>/<region>/<service>/" + Jdcloud2Signer.TERMINATOR
-                        + ", SignedHeaders=<names>, Signature=<hex>'"));
-        for (String required : REQUIRED_SIGNED) {
-            if (!auth.signedHeaders().contains(required)) {
-                throw new AuthenticationFailure("SignedHeaders must include " + required);
-            }
+        AuthorizationHeader auth = authorization(request.getHeader("Authorization"));
+        if (!auth.signedHeaders().contains("host")) {
+            throw new AuthenticationFailure("SignedHeaders must include host");
         }
         if (!properties.getSignatureServices().contains(auth.service())) {
             throw new AuthenticationFailure("Credential scope names service '" + auth.service() + "'; this endpoint serves "
                     + String.join(", ", properties.getSignatureServices()));
         }
-        Instant signedAt = signedAt(request.getHeader(Jdcloud2Signer.DATE_HEADER));
+        String nonce = request.getHeader(JdcloudSigner.NONCE_HEADER);
+        if (nonce == null || !NONCE.matcher(nonce.trim()).matches()) {
+            throw new AuthenticationFailure("x-jdcloud-nonce must be 1 to 128 visible ASCII characters, new for every request");
+        }
+        Instant signedAt = signedAt(request.getHeader(JdcloudSigner.DATE_HEADER));
         Duration skew = Duration.between(signedAt, clock.instant()).abs();
         if (skew.compareTo(properties.getSignatureWindow()) > 0) {
-            throw new AuthenticationFailure("x-jdcloud-date " + request.getHeader(Jdcloud2Signer.DATE_HEADER)
+            throw new AuthenticationFailure("x-jdcloud-date " + request.getHeader(JdcloudSigner.DATE_HEADER)
                     + " is more than " + properties.getSignatureWindow().toMinutes() + " minutes from the server's time "
-                    + Jdcloud2Signer.DATE_TIME.format(clock.instant()));
+                    + JdcloudSigner.DATE_TIME.format(clock.instant()));
         }
-        if (!Jdcloud2Signer.DATE.format(signedAt).equals(auth.date())) {
+        if (!JdcloudSigner.DATE.format(signedAt).equals(auth.date())) {
             throw new AuthenticationFailure("The credential scope's date " + auth.date() + " is not the date of x-jdcloud-date");
         }
+        String rawPath = request.getRequestURI();
+        String canonicalPath = canonicalPath(rawPath);
+        checkRegion(auth, canonicalPath);
+        checkQuery(request.getQueryString());
         Accounts.StoredKey key = accounts.findKey(auth.accessKeyId())
                 .filter(Accounts.StoredKey::enabled)
                 .orElseThrow(() -> new AuthenticationFailure("Unknown or disabled access key " + auth.accessKeyId()));
@@ -78,20 +86,57 @@ public class SignatureVerifier {
             }
             signedHeaders.put(name, value);
         }
-        SignableRequest signable = new SignableRequest(request.getMethod(), request.getRequestURI(),
-                SignableRequest.parseQuery(request.getQueryString()), signedHeaders, body);
-        String expected = Jdcloud2Signer.sign(signable, accounts.secretOf(key), signedAt, auth.region(), auth.service())
-                .signature();
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                auth.signature().getBytes(StandardCharsets.US_ASCII))) {
+        if (!SignatureMatcher.matches(auth, accounts.secretOf(key), signedAt, request.getMethod(), rawPath,
+                request.getQueryString(), signedHeaders, body)) {
             throw new AuthenticationFailure("The request signature does not match: check the secret key, and that the "
                     + "method, path, query, signed headers and body are sent exactly as signed");
         }
-        if (!nonces.firstUse(key.accessKeyId(), request.getHeader(Jdcloud2Signer.NONCE_HEADER))) {
-            throw new AuthenticationFailure("The nonce " + request.getHeader(Jdcloud2Signer.NONCE_HEADER)
+        if (!nonces.firstUse(key.accessKeyId(), nonce.trim())) {
+            throw new AuthenticationFailure("The nonce " + nonce.trim()
                     + " was already used: every request needs a new x-jdcloud-nonce (replays are refused)");
         }
         return new Caller(key.accountId(), key.accessKeyId());
+    }
+
+    private static AuthorizationHeader authorization(String header) {
+        if (header == null || header.isBlank()) {
+            throw new AuthenticationFailure("Missing Authorization header: sign the request with JDCLOUD2-HMAC-SHA256 "
+                    + "(JD Cloud's request signature)");
+        }
+        return AuthorizationHeader.parse(header).orElseThrow(() -> new AuthenticationFailure(
+                "Malformed Authorization header: expected 'JDCLOUD2-HMAC-SHA256 Credential=<accessKeyId>/<yyyyMMdd>/"
+                        + "<region>/<service>/jdcloud2_request, SignedHeaders=<names>, Signature=<hex>' (or JDCLOUD3 with "
+                        + "jdcloud3_request)"));
+    }
+
+    /** The canonical path, or INVALID_ARGUMENT when the path's escapes are malformed. */
+    private static String canonicalPath(String rawPath) {
+        try {
+            return CanonicalForms.path(rawPath);
+        } catch (CanonicalForms.MalformedEncoding e) {
+            throw ApiException.invalidArgument(e.getMessage());
+        }
+    }
+
+    /** A query whose escapes are malformed is the client's error (400 naming the parameter), signed or not. */
+    private static void checkQuery(String rawQuery) {
+        try {
+            CanonicalForms.parameters(rawQuery);
+        } catch (CanonicalForms.MalformedEncoding e) {
+            throw ApiException.invalidArgument(e.getMessage());
+        }
+    }
+
+    /** A signature scoped to one region is good for that region's paths only. */
+    private static void checkRegion(AuthorizationHeader auth, String canonicalPath) {
+        Matcher m = REGION_PATH.matcher(canonicalPath);
+        if (m.find()) {
+            String pathRegion = m.group(1);
+            if (!pathRegion.equals(CanonicalForms.encode(auth.region(), false))) {
+                throw new AuthenticationFailure("The credential scope's region '" + auth.region()
+                        + "' is not the region of the request path '" + pathRegion + "'");
+            }
+        }
     }
 
     private static Instant signedAt(String date) {
@@ -99,10 +144,9 @@ public class SignatureVerifier {
             throw new AuthenticationFailure("Missing x-jdcloud-date header");
         }
         try {
-            return Instant.from(Jdcloud2Signer.DATE_TIME.parse(date));
+            return Instant.from(JdcloudSigner.DATE_TIME.parse(date.trim()));
         } catch (DateTimeParseException e) {
-            throw new AuthenticationFailure("x-jdcloud-date '" + date + "' is not in the form yyyyMMdd'T'HHmmss'Z'");
+            throw new AuthenticationFailure("x-jdcloud-date must be in the form yyyyMMdd'T'HHmmss'Z'");
         }
     }
-
 }

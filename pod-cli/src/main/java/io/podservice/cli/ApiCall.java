@@ -1,6 +1,6 @@
 package io.podservice.cli;
 
-import io.podservice.signer.Jdcloud2Signer;
+import io.podservice.signer.CanonicalForms;
 import io.podservice.signer.RequestSigner;
 import java.io.IOException;
 import java.net.URI;
@@ -49,7 +49,7 @@ final class ApiCall {
 
     Prepared prepare(Profile profile) {
         String queryString = query.entrySet().stream()
-                .flatMap(e -> e.getValue().stream().map(v -> Jdcloud2Signer.encode(e.getKey()) + "=" + Jdcloud2Signer.encode(v)))
+                .flatMap(e -> e.getValue().stream().map(v -> CanonicalForms.encode(e.getKey(), false) + "=" + CanonicalForms.encode(v, false)))
                 .collect(Collectors.joining("&"));
         String endpoint = profile.endpoint().endsWith("/") ? profile.endpoint().substring(0, profile.endpoint().length() - 1)
                 : profile.endpoint();

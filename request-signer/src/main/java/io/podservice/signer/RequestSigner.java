@@ -34,12 +34,12 @@ public final class RequestSigner {
                                        String region, Instant now) {
         Map<String, String> signed = new LinkedHashMap<>();
         signed.put("host", uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
-        signed.put(Jdcloud2Signer.DATE_HEADER, Jdcloud2Signer.DATE_TIME.format(now));
-        signed.put(Jdcloud2Signer.NONCE_HEADER, nonce());
+        signed.put(JdcloudSigner.DATE_HEADER, JdcloudSigner.DATE_TIME.format(now));
+        signed.put(JdcloudSigner.NONCE_HEADER, nonce());
         if (body != null && body.length > 0) {
             signed.put("content-type", "application/json");
         }
-        Jdcloud2Signer.Signature signature = Jdcloud2Signer.sign(
+        JdcloudSigner.Signature signature = JdcloudSigner.sign(SigningAlgorithm.JDCLOUD2,
                 new SignableRequest(method, uri.getRawPath(), query, signed, body), secretAccessKey, now, region, service);
         Map<String, String> headers = new LinkedHashMap<>(signed);
         headers.remove("host"); // HTTP clients set Host themselves, to the same value

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * an independent HMAC implementation, Python's hmac/hashlib): the expected canonical request,
  * string to sign and signature are written out here, not produced by the code under test.
  */
-class Jdcloud2SignerTest {
+class JdcloudSignerTest {
 
     private static final String SECRET = "TESTSECRETKEY0123456789";
     private static final Instant TIME = Instant.parse("2026-11-27T10:00:00Z");
@@ -32,7 +32,8 @@ class Jdcloud2SignerTest {
         SignableRequest request = new SignableRequest("POST", "/v1/regions/cn-north-1/pods", query, headers,
                 "{\"podSpec\":{\"name\":\"web\"}}".getBytes(StandardCharsets.UTF_8));
 
-        Jdcloud2Signer.Signature signature = Jdcloud2Signer.sign(request, SECRET, TIME, "cn-north-1", "pod");
+        JdcloudSigner.Signature signature = JdcloudSigner.sign(SigningAlgorithm.JDCLOUD2, request, SECRET, TIME,
+                "cn-north-1", "pod");
 
         assertThat(signature.canonicalRequest()).isEqualTo("""
                 POST
@@ -58,7 +59,7 @@ class Jdcloud2SignerTest {
 
     @Test
     void anEmptyBodyHashesToTheSha256OfNothing() {
-        Jdcloud2Signer.Signature signature = Jdcloud2Signer.sign(
+        JdcloudSigner.Signature signature = JdcloudSigner.sign(SigningAlgorithm.JDCLOUD2,
                 new SignableRequest("GET", "/v1/regions/cn-north-1/pods/pod-1", Map.of(), Map.of("host", "h"), null),
                 SECRET, TIME, "cn-north-1", "pod");
         assertThat(signature.canonicalRequest())
@@ -81,6 +82,7 @@ class Jdcloud2SignerTest {
 
     @Test
     void percentEncodingFollowsRfc3986() {
-        assertThat(Jdcloud2Signer.encode("a b*~/é")).isEqualTo("a%20b%2A~%2F%C3%A9");
+        assertThat(CanonicalForms.encode("a b*~/é", false)).isEqualTo("a%20b%2A~%2F%C3%A9");
+        assertThat(CanonicalForms.encode("/v1/a b:c", true)).isEqualTo("/v1/a%20b%3Ac");
     }
 }
