@@ -168,14 +168,27 @@ final class StreamCommands {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         headers.forEach(builder::header);
         WebSocket socket = builder.buildAsync(ws, new WebSocket.Listener() {
+            private final StringBuilder message = new StringBuilder();
+
+            /** JD Cloud's framing: {"streamType": "stdout"|"stderr", "output": text}, or {"type": "error", ...}. */
             @Override
-            public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-                int stream = data.get();
-                byte[] bytes = new byte[data.remaining()];
-                data.get(bytes);
-                PrintStream out = stream == 2 ? System.err : System.out;
-                out.write(bytes, 0, bytes.length);
-                out.flush();
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                message.append(data);
+                if (last) {
+                    try {
+                        JsonNode frame = PodCli.JSON.readTree(message.toString());
+                        if ("error".equals(frame.path("type").asText())) {
+                            System.err.println("Error: " + frame.path("message").asText());
+                        } else {
+                            PrintStream out = "stderr".equals(frame.path("streamType").asText()) ? System.err : System.out;
+                            out.print(frame.path("output").asText());
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        System.err.println("Error: the server sent an unreadable frame");
+                    }
+                    message.setLength(0);
+                }
                 webSocket.request(1);
                 return null;
             }

@@ -13,10 +13,16 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A WebSocket session of the API (execStart, attach), signed like any request; output kept per stream. */
+/**
+ * A WebSocket session of the API (execStart, attach), signed like any request; output kept per
+ * stream as JD Cloud's framing delivers it ({"streamType": "stdout"|"stderr", "output": ...}; a
+ * TTY's output is stdout).
+ */
 final class ApiWebSocket implements WebSocket.Listener {
 
     final StringBuffer[] streams = {new StringBuffer(), new StringBuffer(), new StringBuffer()};
+    final StringBuffer errors = new StringBuffer();
+    private final StringBuilder message = new StringBuilder();
     final AtomicBoolean closed = new AtomicBoolean();
     WebSocket socket;
 
@@ -38,20 +44,30 @@ final class ApiWebSocket implements WebSocket.Listener {
         socket.sendText(text, true).join();
     }
 
-    String tty() {
-        return streams[0].toString();
-    }
-
     String stdout() {
         return streams[1].toString();
     }
 
+    String stderr() {
+        return streams[2].toString();
+    }
+
     @Override
-    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-        int stream = data.get();
-        byte[] bytes = new byte[data.remaining()];
-        data.get(bytes);
-        streams[stream].append(new String(bytes, StandardCharsets.UTF_8));
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        message.append(data);
+        if (last) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode frame = ServiceTest.JSON.readTree(message.toString());
+                if ("error".equals(frame.path("type").asText())) {
+                    errors.append(frame.path("message").asText());
+                } else {
+                    streams["stderr".equals(frame.path("streamType").asText()) ? 2 : 1].append(frame.path("output").asText());
+                }
+            } catch (java.io.IOException e) {
+                errors.append("unreadable frame: ").append(message);
+            }
+            message.setLength(0);
+        }
         webSocket.request(1);
         return null;
     }

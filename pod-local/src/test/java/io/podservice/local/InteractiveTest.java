@@ -33,12 +33,12 @@ class InteractiveTest extends ServiceTest {
         String execId = execCreate(podId, "[\"sh\"]", true);
         ApiWebSocket stream = connect(PODS + "/" + podId + "/containers/app:execStart?execId=" + execId);
         stream.send("echo ready\n");
-        await().atMost(Duration.ofSeconds(20)).until(() -> stream.tty().contains("ready"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.stdout().contains("ready"));
         ApiClient.Response resized = api().post(PODS + "/" + podId + "/containers/app:resizeTTY",
                 "{\"height\": 33, \"width\": 101, \"execId\": \"" + execId + "\"}");
         assertThat(resized.status()).as(resized.raw()).isEqualTo(200);
         stream.send("stty size\n");
-        await().atMost(Duration.ofSeconds(20)).until(() -> stream.tty().contains("33 101"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.stdout().contains("33 101"));
         stream.send("exit\n");
     }
 
@@ -47,7 +47,7 @@ class InteractiveTest extends ServiceTest {
         String podId = runningPod("attached", "\"command\": [\"cat\"], \"tty\": true");
         ApiWebSocket stream = connect(PODS + "/" + podId + "/containers/app:attach");
         stream.send("ping-42\n");
-        await().atMost(Duration.ofSeconds(20)).until(() -> stream.tty().contains("ping-42"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.stdout().contains("ping-42"));
         stream.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
     }
 

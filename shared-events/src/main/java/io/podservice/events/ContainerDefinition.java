@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * One container of a {@link PodDefinition}. Lists are never null. {@code limits} are the
- * resolved CPU and memory limits (the container's resources, else the instance type's).
+ * resolved CPU and memory limits (the container's resources, else the instance type's);
+ * {@code requests} are the container's requests as given (null when none were).
  */
 public record ContainerDefinition(
         String name,
@@ -24,7 +25,8 @@ public record ContainerDefinition(
         List<VolumeMount> volumeMounts,
         Probe livenessProbe,
         Probe readinessProbe,
-        RegistryAuth registryAuth) {
+        RegistryAuth registryAuth,
+        Resources requests) {
 
     public ContainerDefinition {
         command = PodSpecParts.list(command);
@@ -36,19 +38,24 @@ public record ContainerDefinition(
     /** A container with only the basics, the rest absent. */
     public ContainerDefinition(String name, String image, List<String> command, List<String> args, List<EnvVar> env,
                                String workingDir, boolean tty) {
-        this(name, image, command, args, env, workingDir, tty, null, null, null, List.of(), null, null, null);
+        this(name, image, command, args, env, workingDir, tty, null, null, null, List.of(), null, null, null, null);
     }
 
     public ContainerDefinition(String name, String image, List<String> command, List<String> args, List<EnvVar> env,
                                String workingDir, boolean tty, String secret, Resources limits, Disk systemDisk,
                                List<VolumeMount> volumeMounts, Probe livenessProbe, Probe readinessProbe) {
         this(name, image, command, args, env, workingDir, tty, secret, limits, systemDisk, volumeMounts, livenessProbe,
-                readinessProbe, null);
+                readinessProbe, null, null);
     }
 
     public ContainerDefinition withRegistryAuth(RegistryAuth auth) {
         return new ContainerDefinition(name, image, command, args, env, workingDir, tty, secret, limits, systemDisk,
-                volumeMounts, livenessProbe, readinessProbe, auth);
+                volumeMounts, livenessProbe, readinessProbe, auth, requests);
+    }
+
+    public ContainerDefinition withRequests(Resources given) {
+        return new ContainerDefinition(name, image, command, args, env, workingDir, tty, secret, limits, systemDisk,
+                volumeMounts, livenessProbe, readinessProbe, registryAuth, given);
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.Map;
 /**
  * What a pod is meant to be, as recorded in {@link PodCreated}: the accepted podSpec with the
  * instance type already resolved to CPU and memory, so a worker needs no catalog to run it.
+ * {@code chargeMode} is JD Cloud's charge mode of the pod (null in pods recorded before it was:
+ * {@code postpaid_by_duration}).
  */
 public record PodDefinition(
         String name,
@@ -30,7 +32,8 @@ public record PodDefinition(
         Map<String, String> userTags,
         String clientToken,
         NetworkInterface network,
-        ElasticIpBinding elasticIp) {
+        ElasticIpBinding elasticIp,
+        String chargeMode) {
 
     public PodDefinition {
         containers = List.copyOf(containers);
@@ -44,32 +47,32 @@ public record PodDefinition(
                          String restartPolicy, Integer terminationGracePeriodSeconds, double cpu, int memoryMB,
                          List<ContainerDefinition> containers) {
         this(name, description, hostname, instanceType, az, null, restartPolicy, terminationGracePeriodSeconds, cpu,
-                memoryMB, containers, null, List.of(), List.of(), Map.of(), null, null, null);
+                memoryMB, containers, null, List.of(), List.of(), Map.of(), null, null, null, null);
     }
 
     public PodDefinition withAttributes(String newName, String newDescription) {
         return new PodDefinition(newName, newDescription, hostname, instanceType, az, agId, restartPolicy,
                 terminationGracePeriodSeconds, cpu, memoryMB, containers, dnsConfig, hostAliases, volumes, userTags,
-                clientToken, network, elasticIp);
+                clientToken, network, elasticIp, chargeMode);
     }
 
     /** The same pod with {@code binding} (or, null, no elastic IP) on its primary interface. */
     public PodDefinition withElasticIp(ElasticIpBinding binding) {
         return new PodDefinition(name, description, hostname, instanceType, az, agId, restartPolicy,
                 terminationGracePeriodSeconds, cpu, memoryMB, containers, dnsConfig, hostAliases, volumes, userTags,
-                clientToken, network, binding);
+                clientToken, network, binding, chargeMode);
     }
 
     /** The same pod on the primary interface {@code nic} (its address assigned by the service). */
     public PodDefinition withNetwork(NetworkInterface nic) {
         return new PodDefinition(name, description, hostname, instanceType, az, agId, restartPolicy,
                 terminationGracePeriodSeconds, cpu, memoryMB, containers, dnsConfig, hostAliases, volumes, userTags,
-                clientToken, nic, elasticIp);
+                clientToken, nic, elasticIp, chargeMode);
     }
 
     public PodDefinition withContainers(List<ContainerDefinition> newContainers) {
         return new PodDefinition(name, description, hostname, instanceType, az, agId, restartPolicy,
                 terminationGracePeriodSeconds, cpu, memoryMB, newContainers, dnsConfig, hostAliases, volumes, userTags,
-                clientToken, network, elasticIp);
+                clientToken, network, elasticIp, chargeMode);
     }
 }

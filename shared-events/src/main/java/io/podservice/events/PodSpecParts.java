@@ -36,8 +36,9 @@ public final class PodSpecParts {
     public record Volume(String name, Disk jdcloudDisk) {
     }
 
+    /** A cloud disk; {@code category} ({@code cloud} or {@code local}) only for a container's system disk. */
     public record Disk(String volumeId, String snapshotId, String diskType, Integer sizeGB, String fsType,
-                       Boolean formatVolume, Integer iops, Boolean autoDelete) {
+                       Boolean formatVolume, Integer iops, Boolean autoDelete, String category) {
     }
 
     public record VolumeMount(String name, String mountPath, boolean readOnly, String subPath) {
@@ -94,10 +95,12 @@ public final class PodSpecParts {
     }
 
     /**
-     * A security group rule. direction 0 ingress, 1 egress; protocol 300 all, 6 TCP, 17 UDP, 1 ICMP;
-     * ports [fromPort, toPort] for TCP and UDP (0 otherwise).
+     * A security group rule (an ALLOW rule: the only action offered). direction 0 ingress, 1 egress;
+     * protocol 300 all, 6 TCP, 17 UDP, 1 ICMP; ports [fromPort, toPort] for TCP and UDP (0
+     * otherwise); priority [1, 100] as given (null: JD Cloud's default), which among ALLOW rules
+     * changes nothing.
      */
     public record SecurityGroupRule(String ruleId, int direction, int protocol, String addressPrefix, int fromPort,
-                                    int toPort, String description) {
+                                    int toPort, String description, Integer priority) {
     }
 }

@@ -24,7 +24,7 @@ public class InstanceTypeCatalog {
             type("m.n2", "m.n2.large", 2, 16384, 2, "Memory optimized, 2 vCPU, 16 GiB"),
             type("m.n2", "m.n2.xlarge", 4, 32768, 3, "Memory optimized, 4 vCPU, 32 GiB"));
 
-    private static InstanceType type(String family, String name, double cpu, int memoryMB, int nicLimit, String desc) {
+    private static InstanceType type(String family, String name, int cpu, int memoryMB, int nicLimit, String desc) {
         return new InstanceType(family, name, cpu, memoryMB, nicLimit, desc, List.of(), DISK_TYPES);
     }
 
@@ -48,17 +48,17 @@ public class InstanceTypeCatalog {
     }
 
     /**
-     * An instance type. {@code states} lists its stock per availability zone; where it is empty
+     * An instance type: whole vCPUs, as JD Cloud counts them. {@code states} lists its stock per availability zone; where it is empty
      * the type is in stock and online in every zone of the region.
      */
-    public record InstanceType(String family, String instanceType, double cpu, int memoryMB, int nicLimit, String desc,
+    public record InstanceType(String family, String instanceType, int cpu, int memoryMB, int nicLimit, String desc,
                                List<AzState> states, List<String> cloudDiskTypes) {
         public InstanceType {
             states = states == null ? List.of() : List.copyOf(states);
             cloudDiskTypes = cloudDiskTypes == null || cloudDiskTypes.isEmpty() ? DISK_TYPES : List.copyOf(cloudDiskTypes);
         }
 
-        public InstanceType(String family, String instanceType, double cpu, int memoryMB, int nicLimit, String desc) {
+        public InstanceType(String family, String instanceType, int cpu, int memoryMB, int nicLimit, String desc) {
             this(family, instanceType, cpu, memoryMB, nicLimit, desc, List.of(), DISK_TYPES);
         }
 

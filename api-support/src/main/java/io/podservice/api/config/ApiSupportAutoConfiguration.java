@@ -6,6 +6,8 @@ import io.podservice.api.catalog.RegionCatalog;
 import io.podservice.api.kafka.KafkaHealthIndicator;
 import io.podservice.api.kafka.TopicProperties;
 import io.podservice.api.node.NodeToken;
+import io.podservice.api.web.ApiDates;
+import io.podservice.api.web.ApiErrorController;
 import io.podservice.api.web.ApiExceptionHandler;
 import io.podservice.api.web.RequestIdFilter;
 import io.podservice.events.Topics;
@@ -18,7 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /** Wires the shared web envelope, catalogs, topics and Kafka health into every application of the service. */
-@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@AutoConfiguration(after = KafkaAutoConfiguration.class,
+        before = org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration.class)
 @EnableConfigurationProperties({RegionCatalog.class, InstanceTypeCatalog.class, TopicProperties.class, QuotaLimits.class})
 public class ApiSupportAutoConfiguration {
 
@@ -30,6 +33,17 @@ public class ApiSupportAutoConfiguration {
     @Bean
     ApiExceptionHandler apiExceptionHandler() {
         return new ApiExceptionHandler();
+    }
+
+    @Bean
+    ApiErrorController apiErrorController() {
+        return new ApiErrorController();
+    }
+
+    /** Dates on the wire as JD Cloud writes them: ISO 8601 in UTC, whole seconds ({@code 2026-11-27T10:00:00Z}). */
+    @Bean
+    org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer apiDates() {
+        return builder -> builder.serializerByType(java.time.Instant.class, new ApiDates.InstantSerializer());
     }
 
     @Bean

@@ -35,6 +35,12 @@ public interface ContainerSessions {
         /** The client's input has ended: the process reads end-of-file; its output still comes. */
         void closeStdin();
 
+        /**
+         * The client sent Ctrl-D (byte 0x04) on its own: with a TTY that byte goes to the process (the
+         * terminal turns it into end-of-file where a line begins); without one, input ends.
+         */
+        void endOfTransmission();
+
         @Override
         void close();
     }

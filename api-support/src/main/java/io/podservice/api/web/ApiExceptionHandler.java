@@ -97,6 +97,12 @@ public class ApiExceptionHandler {
         if (known != null) {
             return respond(known.status(), known.getMessage());
         }
+        if (e instanceof org.springframework.web.ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
+            // Spring's own client errors (406, 413, 415, a missing header or path variable, ...) keep their status
+            return ResponseEntity.status(spring.getStatusCode()).body(ApiResponse.failure(
+                    ErrorStatus.ofHttp(spring.getStatusCode().value()), spring.getBody().getDetail() == null
+                            ? e.getMessage() : spring.getBody().getDetail()));
+        }
         log.error("request {} failed", RequestIds.current(), e);
         return respond(ErrorStatus.INTERNAL, "Internal error; quote requestId " + RequestIds.current() + " when reporting it");
     }

@@ -23,4 +23,17 @@ public enum ErrorStatus {
     public HttpStatus httpStatus() {
         return httpStatus;
     }
+
+    /** The status word for an HTTP status that did not come from the service's own rules (Tomcat's, Spring's). */
+    public static ErrorStatus ofHttp(int code) {
+        return switch (code) {
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> PERMISSION_DENIED;
+            case 404 -> NOT_FOUND;
+            case 409 -> ALREADY_EXISTS;
+            case 429 -> QUOTA_EXCEEDED;
+            case 503 -> UNAVAILABLE;
+            default -> code >= 500 ? INTERNAL : INVALID_ARGUMENT;
+        };
+    }
 }

@@ -32,7 +32,8 @@ public class ElasticIp {
     @CommandHandler
     public ElasticIp(NetworkCommands.CreateElasticIp command) {
         apply(new ElasticIpCreated(command.elasticIpId(), command.accountId(), command.regionId(),
-                command.elasticIpAddress(), command.bandwidthMbps(), command.provider(), command.requestedAt()));
+                command.elasticIpAddress(), command.bandwidthMbps(), command.provider(), command.requestedAt(),
+                command.elasticIpName()));
     }
 
     @CommandHandler

@@ -38,7 +38,25 @@ public class ElasticIps {
     /** Creates {@code count} elastic IPs (all or none); {@code fixedAddress} only with a count of 1. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<String> create(String accountId, String regionId, int count, int bandwidthMbps, String provider,
-                               String fixedAddress) {
+                               String fixedAddress, String name) {
+        List<Long> addresses = check(accountId, regionId, count, fixedAddress);
+        List<String> ids = new ArrayList<>();
+        Instant now = Instant.now();
+        for (long address : addresses) {
+            String id = NetworkIds.next("fip");
+            commands.send(new NetworkCommands.CreateElasticIp(id, accountId, regionId, Ipv4Cidr.dotted(address),
+                    bandwidthMbps, provider, now, name), "Elastic IP", id);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /**
+     * The addresses {@code count} new elastic IPs would get, after every check of their creation
+     * (quota, the pool, a fixed address): what a dry run answers from, and what create allocates.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Long> check(String accountId, String regionId, int count, String fixedAddress) {
         quotas.requireRoom(accountId, regionId, QuotaLimits.ELASTIC_IP, count);
         index.lock("elastic-ip-pool");
         Set<Long> taken = new HashSet<>();
@@ -64,15 +82,7 @@ public class ElasticIps {
                         + addresses.size() + " free addresses and " + count + " were asked for");
             }
         }
-        List<String> ids = new ArrayList<>();
-        Instant now = Instant.now();
-        for (long address : addresses) {
-            String id = NetworkIds.next("fip");
-            commands.send(new NetworkCommands.CreateElasticIp(id, accountId, regionId, Ipv4Cidr.dotted(address),
-                    bandwidthMbps, provider, now), "Elastic IP", id);
-            ids.add(id);
-        }
-        return ids;
+        return addresses;
     }
 
     /** Releases the caller's unbound elastic IP in whichever region it is (deletePod releasing its pod's). */

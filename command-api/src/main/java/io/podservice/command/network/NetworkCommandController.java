@@ -107,7 +107,8 @@ class NetworkCommandController {
                                @NotBlank(message = "is required") String vpcId,
                                @NotBlank(message = "is required") String addressPrefix,
                                String routeTableId,
-                               @Size(max = 256, message = "must be at most 256 characters") String description) {
+                               @Size(max = 256, message = "must be at most 256 characters") String description,
+                               Boolean dryRun) {
     }
 
     record SubnetCreatedResult(String subnetId) {
@@ -146,6 +147,9 @@ class NetworkCommandController {
             }
         }
         quotas.requireRoom(accountId, regionId, QuotaLimits.SUBNET, 1);
+        if (Boolean.TRUE.equals(request.dryRun())) {
+            return ApiResponse.of(new SubnetCreatedResult(null)); // JD Cloud's dry run: every check, nothing made
+        }
         String subnetId = NetworkIds.next("subnet");
         commands.send(new NetworkCommands.CreateSubnet(subnetId, accountId, regionId, vpc.id(), request.subnetName(),
                 cidr.toString(), request.description(), Instant.now()), "Subnet", subnetId);
@@ -199,7 +203,26 @@ class NetworkCommandController {
                     @NotNull(message = "is required") Integer direction,
                     @NotBlank(message = "is required") String addressPrefix,
                     Integer fromPort, Integer toPort,
-                    @Size(max = 256, message = "must be at most 256 characters") String description) {
+                    @Size(max = 256, message = "must be at most 256 characters") String description,
+                    @Pattern(regexp = "ALLOW|allow", message = "must be ALLOW: this service's security groups allow, "
+                            + "they do not deny (traffic no rule allows is dropped)") String ruleAction,
+                    @Min(value = 1, message = "must be between 1 and 100") @Max(value = 100, message = "must be between 1 and 100")
+                    Integer priority,
+                    @Pattern(regexp = "CIDR", message = "must be CIDR: prefix lists are not offered") String addressPrefixType) {
+    }
+
+    record RulesAddedResult(List<SecurityGroupRuleView> securityGroupRules) {
+    }
+
+    /** A rule as JD Cloud's SecurityGroupRule model shows it. */
+    record SecurityGroupRuleView(String ruleId, int direction, int protocol, String addressPrefix, int ipVersion,
+                                 int fromPort, int toPort, String description, String ruleAction, Integer priority,
+                                 String addressPrefixType, String ruleType, Instant createdTime) {
+        static SecurityGroupRuleView of(SecurityGroupRule rule, Instant createdTime) {
+            return new SecurityGroupRuleView(rule.ruleId(), rule.direction(), rule.protocol(), rule.addressPrefix(), 4,
+                    rule.fromPort(), rule.toPort(), rule.description(), "ALLOW", rule.priority(), "CIDR", "custom",
+                    createdTime);
+        }
     }
 
     record AddRulesRequest(@NotEmpty(message = "must list at least one rule")
@@ -209,7 +232,7 @@ class NetworkCommandController {
     @Operation(operationId = "addNetworkSecurityGroupRules", summary = "Add rules to a security group")
     @PostMapping(REGION + "/networkSecurityGroups/{networkSecurityGroupId}:addNetworkSecurityGroupRules")
     @Transactional
-    public ApiResponse<Void> addNetworkSecurityGroupRules(@PathVariable String regionId,
+    public ApiResponse<RulesAddedResult> addNetworkSecurityGroupRules(@PathVariable String regionId,
                                                           @PathVariable String networkSecurityGroupId,
                                                           @Valid @RequestBody AddRulesRequest request) {
         regions.require(regionId);
@@ -219,9 +242,10 @@ class NetworkCommandController {
         for (int i = 0; i < request.networkSecurityGroupRuleSpecs().size(); i++) {
             rules.add(rule("networkSecurityGroupRuleSpecs[" + i + "]", request.networkSecurityGroupRuleSpecs().get(i)));
         }
-        commands.send(new NetworkCommands.AddSecurityGroupRules(networkSecurityGroupId, accountId, rules),
-                "Security group", networkSecurityGroupId);
-        return ApiResponse.empty();
+        List<SecurityGroupRule> added = commands.send(new NetworkCommands.AddSecurityGroupRules(networkSecurityGroupId,
+                accountId, rules), "Security group", networkSecurityGroupId);
+        Instant now = Instant.now();
+        return ApiResponse.of(new RulesAddedResult(added.stream().map(r -> SecurityGroupRuleView.of(r, now)).toList()));
     }
 
     private static SecurityGroupRule rule(String path, RuleSpec spec) {
@@ -242,7 +266,7 @@ class NetworkCommandController {
                     + "fromPort <= toPort, got " + from + "-" + to);
         }
         return new SecurityGroupRule(null, spec.direction(), spec.protocol(), prefix.toString(), from, to,
-                spec.description());
+                spec.description(), spec.priority());
     }
 
     @Operation(operationId = "deleteNetworkSecurityGroup", summary = "Delete a security group no pod belongs to")
@@ -274,7 +298,9 @@ class NetworkCommandController {
                                    @Min(value = 1, message = "must be between 1 and 100")
                                    @Max(value = 100, message = "must be between 1 and 100") Integer maxCount,
                                    String elasticIpAddress,
-                                   @NotNull(message = "is required") @Valid ElasticIpSpec elasticIpSpec) {
+                                   @NotNull(message = "is required") @Valid ElasticIpSpec elasticIpSpec,
+                                   @Pattern(regexp = NAME, message = NAME_RULE) String elasticIpName,
+                                   Boolean dryRun) {
     }
 
     record ElasticIpsCreatedResult(List<String> elasticIpIds) {
@@ -293,8 +319,13 @@ class NetworkCommandController {
                     + request.maxCount());
         }
         String provider = request.elasticIpSpec().provider() == null ? "bgp" : request.elasticIpSpec().provider();
+        if (Boolean.TRUE.equals(request.dryRun())) {
+            // JD Cloud's dry run: the checks (quota included), nothing allocated
+            elasticIps.check(Caller.current().accountId(), regionId, request.maxCount(), fixed);
+            return ApiResponse.of(new ElasticIpsCreatedResult(List.of()));
+        }
         return ApiResponse.of(new ElasticIpsCreatedResult(elasticIps.create(Caller.current().accountId(), regionId,
-                request.maxCount(), request.elasticIpSpec().bandwidthMbps(), provider, fixed)));
+                request.maxCount(), request.elasticIpSpec().bandwidthMbps(), provider, fixed, request.elasticIpName())));
     }
 
     @Operation(operationId = "deleteElasticIp", summary = "Release an elastic IP bound to no pod")

@@ -43,7 +43,8 @@ public final class NetworkCommands {
     }
 
     public record CreateElasticIp(@TargetAggregateIdentifier String elasticIpId, String accountId, String regionId,
-                                  String elasticIpAddress, int bandwidthMbps, String provider, Instant requestedAt) {
+                                  String elasticIpAddress, int bandwidthMbps, String provider, Instant requestedAt,
+                                  String elasticIpName) {
     }
 
     public record DeleteElasticIp(@TargetAggregateIdentifier String elasticIpId, String accountId) {

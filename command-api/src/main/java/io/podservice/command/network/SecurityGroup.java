@@ -35,14 +35,16 @@ public class SecurityGroup {
                 command.vpcId(), command.networkSecurityGroupName(), command.description(), command.requestedAt()));
     }
 
+    /** @return the rules as added, each with its new id */
     @CommandHandler
-    public void handle(NetworkCommands.AddSecurityGroupRules command) {
+    public List<SecurityGroupRule> handle(NetworkCommands.AddSecurityGroupRules command) {
         Owned.require(accountId, command.accountId(), "Security group", networkSecurityGroupId);
         List<SecurityGroupRule> numbered = command.rules().stream()
                 .map(r -> new SecurityGroupRule("rule-" + UUID.randomUUID().toString().substring(0, 8), r.direction(),
-                        r.protocol(), r.addressPrefix(), r.fromPort(), r.toPort(), r.description()))
+                        r.protocol(), r.addressPrefix(), r.fromPort(), r.toPort(), r.description(), r.priority()))
                 .toList();
         apply(new SecurityGroupRulesAdded(networkSecurityGroupId, accountId, regionId, numbered, Instant.now()));
+        return numbered;
     }
 
     @CommandHandler

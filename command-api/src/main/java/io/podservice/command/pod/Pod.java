@@ -140,6 +140,15 @@ public class Pod {
                 throw CommandRejected.invalid("containers[" + i + "].name", "pod '" + podId + "' has no container '"
                         + replacement.name() + "'");
             }
+            if (replacement.volumeMounts() != null) {
+                for (int j = 0; j < replacement.volumeMounts().size(); j++) {
+                    String volume = replacement.volumeMounts().get(j).name();
+                    if (definition.volumes().stream().noneMatch(v -> v.name().equals(volume))) {
+                        throw CommandRejected.invalid("containers[" + i + "].volumeMounts[" + j + "].name", "pod '" + podId
+                                + "' has no volume '" + volume + "'");
+                    }
+                }
+            }
             byName.put(replacement.name(), replacement);
         }
         apply(new PodRebuilding(podId, regionId, newTask(), definition.withContainers(definition.containers().stream()
@@ -152,11 +161,13 @@ public class Pod {
                 r.command() == null ? c.command() : r.command(),
                 r.args() == null ? c.args() : r.args(),
                 r.env() == null ? c.env() : r.env(),
-                c.workingDir(), c.tty(), r.secret() == null ? c.secret() : r.secret(), c.limits(), c.systemDisk(),
-                c.volumeMounts(),
+                r.workingDir() == null ? c.workingDir() : r.workingDir(),
+                r.tty() == null ? c.tty() : r.tty(),
+                r.secret() == null ? c.secret() : r.secret(), c.limits(), c.systemDisk(),
+                r.volumeMounts() == null ? c.volumeMounts() : r.volumeMounts(),
                 r.livenessProbe() == null ? c.livenessProbe() : r.livenessProbe(),
                 r.readinessProbe() == null ? c.readinessProbe() : r.readinessProbe(),
-                r.secret() == null ? c.registryAuth() : r.registryAuth());
+                r.secret() == null ? c.registryAuth() : r.registryAuth(), c.requests());
     }
 
     @CommandHandler

@@ -28,10 +28,13 @@ public final class PodCommands {
                                        java.util.List<io.podservice.events.ContainerDefinition.EnvVar> env,
                                        io.podservice.events.PodSpecParts.Probe livenessProbe,
                                        io.podservice.events.PodSpecParts.Probe readinessProbe,
+                                       Boolean tty, String workingDir,
+                                       java.util.List<io.podservice.events.PodSpecParts.VolumeMount> volumeMounts,
                                        io.podservice.events.ContainerDefinition.RegistryAuth registryAuth) {
 
         public ContainerReplacement withRegistryAuth(io.podservice.events.ContainerDefinition.RegistryAuth auth) {
-            return new ContainerReplacement(name, image, secret, command, args, env, livenessProbe, readinessProbe, auth);
+            return new ContainerReplacement(name, image, secret, command, args, env, livenessProbe, readinessProbe, tty,
+                    workingDir, volumeMounts, auth);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.podservice.command.rest;
 
+import io.podservice.api.web.ResourceQuantities;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,7 +25,9 @@ public record ContainerSpec(
         @Valid ProbeSpec readinessProbe,
         @Valid ResourcesSpec resources,
         @Valid SystemDiskSpec systemDisk,
-        List<@Valid VolumeMountSpec> volumeMounts) {
+        List<@Valid VolumeMountSpec> volumeMounts,
+        String type,
+        String imageCacheId) {
 
     public record EnvVar(@NotBlank(message = "is required") String name, String value) {
     }
@@ -33,9 +35,30 @@ public record ContainerSpec(
     public record ResourcesSpec(@Valid ResourceAmounts requests, @Valid ResourceAmounts limits) {
     }
 
+    /** JD Cloud's RequestSpec: CPU ("500m", "1") and memory ("1024Mi", "1Gi") as strings; bare numbers accepted too. */
     public record ResourceAmounts(
-            @DecimalMin(value = "0.01", message = "must be at least 0.01 cores") Double cpu,
-            @Min(value = 4, message = "must be at least 4 MB") Integer memoryMB) {
+            @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ResourceQuantities.TextDeserializer.class)
+            String cpu,
+            @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ResourceQuantities.TextDeserializer.class)
+            String memoryMB) {
+
+        /** Cores, checked: at least 0.01. */
+        Double cores(String field) {
+            Double cores = ResourceQuantities.cpu(field + ".cpu", cpu);
+            if (cores != null && cores < 0.01) {
+                throw PodDefinitions.invalid(field + ".cpu", "must be at least 10m (0.01 cores)");
+            }
+            return cores;
+        }
+
+        /** Megabytes, checked: at least 4. */
+        Integer megabytes(String field) {
+            Integer megabytes = ResourceQuantities.memoryMB(field + ".memoryMB", memoryMB);
+            if (megabytes != null && megabytes < 4) {
+                throw PodDefinitions.invalid(field + ".memoryMB", "must be at least 4Mi");
+            }
+            return megabytes;
+        }
     }
 
     /** The container's system disk: [20, 100] GB in steps of 10. */
@@ -61,7 +84,8 @@ public record ContainerSpec(
             @Min(value = 1, message = "must be at least 1") Integer timeoutSeconds,
             @Min(value = 1, message = "must be at least 1") Integer failureThreshold,
             @Min(value = 1, message = "must be at least 1") Integer successThreshold,
-            @Valid ExecSpec exec,
+            // JD Cloud's Python SDK names the field exec_ (exec is a keyword in Python 2) and sends it so
+            @com.fasterxml.jackson.annotation.JsonAlias("exec_") @Valid ExecSpec exec,
             @Valid HttpGetSpec httpGet,
             @Valid TcpSocketSpec tcpSocket) {
     }

@@ -100,7 +100,7 @@ public class PodCommandController {
         java.util.Iterator<String> newElasticIps = request.podSpec().elasticIp() == null || fresh == 0
                 ? java.util.Collections.emptyIterator()
                 : elasticIps.create(accountId, region.id(), fresh, request.podSpec().elasticIp().bandwidthMbps(),
-                        provider(request.podSpec().elasticIp()), null).iterator();
+                        provider(request.podSpec().elasticIp()), null, null).iterator();
         List<String> podIds = new ArrayList<>(count);
         Instant now = Instant.now();
         int room = fresh;
@@ -178,13 +178,13 @@ public class PodCommandController {
 
     /**
      * The pod gives up its elastic IP as it starts deleting; with deletePrimaryNetworkInterfaceAllElasticIp
-     * (the default) that elastic IP is released too, in the same transaction.
+     * (JD Cloud's default: false) that elastic IP is released too, in the same transaction.
      */
     @Operation(operationId = "deletePod", summary = "Delete a running, stopped or failed pod")
     @DeleteMapping("/v1/regions/{regionId}/pods/{podId}")
     @Transactional
     ApiResponse<Void> deletePod(@PathVariable String regionId, @PathVariable String podId,
-                                @RequestParam(defaultValue = "true") boolean deletePrimaryNetworkInterfaceAllElasticIp) {
+                                @RequestParam(defaultValue = "false") boolean deletePrimaryNetworkInterfaceAllElasticIp) {
         regions.require(regionId);
         String accountId = Caller.current().accountId();
         java.util.Optional<String> elasticIp = networks.elasticIpOf(podId);

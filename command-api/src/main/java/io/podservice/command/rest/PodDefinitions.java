@@ -45,9 +45,10 @@ class PodDefinitions {
                         + "' is already the name of another container of the pod; container names must be unique");
             }
             checkContainer(path, container, type, volumeNames);
-            PodSpecParts.Resources limits = limits(container, type);
-            cpuRequested += requested(container).map(r -> r.cpu() == null ? 0 : r.cpu()).orElse(0.0);
-            memoryRequested += requested(container).map(r -> r.memoryMB() == null ? 0 : r.memoryMB()).orElse(0);
+            PodSpecParts.Resources limits = limits(path, container, type);
+            PodSpecParts.Resources requests = requests(path, container);
+            cpuRequested += requests == null ? 0 : requests.cpu();
+            memoryRequested += requests == null ? 0 : requests.memoryMB();
             if (limits.cpu() > type.cpu() || limits.memoryMB() > type.memoryMB()) {
                 throw invalid(path + ".resources.limits", "exceeds the instance type " + type.instanceType() + " ("
                         + type.cpu() + " vCPU, " + type.memoryMB() + " MB)");
@@ -61,12 +62,12 @@ class PodDefinitions {
                 spec.restartPolicy() == null ? "Always" : spec.restartPolicy(),
                 spec.terminationGracePeriodSeconds() == null ? 30 : spec.terminationGracePeriodSeconds(),
                 type.cpu(), type.memoryMB(),
-                containers.stream().map(c -> container(c, type)).toList(),
+                containers(containers, type),
                 SpecMapping.dnsConfig(spec.dnsConfig()),
                 SpecMapping.hostAliases(spec.hostAliases()),
                 SpecMapping.volumes(spec.volumes()),
                 tags(spec.userTags()),
-                clientToken, null, null);
+                clientToken, null, null, chargeMode(spec.charge()));
     }
 
     /** rebuildPod's containers as commands: names unique, probes well-formed; the aggregate checks they exist. */
@@ -79,10 +80,22 @@ class PodDefinitions {
             }
             checkProbe(path + ".livenessProbe", specs.get(i).livenessProbe());
             checkProbe(path + ".readinessProbe", specs.get(i).readinessProbe());
+            checkMountPaths(path, specs.get(i).volumeMounts());
         }
         return specs.stream().map(r -> new PodCommands.ContainerReplacement(r.name(), r.image(), r.secret(), r.command(),
                 r.args(), r.env() == null ? null : SpecMapping.env(r.env()), SpecMapping.probe(r.livenessProbe()),
-                SpecMapping.probe(r.readinessProbe()), null)).toList();
+                SpecMapping.probe(r.readinessProbe()), r.tty(), r.workingDir(),
+                r.volumeMounts() == null ? null : SpecMapping.volumeMounts(r.volumeMounts()), null)).toList();
+    }
+
+    /** The charge modes this service bills (docs/billing.md); prepaid pods are not offered yet. */
+    private static String chargeMode(PodSpec.ChargeSpec charge) {
+        String mode = charge == null || charge.chargeMode() == null ? "postpaid_by_duration" : charge.chargeMode();
+        if (mode.equals("prepaid_by_duration")) {
+            throw invalid("podSpec.charge.chargeMode", "prepaid_by_duration is not offered by this service yet; use "
+                    + "postpaid_by_duration or postpaid_by_usage");
+        }
+        return mode;
     }
 
     private static String az(RegionCatalog.Region region, String az) {
@@ -145,15 +158,19 @@ class PodDefinitions {
             throw invalid(path + ".systemDisk.sizeGB", "must be a multiple of 10 GB, got " + disk.sizeGB());
         }
         List<ContainerSpec.VolumeMountSpec> mounts = container.volumeMounts() == null ? List.of() : container.volumeMounts();
-        Set<String> mountPaths = new HashSet<>();
         for (int j = 0; j < mounts.size(); j++) {
             ContainerSpec.VolumeMountSpec mount = mounts.get(j);
             if (!volumeNames.contains(mount.name())) {
                 throw invalid(path + ".volumeMounts[" + j + "].name", "no volume '" + mount.name() + "' in podSpec.volumes");
             }
-            if (!mountPaths.add(mount.mountPath())) {
-                throw invalid(path + ".volumeMounts[" + j + "].mountPath", "'" + mount.mountPath() + "' is mounted twice");
-            }
+        }
+        checkMountPaths(path, mounts);
+        if (container.type() != null && !container.type().isEmpty()) {
+            throw invalid(path + ".type", "'" + container.type() + "' is not supported: init containers are not offered "
+                    + "by this service (leave type empty)");
+        }
+        if (container.imageCacheId() != null && !container.imageCacheId().isEmpty()) {
+            throw invalid(path + ".imageCacheId", "image caches are not offered by this service yet; name the image");
         }
         checkProbe(path + ".livenessProbe", container.livenessProbe());
         checkProbe(path + ".readinessProbe", container.readinessProbe());
@@ -161,11 +178,25 @@ class PodDefinitions {
                 && container.resources().limits() != null) {
             ContainerSpec.ResourceAmounts requests = container.resources().requests();
             ContainerSpec.ResourceAmounts limits = container.resources().limits();
-            if (requests.cpu() != null && limits.cpu() != null && requests.cpu() > limits.cpu()) {
+            Double requestedCpu = requests.cores(path + ".resources.requests");
+            Double limitCpu = limits.cores(path + ".resources.limits");
+            if (requestedCpu != null && limitCpu != null && requestedCpu > limitCpu) {
                 throw invalid(path + ".resources.requests.cpu", "must not exceed resources.limits.cpu");
             }
-            if (requests.memoryMB() != null && limits.memoryMB() != null && requests.memoryMB() > limits.memoryMB()) {
+            Integer requestedMemory = requests.megabytes(path + ".resources.requests");
+            Integer limitMemory = limits.megabytes(path + ".resources.limits");
+            if (requestedMemory != null && limitMemory != null && requestedMemory > limitMemory) {
                 throw invalid(path + ".resources.requests.memoryMB", "must not exceed resources.limits.memoryMB");
+            }
+        }
+    }
+
+    private static void checkMountPaths(String path, List<ContainerSpec.VolumeMountSpec> mounts) {
+        Set<String> mountPaths = new HashSet<>();
+        for (int j = 0; mounts != null && j < mounts.size(); j++) {
+            if (!mountPaths.add(mounts.get(j).mountPath())) {
+                throw invalid(path + ".volumeMounts[" + j + "].mountPath", "'" + mounts.get(j).mountPath()
+                        + "' is mounted twice");
             }
         }
     }
@@ -180,22 +211,37 @@ class PodDefinitions {
         }
     }
 
-    private static java.util.Optional<ContainerSpec.ResourceAmounts> requested(ContainerSpec container) {
-        return java.util.Optional.ofNullable(container.resources()).map(ContainerSpec.ResourcesSpec::requests);
+    /** The container's requests as given, zero for a part not given; null without requests. */
+    private static PodSpecParts.Resources requests(String path, ContainerSpec container) {
+        ContainerSpec.ResourceAmounts requests = container.resources() == null ? null : container.resources().requests();
+        if (requests == null || requests.cpu() == null && requests.memoryMB() == null) {
+            return null;
+        }
+        Double cpu = requests.cores(path + ".resources.requests");
+        Integer memory = requests.megabytes(path + ".resources.requests");
+        return new PodSpecParts.Resources(cpu == null ? 0 : cpu, memory == null ? 0 : memory);
     }
 
-    private static PodSpecParts.Resources limits(ContainerSpec container, InstanceTypeCatalog.InstanceType type) {
+    private static PodSpecParts.Resources limits(String path, ContainerSpec container,
+                                                 InstanceTypeCatalog.InstanceType type) {
         ContainerSpec.ResourceAmounts limits = container.resources() == null ? null : container.resources().limits();
-        return new PodSpecParts.Resources(
-                limits == null || limits.cpu() == null ? type.cpu() : limits.cpu(),
-                limits == null || limits.memoryMB() == null ? type.memoryMB() : limits.memoryMB());
+        Double cpu = limits == null ? null : limits.cores(path + ".resources.limits");
+        Integer memory = limits == null ? null : limits.megabytes(path + ".resources.limits");
+        return new PodSpecParts.Resources(cpu == null ? type.cpu() : cpu, memory == null ? type.memoryMB() : memory);
     }
 
-    private static ContainerDefinition container(ContainerSpec spec, InstanceTypeCatalog.InstanceType type) {
-        return new ContainerDefinition(spec.name(), spec.image(), spec.command(), spec.args(), SpecMapping.env(spec.env()),
-                spec.workingDir(), Boolean.TRUE.equals(spec.tty()), spec.secret(), limits(spec, type),
-                SpecMapping.systemDisk(spec.systemDisk()), SpecMapping.volumeMounts(spec.volumeMounts()),
-                SpecMapping.probe(spec.livenessProbe()), SpecMapping.probe(spec.readinessProbe()));
+    private static List<ContainerDefinition> containers(List<ContainerSpec> specs, InstanceTypeCatalog.InstanceType type) {
+        List<ContainerDefinition> containers = new java.util.ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            ContainerSpec spec = specs.get(i);
+            String path = "podSpec.containers[" + i + "]";
+            containers.add(new ContainerDefinition(spec.name(), spec.image(), spec.command(), spec.args(),
+                    SpecMapping.env(spec.env()), spec.workingDir(), Boolean.TRUE.equals(spec.tty()), spec.secret(),
+                    limits(path, spec, type), SpecMapping.systemDisk(spec.systemDisk()),
+                    SpecMapping.volumeMounts(spec.volumeMounts()), SpecMapping.probe(spec.livenessProbe()),
+                    SpecMapping.probe(spec.readinessProbe())).withRequests(requests(path, spec)));
+        }
+        return containers;
     }
 
     private static Map<String, String> tags(List<PodSpec.TagSpec> tags) {

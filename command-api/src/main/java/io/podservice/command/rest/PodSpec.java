@@ -13,7 +13,7 @@ import java.util.List;
 /** PodSpec as the API spells it, with the single-field rules of shared/API.md. */
 public record PodSpec(
         @NotBlank(message = "is required")
-        @Pattern(regexp = Names.DNS1123_LABEL, message = Names.DNS1123_LABEL_RULE)
+        @Pattern(regexp = Names.DNS1123_SUBDOMAIN, message = Names.DNS1123_SUBDOMAIN_RULE)
         String name,
         @Size(max = 256, message = "must be at most 256 characters") String description,
         @Size(max = 63, message = "must be at most 63 characters")
@@ -21,7 +21,7 @@ public record PodSpec(
         String hostname,
         @Pattern(regexp = "Always|OnFailure|Never", message = "must be one of Always, OnFailure, Never")
         String restartPolicy,
-        @Min(value = 0, message = "must be between 0 and 3600") @Max(value = 3600, message = "must be between 0 and 3600")
+        @Min(value = 0, message = "must be between 0 and 300") @Max(value = 300, message = "must be between 0 and 300")
         Integer terminationGracePeriodSeconds,
         @NotBlank(message = "is required") String instanceType,
         String az,
@@ -30,14 +30,18 @@ public record PodSpec(
         @Valid LogConfigSpec logConfig,
         List<@Valid HostAliasSpec> hostAliases,
         List<@Valid VolumeSpec> volumes,
-        @NotEmpty(message = "must name at least one container") List<@Valid ContainerSpec> containers,
+        @NotEmpty(message = "must name at least one container")
+        @Size(max = 8, message = "must name at most 8 containers")
+        List<@Valid ContainerSpec> containers,
         @Valid ChargeSpec charge,
         @Valid ElasticIpSpec elasticIp,
         @Valid NetworkInterfaceAttachmentSpec primaryNetworkInterface,
+        @Size(max = 0, message = "are not supported: a pod has one network interface, its primaryNetworkInterface")
+        List<Object> secondaryNetworkInterfaces,
         List<@Valid TagSpec> userTags) {
 
     public record DnsConfigSpec(
-            @Size(max = 3, message = "must list at most 3 name servers")
+            @Size(max = 20, message = "must list at most 20 name servers")
             List<@Pattern(regexp = Names.IPV4, message = "must be IPv4 addresses") String> nameservers,
             @Size(max = 6, message = "must list at most 6 search domains") List<String> searches,
             List<@Valid DnsOptionSpec> options) {

@@ -15,7 +15,10 @@ record RebuildContainerSpec(
         List<String> args,
         List<ContainerSpec.@Valid EnvVar> env,
         @Valid ContainerSpec.ProbeSpec livenessProbe,
-        @Valid ContainerSpec.ProbeSpec readinessProbe) {
+        @Valid ContainerSpec.ProbeSpec readinessProbe,
+        Boolean tty,
+        String workingDir,
+        List<ContainerSpec.@Valid VolumeMountSpec> volumeMounts) {
 
     record Request(@NotEmpty(message = "must name at least one container") List<@Valid RebuildContainerSpec> containers) {
     }

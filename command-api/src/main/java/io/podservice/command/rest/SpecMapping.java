@@ -33,7 +33,8 @@ final class SpecMapping {
                         v.jdcloudDisk().diskType() == null ? "ssd.gp1" : v.jdcloudDisk().diskType(),
                         v.jdcloudDisk().sizeGB(), v.jdcloudDisk().fsType() == null ? "xfs" : v.jdcloudDisk().fsType(),
                         v.jdcloudDisk().formatVolume(), v.jdcloudDisk().iops(),
-                        Boolean.TRUE.equals(v.jdcloudDisk().autoDelete())))).toList();
+                        // JD Cloud: a data disk is deleted with its pod unless told otherwise
+                        v.jdcloudDisk().autoDelete() == null || v.jdcloudDisk().autoDelete(), null))).toList();
     }
 
     static PodSpecParts.Disk systemDisk(ContainerSpec.SystemDiskSpec disk) {
@@ -42,7 +43,7 @@ final class SpecMapping {
         }
         return new PodSpecParts.Disk(null, null, disk.diskType() == null ? "ssd.gp1" : disk.diskType(),
                 disk.sizeGB() == null ? 20 : disk.sizeGB(), null, null, null,
-                disk.autoDelete() == null || disk.autoDelete());
+                disk.autoDelete() == null || disk.autoDelete(), disk.category() == null ? "local" : disk.category());
     }
 
     static List<PodSpecParts.VolumeMount> volumeMounts(List<ContainerSpec.VolumeMountSpec> mounts) {
@@ -55,7 +56,7 @@ final class SpecMapping {
             return null;
         }
         return new PodSpecParts.Probe(
-                probe.initialDelaySeconds() == null ? 0 : probe.initialDelaySeconds(),
+                probe.initialDelaySeconds() == null ? 10 : probe.initialDelaySeconds(), // JD Cloud's default
                 probe.periodSeconds() == null ? 10 : probe.periodSeconds(),
                 probe.timeoutSeconds() == null ? 1 : probe.timeoutSeconds(),
                 probe.failureThreshold() == null ? 3 : probe.failureThreshold(),

@@ -59,20 +59,7 @@ public class SecretCommandController {
             String name,
             @NotBlank(message = "is required")
             @Pattern(regexp = "docker-registry", message = "must be docker-registry") String secretType,
-            @NotNull(message = "is required") @Valid SecretData data) {
-    }
-
-    public record SecretData(
-            @NotBlank(message = "is required")
-            @Pattern(regexp = SERVER, message = "must be a registry host (a DNS-1123 subdomain or an IPv4 address) with an optional :port")
-            String server,
-            @NotBlank(message = "is required") @Size(max = 255, message = "must be at most 255 characters") String username,
-            @NotBlank(message = "is required") @Size(max = 1024, message = "must be at most 1024 characters") String password,
-            @Email(message = "must be an e-mail address") String email) {
-        @Override
-        public String toString() {
-            return "SecretData[server=" + server + ", username=" + username + "]";
-        }
+            @NotNull(message = "is required") java.util.Map<String, String> data) {
     }
 
     record CreateSecretResult(String secretName) {
@@ -84,6 +71,7 @@ public class SecretCommandController {
     public ApiResponse<CreateSecretResult> createSecret(@PathVariable String regionId,
                                                         @Valid @RequestBody CreateSecretRequest request) {
         regions.require(regionId);
+        RegistryData data = RegistryData.fromBase64(request.data());
         Caller caller = Caller.current();
         if (index.idOf(caller.accountId(), regionId, request.name()).isPresent()) {
             throw new ApiException(ErrorStatus.ALREADY_EXISTS, "Secret '" + request.name() + "' already exists in " + regionId);
@@ -92,10 +80,10 @@ public class SecretCommandController {
         String secretId = "secret-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         DataKeys.NewKey key = dataKeys.create();
         String ciphertext = Base64.getEncoder().encodeToString(AesGcm.encrypt(key.key(),
-                request.data().password().getBytes(StandardCharsets.UTF_8), "secret-password:" + key.keyId()));
+                data.password().getBytes(StandardCharsets.UTF_8), "secret-password:" + key.keyId()));
         try {
             commands.send(new SecretCommands.CreateSecret(secretId, caller.accountId(), regionId, request.name(),
-                    request.data().server(), request.data().username(), request.data().email(), key.keyId(), ciphertext,
+                    data.server(), data.username(), data.email(), key.keyId(), ciphertext,
                     Instant.now()), "Secret", request.name());
         } catch (RuntimeException e) {
             if (ApiFailures.causeOf(e, DuplicateKeyException.class).isPresent()) {

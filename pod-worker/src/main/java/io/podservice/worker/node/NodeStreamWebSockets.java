@@ -38,7 +38,7 @@ class NodeStreamWebSockets implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(new ContainerStreamHandler(), "/internal/node/pods/*/containers/*/attach",
+        registry.addHandler(new ContainerStreamHandler(ContainerStreamHandler.Framing.NODE), "/internal/node/pods/*/containers/*/attach",
                         "/internal/node/pods/*/containers/*/execs/*/start")
                 .addInterceptors(new Check());
     }

@@ -45,7 +45,7 @@ class InteractiveWebSockets implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(new ContainerStreamHandler(), "/v1/regions/*/pods/*/containers/*")
+        registry.addHandler(new ContainerStreamHandler(ContainerStreamHandler.Framing.JDCLOUD), "/v1/regions/*/pods/*/containers/*")
                 .addInterceptors(new Check())
                 .setAllowedOriginPatterns("*");
     }
@@ -55,10 +55,18 @@ class InteractiveWebSockets implements WebSocketConfigurer {
         @Override
         public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                        Map<String, Object> attributes) throws IOException {
-            Matcher path = PATH.matcher(request.getURI().getRawPath());
+            // the Go SDK sends ':' as %3A: the operation is read from the decoded path
+            String decodedPath = org.springframework.web.util.UriUtils.decode(request.getURI().getRawPath(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            Matcher path = PATH.matcher(decodedPath);
             try {
                 if (!path.matches()) {
-                    throw ApiException.notFound("No WebSocket operation at " + request.getURI().getRawPath());
+                    throw ApiException.notFound("No WebSocket operation at " + decodedPath);
+                }
+                if (!"websocket".equalsIgnoreCase(request.getHeaders().getUpgrade())) {
+                    // JD Cloud's SDKs call execStart and attach as plain GETs: they get the envelope, not Spring's text
+                    throw ApiException.invalidArgument(path.group(4) + " streams over a WebSocket: send the request "
+                            + "with 'Connection: Upgrade' and 'Upgrade: websocket' (jdc pod exec-start / attach do)");
                 }
                 String podId = path.group(2);
                 String container = path.group(3);

@@ -3,6 +3,7 @@ package io.podservice.query.interactive;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.podservice.api.node.ContainerSessions;
+import io.podservice.api.node.ContainerStreamHandler;
 import io.podservice.api.node.NodeToken;
 import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ErrorStatus;
@@ -139,7 +140,13 @@ class RemoteContainerSessions implements ContainerSessions {
                 send(new BinaryMessage(new byte[0]));
             }
 
-            private void send(BinaryMessage message) {
+            @Override
+            public void endOfTransmission() {
+                // the node knows whether the session has a TTY, so it decides what Ctrl-D means
+                send(new org.springframework.web.socket.TextMessage(ContainerStreamHandler.NODE_END_OF_TRANSMISSION));
+            }
+
+            private void send(org.springframework.web.socket.WebSocketMessage<?> message) {
                 try {
                     session.sendMessage(message);
                 } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.podservice.query.network;
 
+import io.podservice.api.web.ApiDates;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,19 +58,21 @@ public class NetworkProjection implements ReadModel {
         } else if (payload instanceof SubnetCreated e) {
             insert(event, SUBNET, e.vpcId(), e.subnetName(), e.createdAt(), JSON.createObjectNode()
                     .put("subnetId", e.subnetId()).put("subnetName", e.subnetName()).put("vpcId", e.vpcId())
-                    .put("addressPrefix", e.addressPrefix()).put("description", e.description()));
+                    .put("addressPrefix", e.addressPrefix()).put("description", e.description())
+                    .put("subnetType", "standard"));
         } else if (payload instanceof SecurityGroupCreated e) {
             ObjectNode body = JSON.createObjectNode().put("networkSecurityGroupId", e.networkSecurityGroupId())
                     .put("networkSecurityGroupName", e.networkSecurityGroupName()).put("description", e.description())
-                    .put("vpcId", e.vpcId());
+                    .put("vpcId", e.vpcId()).put("networkSecurityGroupType", "custom");
             body.putArray("securityGroupRules");
             insert(event, SECURITY_GROUP, e.vpcId(), e.networkSecurityGroupName(), e.createdAt(), body);
         } else if (payload instanceof ElasticIpCreated e) {
             ObjectNode body = JSON.createObjectNode().put("elasticIpId", e.elasticIpId())
                     .put("elasticIpAddress", e.elasticIpAddress()).put("bandwidthMbps", e.bandwidthMbps())
-                    .put("provider", e.provider());
+                    .put("provider", e.provider()).put("elasticIpName", e.elasticIpName()).put("ipType", "standard")
+                    .put("state", "UP");
             body.putObject("charge").put("chargeMode", "postpaid_by_duration").put("chargeStatus", "normal")
-                    .put("chargeStartTime", e.createdAt().toString());
+                    .put("chargeStartTime", ApiDates.format(e.createdAt()));
             insert(event, ELASTIC_IP, null, null, e.createdAt(), body);
         } else if (payload instanceof SecurityGroupRulesAdded e) {
             ArrayNode rules = JSON.createArrayNode();
@@ -77,7 +80,9 @@ public class NetworkProjection implements ReadModel {
                 rules.add(JSON.createObjectNode().put("ruleId", rule.ruleId()).put("direction", rule.direction())
                         .put("protocol", rule.protocol()).put("addressPrefix", rule.addressPrefix()).put("ipVersion", 4)
                         .put("fromPort", rule.fromPort()).put("toPort", rule.toPort())
-                        .put("description", rule.description()).put("createdTime", e.addedAt().toString()));
+                        .put("description", rule.description()).put("ruleAction", "ALLOW")
+                        .put("priority", rule.priority()).put("addressPrefixType", "CIDR").put("ruleType", "custom")
+                        .put("createdTime", ApiDates.format(e.addedAt())));
             }
             jdbc.update("""
                     UPDATE network_view SET body = jsonb_set(body, '{securityGroupRules}', body -> 'securityGroupRules' || ?::jsonb),
@@ -93,7 +98,7 @@ public class NetworkProjection implements ReadModel {
 
     private void insert(EventEnvelope event, String kind, String vpcId, String name, Instant created, ObjectNode body) {
         NetworkEvent payload = (NetworkEvent) event.payload();
-        body.put("createdTime", created.toString());
+        body.put("createdTime", ApiDates.format(created));
         jdbc.update("""
                 INSERT INTO network_view (resource_id, kind, account_id, region_id, vpc_id, name, body, created_time, last_sequence)
                 VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (resource_id) DO NOTHING""",

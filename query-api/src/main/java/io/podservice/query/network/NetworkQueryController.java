@@ -36,19 +36,28 @@ class NetworkQueryController {
     private static final String REGION = "/v1/regions/{regionId}";
     private static final ObjectMapper JSON = EventJson.newMapper();
 
-    /** Per kind: filter name (lower case; JD Cloud's docs spell some with capitals) to column. */
+    /** ASSOCIATED when a live pod holds the elastic IP. */
+    private static final String ELASTIC_IP_STATUS = "(CASE WHEN EXISTS (SELECT 1 FROM pod_view p WHERE p.elastic_ip_id = "
+            + "network_view.resource_id AND NOT p.deleted) THEN 'ASSOCIATED' ELSE 'NOT_ASSOCIATED' END)";
+    /**
+     * Per kind: filter name (lower case; JD Cloud's docs spell some with capitals) to column. Filters
+     * on what every resource here has one value of (azType standard, subnetType standard, ipType
+     * standard) compare with that value.
+     */
     private static final Map<String, Map<String, String>> FILTERS = Map.of(
-            NetworkProjection.VPC, Map.of("vpcids", "resource_id", "vpcnames", "name"),
-            NetworkProjection.SUBNET, Map.of("subnetids", "resource_id", "subnetnames", "name", "vpcid", "vpc_id"),
+            NetworkProjection.VPC, Map.of("vpcids", "resource_id", "vpcnames", "name", "aztype", "'standard'"),
+            NetworkProjection.SUBNET, Map.of("subnetids", "resource_id", "subnetnames", "name", "vpcid", "vpc_id",
+                    "subnettype", "body ->> 'subnetType'"),
             NetworkProjection.SECURITY_GROUP, Map.of("networksecuritygroupids", "resource_id",
                     "networksecuritygroupnames", "name", "vpcid", "vpc_id"),
             NetworkProjection.ELASTIC_IP, Map.of("elasticipids", "resource_id",
-                    "elasticipaddress", "body ->> 'elasticIpAddress'"));
+                    "elasticipaddress", "body ->> 'elasticIpAddress'", "elasticipnames", "body ->> 'elasticIpName'",
+                    "iptype", "body ->> 'ipType'", "status", ELASTIC_IP_STATUS));
     private static final Map<String, String> FILTER_NAMES = Map.of(
-            NetworkProjection.VPC, "vpcIds, vpcNames",
-            NetworkProjection.SUBNET, "subnetIds, subnetNames, vpcId",
+            NetworkProjection.VPC, "vpcIds, vpcNames, azType",
+            NetworkProjection.SUBNET, "subnetIds, subnetNames, vpcId, subnetType",
             NetworkProjection.SECURITY_GROUP, "networkSecurityGroupIds, networkSecurityGroupNames, vpcId",
-            NetworkProjection.ELASTIC_IP, "elasticIpIds, elasticIpAddress");
+            NetworkProjection.ELASTIC_IP, "elasticIpIds, elasticIpAddress, elasticIpNames, ipType, status");
 
     private final JdbcTemplate jdbc;
     private final RegionCatalog regions;
@@ -181,7 +190,8 @@ class NetworkQueryController {
                         body.path("elasticIpId").asText());
                 body.put("instanceId", pods.isEmpty() ? null : pods.get(0)[0])
                         .put("instanceType", pods.isEmpty() ? null : "pod")
-                        .put("privateIpAddress", pods.isEmpty() ? null : pods.get(0)[1]);
+                        .put("privateIpAddress", pods.isEmpty() ? null : pods.get(0)[1])
+                        .put("status", pods.isEmpty() ? "NOT_ASSOCIATED" : "ASSOCIATED");
                 body.putNull("az");
                 body.putNull("networkInterfaceId");
             }

@@ -66,7 +66,7 @@ class CatalogController {
         return ApiResponse.of(new DescribeQuotaResult(new Quota(resourceType, limits.limit(name, resourceType), used)));
     }
 
-    record InstanceTypeSpec(String family, String instanceType, double cpu, int memoryMB, int nicLimit, String desc,
+    record InstanceTypeSpec(String family, String instanceType, int cpu, int memoryMB, int nicLimit, String desc,
                             List<InstanceTypeCatalog.AzState> state, List<String> cloudDiskTypes) {
     }
 

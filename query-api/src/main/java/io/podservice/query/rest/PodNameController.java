@@ -20,10 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PodNameController {
 
+    /** JD Cloud's answers: 0 the name may be used, 1 it is empty, 2 it breaks the naming rule, 3 a pod has it. */
     static final int OK = 0;
-    static final int INVALID = 1;
-    static final int TAKEN = 2;
-    private static final Pattern DNS1123_LABEL = Pattern.compile("^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
+    static final int EMPTY = 1;
+    static final int INVALID = 2;
+    static final int TAKEN = 3;
+    private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(
+            "^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
 
     private final PodViewRepository views;
     private final RegionCatalog regions;
@@ -46,10 +49,13 @@ class PodNameController {
         regions.require(regionId);
         String name = request.podName();
         int count = request.maxCount() == null ? 1 : request.maxCount();
-        if (name == null || !DNS1123_LABEL.matcher(name).matches() || count > 1 && name.length() > 63 - 4) {
-            return ApiResponse.of(new CheckPodNameResult(INVALID, "podName must be a DNS-1123 label: 1-63 lowercase "
-                    + "letters, digits or '-', starting and ending with a letter or digit"
-                    + (count > 1 ? " (with room for the '-N' suffix of maxCount pods)" : "")));
+        if (name == null || name.isEmpty()) {
+            return ApiResponse.of(new CheckPodNameResult(EMPTY, "podName is empty"));
+        }
+        if (!DNS1123_SUBDOMAIN.matcher(name).matches() || count > 1 && name.length() > 253 - 4) {
+            return ApiResponse.of(new CheckPodNameResult(INVALID, "podName must be a DNS-1123 subdomain: DNS-1123 labels "
+                    + "(lowercase letters, digits or '-', starting and ending with a letter or digit) joined by '.', 253 "
+                    + "characters in all" + (count > 1 ? " (with room for the '-N' suffix of maxCount pods)" : "")));
         }
         String accountId = Caller.current().accountId();
         for (int i = 1; i <= count; i++) {

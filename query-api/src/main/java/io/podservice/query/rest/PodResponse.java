@@ -1,5 +1,6 @@
 package io.podservice.query.rest;
 
+import io.podservice.api.web.ResourceQuantities;
 import io.podservice.events.ContainerDefinition;
 import io.podservice.events.ContainerStatusReport;
 import io.podservice.events.PodDefinition;
@@ -19,6 +20,7 @@ record PodResponse(
         String description,
         String az,
         String hostname,
+        Ag ag,
         String instanceType,
         String restartPolicy,
         Integer terminationGracePeriodSeconds,
@@ -34,6 +36,7 @@ record PodResponse(
         ElasticIp elasticIp,
         NetworkInterfaceAttachment primaryNetworkInterface,
         List<Tag> tags,
+        Charge charge,
         Instant createTime) {
 
     static PodResponse of(PodView view) {
@@ -43,7 +46,8 @@ record PodResponse(
         PodSpecParts.NetworkInterface nic = definition.network();
         PodSpecParts.ElasticIpBinding eip = definition.elasticIp();
         return new PodResponse(view.podId(), definition.name(), definition.description(), definition.az(),
-                definition.hostname(), definition.instanceType(), definition.restartPolicy(),
+                definition.hostname(), definition.agId() == null ? null : new Ag(definition.agId()),
+                definition.instanceType(), definition.restartPolicy(),
                 definition.terminationGracePeriodSeconds(),
                 nic == null ? null : nic.vpcId(), nic == null ? null : nic.subnetId(),
                 nic == null ? view.podIp() : nic.privateIpAddress(),
@@ -54,7 +58,17 @@ record PodResponse(
                 eip == null ? null : new ElasticIp(eip.elasticIpId(), eip.elasticIpAddress()),
                 nic == null ? null : NetworkInterfaceAttachment.of(nic, eip),
                 definition.userTags().entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toList(),
+                new Charge(definition.chargeMode() == null ? "postpaid_by_duration" : definition.chargeMode(), "normal",
+                        view.createTime()),
                 view.createTime());
+    }
+
+    /** The pod's availability group (JD Cloud's {@code ag}). */
+    record Ag(String id) {
+    }
+
+    /** JD Cloud's Charge model: postpaid pods are charged from their creation and stay normal (docs/billing.md). */
+    record Charge(String chargeMode, String chargeStatus, Instant chargeStartTime) {
     }
 
     record LogConfig(String logDriver) {
@@ -131,13 +145,27 @@ record PodResponse(
             return new Container(definition.name(), definition.command(), definition.args(), definition.env(),
                     definition.image(), definition.secret(), definition.tty(), definition.workingDir(),
                     definition.livenessProbe(), definition.readinessProbe(),
-                    definition.limits() == null ? null : new Resources(definition.limits()),
+                    Resources.of(definition),
                     definition.systemDisk(), definition.volumeMounts(),
                     ContainerStatus.of(definition.name(), report, view));
         }
     }
 
-    record Resources(PodSpecParts.Resources limits) {
+    /** JD Cloud's ResourceRequests: CPU and memory as strings ("1000m", "4096Mi"). */
+    record Resources(Quantity requests, Quantity limits) {
+        static Resources of(ContainerDefinition definition) {
+            if (definition.limits() == null && definition.requests() == null) {
+                return null;
+            }
+            return new Resources(Quantity.of(definition.requests()), Quantity.of(definition.limits()));
+        }
+    }
+
+    record Quantity(String cpu, String memoryMB) {
+        static Quantity of(PodSpecParts.Resources resources) {
+            return resources == null ? null : new Quantity(ResourceQuantities.cpu(resources.cpu()),
+                    ResourceQuantities.memory(resources.memoryMB()));
+        }
     }
 
     record ContainerStatus(String name, int restartCount, boolean ready, ContainerState state, ContainerState lastState) {

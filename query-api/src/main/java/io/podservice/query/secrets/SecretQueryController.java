@@ -29,10 +29,20 @@ class SecretQueryController {
         this.regions = regions;
     }
 
+    /** The registry data as createSecret takes it (JD Cloud's DockerRegistryData): Base64 values, no password. */
     record Data(String server, String username, String email) {
+        static Data base64(String server, String username, String email) {
+            return new Data(b64(server), b64(username), b64(email));
+        }
+
+        private static String b64(String value) {
+            return value == null ? null
+                    : java.util.Base64.getEncoder().encodeToString(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
-    record Secret(String name, String secretType, Instant createdAt, Data data) {
+    /** JD Cloud's Secret model: the kind is {@code type} (createSecret's request calls it secretType). */
+    record Secret(String name, String type, Instant createdAt, Data data) {
     }
 
     record DescribeSecretResult(Secret secret) {
@@ -64,15 +74,20 @@ class SecretQueryController {
         StringBuilder where = new StringBuilder("account_id = ? AND region_id = ? AND NOT deleted");
         List<Object> args = new ArrayList<>(List.of(Caller.current().accountId(), regionId));
         for (QueryFilters.Filter filter : QueryFilters.parse(request.getParameterMap())) {
-            String column = switch (filter.name()) {
-                case "name" -> "name";
-                case "secretType" -> "secret_type";
+            switch (filter.name()) {
+                case "name" -> {
+                    // JD Cloud: the name filter is fuzzy, one value
+                    where.append(" AND name LIKE ? ESCAPE '\\'");
+                    args.add("%" + filter.values().get(0).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                }
+                case "secretType", "type" -> {
+                    where.append(" AND secret_type IN (")
+                            .append(String.join(", ", filter.values().stream().map(v -> "?").toList())).append(')');
+                    args.addAll(filter.values());
+                }
                 default -> throw ApiException.invalidArgument("Invalid filters." + filter.index() + ".name: unknown filter '"
-                        + filter.name() + "'; filters: name, secretType");
-            };
-            where.append(" AND ").append(column).append(" IN (")
-                    .append(String.join(", ", filter.values().stream().map(v -> "?").toList())).append(')');
-            args.addAll(filter.values());
+                        + filter.name() + "'; filters: name, type");
+            }
         }
         Long total = jdbc.queryForObject("SELECT count(*) FROM secret_view WHERE " + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
@@ -85,6 +100,6 @@ class SecretQueryController {
 
     private static Secret secret(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Secret(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                new Data(rs.getString(4), rs.getString(5), rs.getString(6)));
+                Data.base64(rs.getString(4), rs.getString(5), rs.getString(6)));
     }
 }

@@ -100,20 +100,23 @@ public class DockerSessions implements ContainerSessions {
     @Override
     public Session execStart(String podId, String container, String execId, Output output) {
         InspectExecResponse exec = inspect(podId, container, execId);
+        boolean tty = Boolean.TRUE.equals(exec.getProcessConfig().isTty());
         Pipe stdin = new Pipe();
-        var callback = docker.execStartCmd(execId).withDetach(false).withTty(Boolean.TRUE.equals(exec.getProcessConfig()
-                        .isTty()))
+        var callback = docker.execStartCmd(execId).withDetach(false).withTty(tty)
                 .withStdIn(stdin.in).exec(forward(output));
-        return stdin.session(callback);
+        return stdin.session(callback, tty);
     }
 
     @Override
     public Session attach(String podId, String container, Output output) {
+        String name = PodContainers.containerName(podId, container);
+        var config = docker.inspectContainerCmd(name).exec().getConfig();
+        boolean tty = config != null && Boolean.TRUE.equals(config.getTty());
         Pipe stdin = new Pipe();
-        var callback = docker.attachContainerCmd(PodContainers.containerName(podId, container))
+        var callback = docker.attachContainerCmd(name)
                 .withStdIn(stdin.in).withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false)
                 .exec(forward(output));
-        return stdin.session(callback);
+        return stdin.session(callback, tty);
     }
 
     @Override
@@ -174,8 +177,17 @@ public class DockerSessions implements ContainerSessions {
             }
         }
 
-        Session session(ResultCallback.Adapter<Frame> callback) {
+        Session session(ResultCallback.Adapter<Frame> callback, boolean tty) {
             return new Session() {
+                @Override
+                public void endOfTransmission() {
+                    if (tty) {
+                        stdin(new byte[] {0x04});
+                    } else {
+                        closeStdin();
+                    }
+                }
+
                 @Override
                 public void stdin(byte[] data) {
                     try {
