@@ -13,6 +13,11 @@ public record Caller(String accountId, String accessKeyId) {
         request.setAttribute(ATTRIBUTE, this);
     }
 
+    /** The verified caller of {@code request}, if its signature was checked. */
+    public static java.util.Optional<Caller> of(HttpServletRequest request) {
+        return java.util.Optional.ofNullable((Caller) request.getAttribute(ATTRIBUTE));
+    }
+
     /** The caller of the current request; a /v1 request without one never reaches a controller. */
     public static Caller current() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();

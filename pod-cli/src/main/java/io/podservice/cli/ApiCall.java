@@ -25,10 +25,36 @@ final class ApiCall {
     private final String path;
     private final Map<String, List<String>> query = new LinkedHashMap<>();
     private byte[] body = new byte[0];
+    private String service = "pod";
 
     ApiCall(String method, String path) {
         this.method = method;
         this.path = path;
+    }
+
+    /** The service the signature's scope names: {@code pod} (default) or {@code vpc}. */
+    ApiCall service(String name) {
+        this.service = name;
+        return this;
+    }
+
+    /** A JSON array of filters ({@code [{"name": ..., "values": [...]}]}) as {@code filters.N.*} parameters. */
+    ApiCall filters(String json) throws IOException {
+        if (json == null) {
+            return this;
+        }
+        com.fasterxml.jackson.databind.JsonNode array = PodCli.JSON.readTree(PodCli.jsonArgument(json, "--filters"));
+        for (int i = 0; i < array.size(); i++) {
+            com.fasterxml.jackson.databind.JsonNode filter = array.get(i);
+            param("filters." + (i + 1) + ".name", filter.path("name").asText());
+            if (filter.has("operator")) {
+                param("filters." + (i + 1) + ".operator", filter.path("operator").asText());
+            }
+            for (int j = 0; j < filter.path("values").size(); j++) {
+                param("filters." + (i + 1) + ".values." + (j + 1), filter.path("values").get(j).asText());
+            }
+        }
+        return this;
     }
 
     ApiCall param(String name, Object value) {
@@ -55,7 +81,7 @@ final class ApiCall {
                 : profile.endpoint();
         URI uri = URI.create(endpoint + "/v1/regions/" + profile.region() + path
                 + (queryString.isEmpty() ? "" : "?" + queryString));
-        Map<String, String> headers = new RequestSigner(profile.accessKey(), profile.secretKey(), "pod")
+        Map<String, String> headers = new RequestSigner(profile.accessKey(), profile.secretKey(), service)
                 .headers(method, uri, query, body, profile.region(), Instant.now());
         return new Prepared(uri, headers, body, method);
     }

@@ -1,6 +1,5 @@
 package io.podservice.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import picocli.CommandLine.Command;
@@ -57,21 +56,8 @@ final class PodCommands {
 
         @Override
         ApiCall request() throws IOException {
-            ApiCall call = new ApiCall("GET", "/pods").param("pageNumber", pageNumber).param("pageSize", pageSize);
-            if (filters != null) {
-                JsonNode array = PodCli.JSON.readTree(PodCli.jsonArgument(filters, "--filters"));
-                for (int i = 0; i < array.size(); i++) {
-                    JsonNode filter = array.get(i);
-                    call.param("filters." + (i + 1) + ".name", filter.path("name").asText());
-                    if (filter.has("operator")) {
-                        call.param("filters." + (i + 1) + ".operator", filter.path("operator").asText());
-                    }
-                    for (int j = 0; j < filter.path("values").size(); j++) {
-                        call.param("filters." + (i + 1) + ".values." + (j + 1), filter.path("values").get(j).asText());
-                    }
-                }
-            }
-            return call;
+            return new ApiCall("GET", "/pods").param("pageNumber", pageNumber).param("pageSize", pageSize)
+                    .filters(filters);
         }
     }
 
@@ -102,7 +88,7 @@ final class PodCommands {
         @Option(names = "--pod-id", required = true)
         String podId;
         @Option(names = "--delete-primary-network-interface-all-elastic-ip", arity = "1",
-                description = "Release the pod's elastic IP too (default true)")
+                description = "Release the pod's elastic IP too (default false)")
         Boolean deleteElasticIp;
 
         @Override

@@ -71,13 +71,6 @@ public class PodProjection implements ReadModel {
         views.update(current.orElseThrow(), next(current.orElseThrow(), event));
     }
 
-    /** Brings one pod's row up to date with the event store; used when a reader finds no row. */
-    @Transactional
-    public void catchUp(String podId) {
-        Optional<PodView> current = views.lock(podId);
-        catchUpFrom(podId, current.orElse(null), current.map(PodView::lastSequence).orElse(-1L));
-    }
-
     private void catchUpFrom(String podId, PodView current, long last) {
         PodView view = current;
         List<EventEnvelope> missing = eventStore.eventsAfter(podId, last);

@@ -7,7 +7,6 @@ import io.podservice.api.web.Paging;
 import io.podservice.api.web.QueryFilters;
 import io.podservice.identity.Caller;
 import io.podservice.query.pods.PodFilter;
-import io.podservice.query.pods.PodProjection;
 import io.podservice.query.pods.PodView;
 import io.podservice.query.pods.PodViewRepository;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,12 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 class PodQueryController {
 
     private final PodViewRepository views;
-    private final PodProjection projection;
     private final RegionCatalog regions;
 
-    PodQueryController(PodViewRepository views, PodProjection projection, RegionCatalog regions) {
+    PodQueryController(PodViewRepository views, RegionCatalog regions) {
         this.views = views;
-        this.projection = projection;
         this.regions = regions;
     }
 
@@ -94,16 +91,8 @@ class PodQueryController {
                 tags.stream().map(t -> new PodFilter.Tag(t.key(), t.values().stream().distinct().toList())).toList());
     }
 
-    /**
-     * Read-your-writes: a pod the projection has not seen yet (its events still on their way
-     * through Kafka) is caught up from the event store before answering 404.
-     */
+    /** Read-your-writes is already done: every GET waited for the caller's own writes (query.consistency). */
     private Optional<PodView> find(String podId) {
-        Optional<PodView> view = views.find(podId);
-        if (view.isPresent()) {
-            return view;
-        }
-        projection.catchUp(podId);
         return views.find(podId);
     }
 

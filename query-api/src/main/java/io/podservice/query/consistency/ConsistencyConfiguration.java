@@ -1,0 +1,50 @@
+package io.podservice.query.consistency;
+
+import io.podservice.api.consistency.WritePositions;
+import io.podservice.api.node.NodeToken;
+import io.podservice.identity.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every read of the API ({@code GET /v1/...}) waits for the caller's own writes first. The write
+ * positions come from command-api in the same JVM (the launcher) or over its internal endpoint.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsistencyConfiguration implements WebMvcConfigurer {
+
+    private final ObjectProvider<ReadYourWrites> readYourWrites;
+
+    ConsistencyConfiguration(ObjectProvider<ReadYourWrites> readYourWrites) {
+        this.readYourWrites = readYourWrites;
+    }
+
+    /** The write positions to wait for: command-api's own bean where it runs in this JVM, else its endpoint. */
+    @Bean
+    WritePositionsSource writePositionsSource(ObjectProvider<WritePositions> local, NodeToken token,
+                                              Environment environment) {
+        return new WritePositionsSource(local, () -> new RemoteWritePositions(environment.getProperty(
+                "pod.query.command-api-url", "http://127.0.0.1:" + environment.getProperty("local.server.port",
+                        environment.getProperty("server.port", "8080"))), token));
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                if ("GET".equals(request.getMethod())) {
+                    Caller.of(request).ifPresent(caller -> readYourWrites.getObject().await(caller.accountId()));
+                }
+                return true;
+            }
+        }).addPathPatterns("/v1/**");
+    }
+}
