@@ -68,7 +68,8 @@ final class ApiClient {
         byte[] signedBody = t.signedBody() == null ? new byte[0] : t.signedBody().getBytes(StandardCharsets.UTF_8);
         URI signedUri = URI.create(endpoint + t.signedPath());
         Map<String, String> headers = new LinkedHashMap<>(new RequestSigner(accessKey, secretKey, "pod")
-                .headers(t.method(), signedUri, io.podservice.signer.SignableRequest.parseQuery(signedUri.getRawQuery()), signedBody, "cn-north-1", t.signedAt()));
+                .headers(t.method(), signedUri, io.podservice.signer.SignableRequest.parseQuery(signedUri.getRawQuery()), signedBody,
+                        regionOf(t.signedPath()), t.signedAt()));
         t.headerChanges().accept(headers);
         byte[] body = t.sentBody() == null ? signedBody : t.sentBody().getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + (t.sentPath() == null ? t.signedPath()
@@ -81,6 +82,12 @@ final class ApiClient {
             request.header("Content-Type", "application/json");
         }
         return send(request.build());
+    }
+
+    /** The region a client signs for: the path's, as JD Cloud's clients take it from the request's regionId. */
+    private static String regionOf(String path) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^/v1/regions/([^/?]+)").matcher(path);
+        return m.find() ? m.group(1) : "cn-north-1";
     }
 
     /** Sends without any signature. */

@@ -193,8 +193,9 @@ class QueryApiTest extends ServiceTest {
     void aReplayFromTheEventStoreReproducesTheReadModel() {
         String accountId = jdbc.queryForObject("SELECT account_id FROM account WHERE name = 'query'", String.class);
         // a live secret and a deleted one, both settled in the read model
+        // the data's values Base64, as createSecret takes them: registry.example, u, p
         String secret = "{\"name\": \"%s\", \"secretType\": \"docker-registry\", \"data\": {\"server\": "
-                + "\"registry.example\", \"username\": \"u\", \"password\": \"p\"}}";
+                + "\"cmVnaXN0cnkuZXhhbXBsZQ==\", \"username\": \"dQ==\", \"password\": \"cA==\"}}";
         ApiClient query = apiAs("query");
         assertThat(query.post(BASE + "/secrets", secret.formatted("kept")).status()).isEqualTo(200);
         assertThat(query.post(BASE + "/secrets", secret.formatted("dropped")).status()).isEqualTo(200);

@@ -83,9 +83,9 @@ class SecretsTest extends ServiceTest {
         assertThat(running.path("containers").get(0).path("secret").asText()).isEqualTo("secure-reg");
 
         JsonNode described = api.get(BASE + "/secrets/secure-reg").body().path("result").path("secret");
-        assertThat(described.path("secretType").asText()).isEqualTo("docker-registry");
-        assertThat(described.path("data").path("server").asText()).isEqualTo(secure.address());
-        assertThat(described.path("data").path("username").asText()).isEqualTo("secure-user");
+        assertThat(described.path("type").asText()).isEqualTo("docker-registry");
+        assertThat(described.path("data").path("server").asText()).isEqualTo(base64(secure.address()));
+        assertThat(described.path("data").path("username").asText()).isEqualTo(base64("secure-user"));
         assertThat(described.path("data").has("password")).isFalse();
         ApiClient.Response listed = api.get(BASE + "/secrets?pageSize=10&filters.1.name=name&filters.1.values.1=secure-reg");
         assertThat(listed.body().path("result").path("totalCount").asInt()).isEqualTo(1);
@@ -197,11 +197,17 @@ class SecretsTest extends ServiceTest {
         return response;
     }
 
+    /** createSecret's body: JD Cloud takes the data's values Base64-encoded. */
     private String secretBody(String name, String secretPassword) {
         return """
                 {"name": "%s", "secretType": "docker-registry",
-                 "data": {"server": "%s", "username": "secure-user", "password": "%s", "email": "ops@example.com"}}"""
-                .formatted(name, secure.address(), secretPassword);
+                 "data": {"server": "%s", "username": "%s", "password": "%s", "email": "%s"}}"""
+                .formatted(name, base64(secure.address()), base64("secure-user"), base64(secretPassword),
+                        base64("ops@example.com"));
+    }
+
+    private static String base64(String value) {
+        return java.util.Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 
     private String podBody(String name, String secret) {
