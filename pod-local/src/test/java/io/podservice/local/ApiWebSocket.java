@@ -44,6 +44,10 @@ final class ApiWebSocket implements WebSocket.Listener {
         socket.sendText(text, true).join();
     }
 
+    void sendBinary(byte... bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+    }
+
     String stdout() {
         return streams[1].toString();
     }

@@ -42,6 +42,32 @@ class InteractiveTest extends ServiceTest {
         stream.send("exit\n");
     }
 
+    /** JD Cloud's framing as jdc speaks it: input ends with a lone Ctrl-D; a path may carry ':' as %3A (the Go SDK). */
+    @Test
+    void ctrlDEndsTheInputOfAnExecWithoutATty() throws Exception {
+        String podId = runningPod("ctrld", "\"command\": [\"sleep\", \"3600\"]");
+        String execId = execCreate(podId, "[\"cat\"]", false);
+        ApiWebSocket stream = connect(PODS + "/" + podId + "/containers/app%3AexecStart?execId=" + execId);
+        stream.sendBinary("echo-me\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        stream.sendBinary((byte) 0x04);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.closed.get());
+        assertThat(stream.stdout()).isEqualTo("echo-me\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> api().get(PODS + "/" + podId
+                + "/containers/app:execGetExitCode?execId=" + execId).status() == 200);
+        assertThat(api().get(PODS + "/" + podId + "/containers/app:execGetExitCode?execId=" + execId).body()
+                .path("result").path("execCode").asInt()).as("cat read end-of-file and ended").isZero();
+    }
+
+    /** JD Cloud's SDKs call execStart and attach as plain GETs: they get the API's envelope, not Spring's text. */
+    @Test
+    void aPlainGetOfAStreamIsAnsweredInTheEnvelope() {
+        String podId = runningPod("plainget", "\"command\": [\"sleep\", \"3600\"]");
+        ApiClient.Response attach = api().get(PODS + "/" + podId + "/containers/app:attach");
+        assertThat(attach.status()).isEqualTo(400);
+        assertThat(attach.errorStatus()).isEqualTo("INVALID_ARGUMENT");
+        assertThat(attach.body().path("error").path("message").asText()).contains("WebSocket");
+    }
+
     @Test
     void attachEchoesThroughCat() throws Exception {
         String podId = runningPod("attached", "\"command\": [\"cat\"], \"tty\": true");

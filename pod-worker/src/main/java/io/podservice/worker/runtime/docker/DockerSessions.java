@@ -1,6 +1,7 @@
 package io.podservice.worker.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
 public class DockerSessions implements ContainerSessions {
 
     private final DockerClient docker;
+    private final DockerClientConfig config;
 
-    DockerSessions(DockerClient docker) {
+    DockerSessions(DockerClient docker, DockerClientConfig config) {
         this.docker = docker;
+        this.config = config;
     }
 
     @Override
@@ -101,6 +104,10 @@ public class DockerSessions implements ContainerSessions {
     public Session execStart(String podId, String container, String execId, Output output) {
         InspectExecResponse exec = inspect(podId, container, execId);
         boolean tty = Boolean.TRUE.equals(exec.getProcessConfig().isTty());
+        if (DockerExecStream.supports(config.getDockerHost(), config.getSSLConfig() != null)) {
+            // a socket of its own, so the end of the client's input reaches the process
+            return DockerExecStream.start(config.getDockerHost(), execId, tty, output);
+        }
         Pipe stdin = new Pipe();
         var callback = docker.execStartCmd(execId).withDetach(false).withTty(tty)
                 .withStdIn(stdin.in).exec(forward(output));
