@@ -236,10 +236,16 @@ public final class LoadBenchmark {
      * The projection lag histogram's cumulative bucket counts (le in seconds to count), as the
      * service's Prometheus endpoint has them now: the burst's lag is the difference of two scrapes.
      */
+    /** The service's management port (metrics): {@code --management-endpoint}, else port 8081 of the API's host. */
+    private URI managementEndpoint() {
+        String given = System.getProperty("bench.management-endpoint");
+        return given != null ? URI.create(given) : URI.create("http://" + endpoint.getHost() + ":8081");
+    }
+
     private Map<Double, Double> lagBuckets() {
         Map<Double, Double> buckets = new java.util.TreeMap<>();
         try {
-            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/actuator/prometheus")).build(),
+            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(managementEndpoint().resolve("/actuator/prometheus")).build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher m = Pattern.compile("pod_projection_lag_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*\\} ([0-9.eE+-]+)")
                     .matcher(metrics.body());

@@ -49,6 +49,11 @@ class SignatureFilter extends OncePerRequestFilter {
             reject(response, ErrorStatus.INVALID_ARGUMENT, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
             return;
         }
+        String unreadable = RequestHygiene.problem(request, body);
+        if (unreadable != null) {
+            reject(response, ErrorStatus.INVALID_ARGUMENT, unreadable);
+            return;
+        }
         Caller caller;
         try {
             caller = verifier.verify(request, body);

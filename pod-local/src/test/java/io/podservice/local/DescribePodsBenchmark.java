@@ -132,7 +132,7 @@ class DescribePodsBenchmark extends ServiceTest {
                     i % 2 == 0 ? "cn-north-1a" : "cn-north-1b", null, "Always", 30, 1, 4096,
                     List.of(new ContainerDefinition("app", "busybox:1", List.of("sleep"), List.of("3600"), List.of(), null,
                             false, null, new PodSpecParts.Resources(1, 4096), null, List.of(), null, null)),
-                    null, List.of(), List.of(), tags, null, null, null, null);
+                    null, List.of(), List.of(), tags, null, null, null, null, null);
             batch.add(new Object[] {"pod-bench" + i, accountId, REGION, definition.name(), definition.az(),
                     phases[i % 10], "10." + (i / 65536 % 256) + "." + (i / 256 % 256) + "." + (i % 256),
                     Timestamp.from(base.plusSeconds(i)), new String(EventJson.write(definition), StandardCharsets.UTF_8),

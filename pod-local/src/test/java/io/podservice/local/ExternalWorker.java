@@ -33,6 +33,7 @@ final class ExternalWorker implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-jar", WORKER_JAR.toString(),
                 "--server.port=0",
+                "--management.server.port=0",
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.kafka.consumer.properties.session.timeout.ms=6000",
                 "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",

@@ -4,15 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Health, metrics, the OpenAPI document and the distributed deployment's compose file. */
 class OperabilityTest extends ServiceTest {
 
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
+    private ApiClient management() {
+        Map<String, String> keys = credentials();
+        return new ApiClient("http://127.0.0.1:" + managementPort, keys.get("access_key"), keys.get("secret_key"));
+    }
+
     @Test
     void healthIsUpWithPostgresKafkaAndDocker() {
-        ApiClient.Response health = api().get("/actuator/health");
+        ApiClient.Response health = management().get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().path("status").asText()).isEqualTo("UP");
         assertThat(health.body().path("components").path("db").path("status").asText()).isEqualTo("UP");
@@ -22,9 +31,19 @@ class OperabilityTest extends ServiceTest {
 
     @Test
     void prometheusMetricsAreExposed() {
-        ApiClient.Response metrics = api().get("/actuator/prometheus");
+        ApiClient.Response metrics = management().get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw()).contains("jvm_memory_used_bytes").contains("http_server_requests");
+    }
+
+    /** Tenants reach the API's port: it says whether the service is ready, and nothing about its parts. */
+    @Test
+    void theApiPortAnswersReadinessWithoutDetailsAndNoMetrics() {
+        ApiClient.Response ready = api().unsigned("GET", "/readyz");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.body().has("components")).isFalse();
+        assertThat(api().unsigned("GET", "/actuator/health").status()).isEqualTo(404);
+        assertThat(api().unsigned("GET", "/actuator/prometheus").status()).isEqualTo(404);
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "pod.local.data-dir=target/it-data",
                 "pod.local.kafka-port=0",
                 "pod.local.kafka-controller-port=0",
+                "management.server.port=0",
                 "pod.worker.concurrency=2",
                 "pod.worker.reconcile-interval=PT5S",
         })

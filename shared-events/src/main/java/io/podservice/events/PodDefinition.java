@@ -12,7 +12,8 @@ import java.util.Map;
  * What a pod is meant to be, as recorded in {@link PodCreated}: the accepted podSpec with the
  * instance type already resolved to CPU and memory, so a worker needs no catalog to run it.
  * {@code chargeMode} is JD Cloud's charge mode of the pod (null in pods recorded before it was:
- * {@code postpaid_by_duration}).
+ * {@code postpaid_by_duration}); {@code clientTokenDigest} the SHA-256 of the createPods request that
+ * made it with a {@code clientToken}, so a replay with other parameters is told apart.
  */
 public record PodDefinition(
         String name,
@@ -33,7 +34,8 @@ public record PodDefinition(
         String clientToken,
         NetworkInterface network,
         ElasticIpBinding elasticIp,
-        String chargeMode) {
+        String chargeMode,
+        String clientTokenDigest) {
 
     public PodDefinition {
         containers = List.copyOf(containers);
@@ -47,32 +49,32 @@ public record PodDefinition(
                          String restartPolicy, Integer terminationGracePeriodSeconds, double cpu, int memoryMB,
                          List<ContainerDefinition> containers) {
         this(name, description, hostname, instanceType, az, null, restartPolicy, terminationGracePeriodSeconds, cpu,
-                memoryMB, containers, null, List.of(), List.of(), Map.of(), null, null, null, null);
+                memoryMB, containers, null, List.of(), List.of(), Map.of(), null, null, null, null, null);
     }
 
     public PodDefinition withAttributes(String newName, String newDescription) {
         return new PodDefinition(newName, newDescription, hostname, instanceType, az, agId, restartPolicy,
                 terminationGracePeriodSeconds, cpu, memoryMB, containers, dnsConfig, hostAliases, volumes, userTags,
-                clientToken, network, elasticIp, chargeMode);
+                clientToken, network, elasticIp, chargeMode, clientTokenDigest);
     }
 
     /** The same pod with {@code binding} (or, null, no elastic IP) on its primary interface. */
     public PodDefinition withElasticIp(ElasticIpBinding binding) {
         return new PodDefinition(name, description, hostname, instanceType, az, agId, restartPolicy,
                 terminationGracePeriodSeconds, cpu, memoryMB, containers, dnsConfig, hostAliases, volumes, userTags,
-                clientToken, network, binding, chargeMode);
+                clientToken, network, binding, chargeMode, clientTokenDigest);
     }
 
     /** The same pod on the primary interface {@code nic} (its address assigned by the service). */
     public PodDefinition withNetwork(NetworkInterface nic) {
         return new PodDefinition(name, description, hostname, instanceType, az, agId, restartPolicy,
                 terminationGracePeriodSeconds, cpu, memoryMB, containers, dnsConfig, hostAliases, volumes, userTags,
-                clientToken, nic, elasticIp, chargeMode);
+                clientToken, nic, elasticIp, chargeMode, clientTokenDigest);
     }
 
     public PodDefinition withContainers(List<ContainerDefinition> newContainers) {
         return new PodDefinition(name, description, hostname, instanceType, az, agId, restartPolicy,
                 terminationGracePeriodSeconds, cpu, memoryMB, newContainers, dnsConfig, hostAliases, volumes, userTags,
-                clientToken, network, elasticIp, chargeMode);
+                clientToken, network, elasticIp, chargeMode, clientTokenDigest);
     }
 }

@@ -9,6 +9,7 @@ import io.podservice.api.node.NodeToken;
 import io.podservice.api.web.ApiDates;
 import io.podservice.api.web.ApiErrorController;
 import io.podservice.api.web.ApiExceptionHandler;
+import io.podservice.api.web.ApiJson;
 import io.podservice.api.web.RequestIdFilter;
 import io.podservice.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -40,10 +41,18 @@ public class ApiSupportAutoConfiguration {
         return new ApiErrorController();
     }
 
-    /** Dates on the wire as JD Cloud writes them: ISO 8601 in UTC, whole seconds ({@code 2026-11-27T10:00:00Z}). */
+    /**
+     * The API's JSON: dates as JD Cloud writes them (ISO 8601 in UTC, whole seconds), and request
+     * bodies read strictly (one document and nothing after it, no key twice, no number or boolean
+     * where text belongs, no empty string where a number or boolean belongs). What JD Cloud's own
+     * clients send stays accepted: {@code "false"} for a boolean (jdc) and numeric strings for numbers.
+     */
     @Bean
-    org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer apiDates() {
-        return builder -> builder.serializerByType(java.time.Instant.class, new ApiDates.InstantSerializer());
+    org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer apiJson() {
+        return builder -> builder.serializerByType(java.time.Instant.class, new ApiDates.InstantSerializer())
+                .featuresToEnable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .postConfigurer(ApiJson::strictCoercions);
     }
 
     @Bean

@@ -13,11 +13,14 @@ import java.util.regex.Pattern;
  */
 public final class QueryFilters {
 
-    private static final Pattern NAME = Pattern.compile("^filters\\.(\\d+)\\.name$");
-    private static final Pattern OPERATOR = Pattern.compile("^filters\\.(\\d+)\\.operator$");
-    private static final Pattern VALUE = Pattern.compile("^filters\\.(\\d+)\\.values\\.(\\d+)$");
-    private static final Pattern TAG_KEY = Pattern.compile("^tags\\.(\\d+)\\.key$");
-    private static final Pattern TAG_VALUE = Pattern.compile("^tags\\.(\\d+)\\.values\\.(\\d+)$");
+    /** Indexes run from 1 to {@value #MAX_INDEX}: more filters or values than that is not a query. */
+    static final int MAX_INDEX = 999;
+    private static final String INDEX = "([1-9]\\d{0,2})";
+    private static final Pattern NAME = Pattern.compile("^filters\\." + INDEX + "\\.name$");
+    private static final Pattern OPERATOR = Pattern.compile("^filters\\." + INDEX + "\\.operator$");
+    private static final Pattern VALUE = Pattern.compile("^filters\\." + INDEX + "\\.values\\." + INDEX + "$");
+    private static final Pattern TAG_KEY = Pattern.compile("^tags\\." + INDEX + "\\.key$");
+    private static final Pattern TAG_VALUE = Pattern.compile("^tags\\." + INDEX + "\\.values\\." + INDEX + "$");
 
     private QueryFilters() {
     }
@@ -40,7 +43,7 @@ public final class QueryFilters {
                         .put(Integer.parseInt(m.group(2)), value);
             } else if (name.startsWith("tags.")) {
                 throw ApiException.invalidArgument("Invalid " + name + ": tags are given as tags.N.key and tags.N.values.M "
-                        + "with 1-based N and M");
+                        + "with N and M from 1 to " + MAX_INDEX);
             }
         });
         values.keySet().stream().filter(i -> !keys.containsKey(i)).findFirst().ifPresent(i -> {
@@ -76,7 +79,7 @@ public final class QueryFilters {
                         .put(Integer.parseInt(m.group(2)), value);
             } else if (key.startsWith("filters.")) {
                 throw ApiException.invalidArgument("Invalid " + key + ": filters are given as filters.N.name, "
-                        + "filters.N.operator and filters.N.values.M with 1-based N and M");
+                        + "filters.N.operator and filters.N.values.M with N and M from 1 to " + MAX_INDEX);
             }
         });
         values.keySet().stream().filter(i -> !names.containsKey(i)).findFirst().ifPresent(i -> {

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 
@@ -14,9 +16,9 @@ public record ContainerSpec(
         @NotBlank(message = "is required")
         @Pattern(regexp = Names.DNS1123_LABEL, message = Names.DNS1123_LABEL_RULE)
         String name,
-        List<String> command,
-        List<String> args,
-        List<@Valid EnvVar> env,
+        @Size(max = 64, message = "must have at most 64 elements") List<@NotNull(message = "must not hold null") String> command,
+        @Size(max = 256, message = "must have at most 256 elements") List<@NotNull(message = "must not hold null") String> args,
+        @Size(max = 100, message = "must have at most 100 variables") List<@Valid EnvVar> env,
         @NotBlank(message = "is required") String image,
         @Pattern(regexp = Names.DNS1123_SUBDOMAIN, message = Names.DNS1123_SUBDOMAIN_RULE) String secret,
         Boolean tty,
@@ -25,11 +27,14 @@ public record ContainerSpec(
         @Valid ProbeSpec readinessProbe,
         @Valid ResourcesSpec resources,
         @Valid SystemDiskSpec systemDisk,
-        List<@Valid VolumeMountSpec> volumeMounts,
+        @Size(max = 7, message = "must have at most 7 mounts") List<@Valid VolumeMountSpec> volumeMounts,
         String type,
         String imageCacheId) {
 
-    public record EnvVar(@NotBlank(message = "is required") String name, String value) {
+    public record EnvVar(
+            @NotBlank(message = "is required")
+            @Pattern(regexp = "^[A-Za-z0-9_]{1,64}$", message = "must be 1 to 64 letters, digits or '_'") String name,
+            @Size(max = 1024, message = "must be at most 1024 characters") String value) {
     }
 
     public record ResourcesSpec(@Valid ResourceAmounts requests, @Valid ResourceAmounts limits) {
@@ -72,7 +77,9 @@ public record ContainerSpec(
 
     public record VolumeMountSpec(
             @NotBlank(message = "is required") String name,
-            @NotBlank(message = "is required") @Pattern(regexp = "^/.*", message = "must be an absolute path") String mountPath,
+            @NotBlank(message = "is required")
+            @Pattern(regexp = "^/.{1,1023}$", message = "must be an absolute path other than '/', at most 1024 characters")
+            String mountPath,
             Boolean readOnly,
             @Pattern(regexp = "^(?!/)(?!.*\\.\\.).*$", message = "must be a relative path without '..'") String subPath) {
     }
@@ -90,7 +97,8 @@ public record ContainerSpec(
             @Valid TcpSocketSpec tcpSocket) {
     }
 
-    public record ExecSpec(@NotEmpty(message = "must not be empty") List<String> command) {
+    public record ExecSpec(@NotEmpty(message = "must not be empty") @Size(max = 64, message = "must have at most 64 elements")
+                           List<@NotNull(message = "must not hold null") String> command) {
     }
 
     public record HttpGetSpec(
@@ -99,7 +107,7 @@ public record ContainerSpec(
             @Min(value = 1, message = "must be between 1 and 65535") @Max(value = 65535, message = "must be between 1 and 65535")
             int port,
             String path,
-            List<@Valid HttpHeaderSpec> httpHeader) {
+            @Size(max = 16, message = "must have at most 16 headers") List<@Valid HttpHeaderSpec> httpHeader) {
     }
 
     public record HttpHeaderSpec(@NotBlank(message = "is required") String name, String value) {

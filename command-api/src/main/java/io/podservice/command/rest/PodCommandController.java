@@ -70,10 +70,11 @@ public class PodCommandController {
                                                     @Valid @RequestBody CreatePodsRequest request) {
         RegionCatalog.Region region = regions.require(regionId);
         int count = request.count();
+        String digest = request.clientToken() == null ? null : ClientTokens.digest(request);
         List<PodDefinition> accepted = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
             String name = count == 1 ? request.podSpec().name() : request.podSpec().name() + "-" + i;
-            accepted.add(definitions.accept(region, request.podSpec(), name, count, request.clientToken()));
+            accepted.add(definitions.accept(region, request.podSpec(), name, count, request.clientToken(), digest));
         }
         String accountId = Caller.current().accountId();
         accepted.replaceAll(definition -> withRegistryAuth(definition, accountId, region.id(), "podSpec.containers"));
@@ -84,6 +85,7 @@ public class PodCommandController {
         }
         quota.lock(accountId, region.id());
         Set<String> made = request.clientToken() == null ? Set.of() : existing.of(ids);
+        existing.requireSameRequest(made, digest);
         Quotas.Fit fit = quota.fit(accountId, region.id(), count - made.size(), request.podSpec().containers().size());
         // best effort: the pods made before, then as many new ones as the quotas allow, in order
         int fresh = Math.min(fit.pods(), count - made.size());

@@ -28,7 +28,8 @@ class PodDefinitions {
         this.instanceTypes = instanceTypes;
     }
 
-    PodDefinition accept(RegionCatalog.Region region, PodSpec spec, String name, int maxCount, String clientToken) {
+    PodDefinition accept(RegionCatalog.Region region, PodSpec spec, String name, int maxCount, String clientToken,
+                         String clientTokenDigest) {
         InstanceTypeCatalog.InstanceType type = instanceTypes.require("podSpec.instanceType", spec.instanceType());
         String az = az(region, spec.az());
         Set<String> volumeNames = volumes(spec);
@@ -67,7 +68,7 @@ class PodDefinitions {
                 SpecMapping.hostAliases(spec.hostAliases()),
                 SpecMapping.volumes(spec.volumes()),
                 tags(spec.userTags()),
-                clientToken, null, null, chargeMode(spec.charge()));
+                clientToken, null, null, chargeMode(spec.charge()), clientTokenDigest);
     }
 
     /** rebuildPod's containers as commands: names unique, probes well-formed; the aggregate checks they exist. */
@@ -81,6 +82,7 @@ class PodDefinitions {
             checkProbe(path + ".livenessProbe", specs.get(i).livenessProbe());
             checkProbe(path + ".readinessProbe", specs.get(i).readinessProbe());
             checkMountPaths(path, specs.get(i).volumeMounts());
+            checkCommandLength(path, specs.get(i).command(), specs.get(i).args());
         }
         return specs.stream().map(r -> new PodCommands.ContainerReplacement(r.name(), r.image(), r.secret(), r.command(),
                 r.args(), r.env() == null ? null : SpecMapping.env(r.env()), SpecMapping.probe(r.livenessProbe()),
@@ -165,6 +167,7 @@ class PodDefinitions {
             }
         }
         checkMountPaths(path, mounts);
+        checkCommandLength(path, container.command(), container.args());
         if (container.type() != null && !container.type().isEmpty()) {
             throw invalid(path + ".type", "'" + container.type() + "' is not supported: init containers are not offered "
                     + "by this service (leave type empty)");
@@ -188,6 +191,16 @@ class PodDefinitions {
             if (requestedMemory != null && limitMemory != null && requestedMemory > limitMemory) {
                 throw invalid(path + ".resources.requests.memoryMB", "must not exceed resources.limits.memoryMB");
             }
+        }
+    }
+
+    /** JD Cloud's bounds: a command of at most 256 characters in all, its arguments at most 2048. */
+    private static void checkCommandLength(String path, List<String> command, List<String> args) {
+        if (command != null && command.stream().mapToInt(String::length).sum() > 256) {
+            throw invalid(path + ".command", "must be at most 256 characters in all");
+        }
+        if (args != null && args.stream().mapToInt(String::length).sum() > 2048) {
+            throw invalid(path + ".args", "must be at most 2048 characters in all");
         }
     }
 

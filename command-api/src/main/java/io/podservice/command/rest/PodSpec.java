@@ -28,8 +28,8 @@ public record PodSpec(
         String agId,
         @Valid DnsConfigSpec dnsConfig,
         @Valid LogConfigSpec logConfig,
-        List<@Valid HostAliasSpec> hostAliases,
-        List<@Valid VolumeSpec> volumes,
+        @Size(max = 10, message = "must have at most 10 aliases") List<@Valid HostAliasSpec> hostAliases,
+        @Size(max = 7, message = "must have at most 7 volumes") List<@Valid VolumeSpec> volumes,
         @NotEmpty(message = "must name at least one container")
         @Size(max = 8, message = "must name at most 8 containers")
         List<@Valid ContainerSpec> containers,
@@ -38,13 +38,14 @@ public record PodSpec(
         @Valid NetworkInterfaceAttachmentSpec primaryNetworkInterface,
         @Size(max = 0, message = "are not supported: a pod has one network interface, its primaryNetworkInterface")
         List<Object> secondaryNetworkInterfaces,
-        List<@Valid TagSpec> userTags) {
+        @Size(max = 20, message = "must have at most 20 tags") List<@Valid TagSpec> userTags) {
 
     public record DnsConfigSpec(
             @Size(max = 20, message = "must list at most 20 name servers")
             List<@Pattern(regexp = Names.IPV4, message = "must be IPv4 addresses") String> nameservers,
-            @Size(max = 6, message = "must list at most 6 search domains") List<String> searches,
-            List<@Valid DnsOptionSpec> options) {
+            @Size(max = 6, message = "must list at most 6 search domains")
+            List<@Size(max = 253, message = "must be at most 253 characters") String> searches,
+            @Size(max = 10, message = "must list at most 10 options") List<@Valid DnsOptionSpec> options) {
     }
 
     public record DnsOptionSpec(@NotBlank(message = "is required") String name, String value) {
@@ -54,7 +55,7 @@ public record PodSpec(
     }
 
     public record HostAliasSpec(
-            @NotEmpty(message = "must list at least one host name")
+            @NotEmpty(message = "must list at least one host name") @Size(max = 10, message = "must list at most 10 host names")
             List<@Pattern(regexp = Names.HOSTNAME, message = Names.HOSTNAME_RULE) String> hostnames,
             @NotBlank(message = "is required") @Pattern(regexp = Names.IPV4, message = "must be an IPv4 address") String ip) {
     }

@@ -48,7 +48,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
                     }
                     overrides.put("spring.datasource.url", postgres.jdbcUrl());
                     overrides.put("spring.datasource.username", "postgres");
-                    overrides.put("spring.datasource.password", "");
+                    overrides.put("spring.datasource.password", postgres.password());
                 }
                 if (!StringUtils.hasText(environment.getProperty("spring.kafka.bootstrap-servers"))) {
                     if (kafka == null) {

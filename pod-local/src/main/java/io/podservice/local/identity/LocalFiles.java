@@ -8,12 +8,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Files only their owner may read: created 0600 before anything is written into them. */
-final class LocalFiles {
+public final class LocalFiles {
 
     private LocalFiles() {
     }
 
-    static void writePrivate(Path file, String content) throws IOException {
+    public static void writePrivate(Path file, String content) throws IOException {
         Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(temp, content, StandardCharsets.UTF_8);

@@ -30,6 +30,11 @@ public record PodFilter(Map<String, List<String>> exact, Map<String, String> fuz
 
     void appendTo(StringBuilder where, List<Object> args) {
         exact.forEach((name, values) -> {
+            if (values.isEmpty()) {
+                // the same filter given twice with no value in common: nothing matches
+                where.append(" AND FALSE");
+                return;
+            }
             where.append(" AND ").append(EXACT_COLUMNS.get(name)).append(" IN (")
                     .append(String.join(", ", values.stream().map(v -> "?").toList())).append(')');
             args.addAll(values);
