@@ -1,5 +1,6 @@
 package io.podservice.identity;
 
+import io.podservice.signer.CanonicalForms;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -20,6 +21,12 @@ final class RequestHygiene {
         String query = request.getQueryString();
         if (query != null && query.toLowerCase(Locale.ROOT).contains("%00")) {
             return "The query must not contain NUL characters (%00)";
+        }
+        try {
+            CanonicalForms.path(request.getRequestURI());
+            CanonicalForms.parameters(query);
+        } catch (CanonicalForms.MalformedEncoding e) {
+            return e.getMessage();
         }
         if (body.length == 0) {
             return null;

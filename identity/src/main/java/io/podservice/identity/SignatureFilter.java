@@ -5,6 +5,7 @@ import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ApiFailures;
 import io.podservice.api.web.ApiResponse;
 import io.podservice.api.web.ErrorStatus;
+import io.podservice.api.web.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -46,12 +47,12 @@ class SignatureFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            reject(response, ErrorStatus.INVALID_ARGUMENT, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
+            reject(request, response, ErrorStatus.INVALID_ARGUMENT, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
             return;
         }
         String unreadable = RequestHygiene.problem(request, body);
         if (unreadable != null) {
-            reject(response, ErrorStatus.INVALID_ARGUMENT, unreadable);
+            reject(request, response, ErrorStatus.INVALID_ARGUMENT, unreadable);
             return;
         }
         Caller caller;
@@ -59,15 +60,15 @@ class SignatureFilter extends OncePerRequestFilter {
             caller = verifier.verify(request, body);
         } catch (AuthenticationFailure failure) {
             log.info("unauthenticated {} {}: {}", request.getMethod(), request.getRequestURI(), failure.getMessage());
-            reject(response, ErrorStatus.UNAUTHENTICATED, failure.getMessage());
+            reject(request, response, ErrorStatus.UNAUTHENTICATED, failure.getMessage());
             return;
         } catch (RuntimeException e) {
             ApiException known = ApiFailures.translate(e);
             if (known == null) {
                 log.error("signature verification failed", e);
-                reject(response, ErrorStatus.INTERNAL, "Internal error while verifying the signature");
+                reject(request, response, ErrorStatus.INTERNAL, "Internal error while verifying the signature");
             } else {
-                reject(response, known.status(), known.getMessage());
+                reject(request, response, known.status(), known.getMessage());
             }
             return;
         }
@@ -80,10 +81,11 @@ class SignatureFilter extends OncePerRequestFilter {
         }
     }
 
-    private void reject(HttpServletResponse response, ErrorStatus status, String message) throws IOException {
+    private void reject(HttpServletRequest request, HttpServletResponse response, ErrorStatus status, String message)
+            throws IOException {
         response.setStatus(status.httpStatus().value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), ApiResponse.failure(status, message));
+        json.writeValue(response.getOutputStream(), ApiResponse.failure(RequestIds.of(request), status, message));
     }
 
     /** The request with its body already read. */

@@ -18,8 +18,11 @@ public record ApiResponse<T>(String requestId, T result, Error error) {
     }
 
     public static ApiResponse<Void> failure(ErrorStatus status, String message) {
-        return new ApiResponse<>(RequestIds.current(), null,
-                new Error(status.httpStatus().value(), status.name(), message));
+        return failure(RequestIds.current(), status, message);
+    }
+
+    public static ApiResponse<Void> failure(String requestId, ErrorStatus status, String message) {
+        return new ApiResponse<>(requestId, null, new Error(status.httpStatus().value(), status.name(), message));
     }
 
     public record Error(int code, String status, String message) {

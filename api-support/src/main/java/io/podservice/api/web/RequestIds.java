@@ -13,6 +13,12 @@ public final class RequestIds {
     private RequestIds() {
     }
 
+    /** The id {@link RequestIdFilter} gave {@code request} (a filter's answer, before Spring binds the request). */
+    public static String of(jakarta.servlet.http.HttpServletRequest request) {
+        Object id = request.getAttribute(ATTRIBUTE);
+        return id == null ? current() : id.toString();
+    }
+
     public static String current() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         Object id = attributes == null ? null : attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
