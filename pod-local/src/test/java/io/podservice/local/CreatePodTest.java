@@ -89,13 +89,15 @@ class CreatePodTest extends ServiceTest {
         List<String> types = jdbc.queryForList("""
                 SELECT payload_type FROM domain_event_entry
                  WHERE aggregate_identifier = ? ORDER BY sequence_number""", String.class, podId);
-        // the node that runs it is recorded before it runs (interactive requests are routed there)
-        assertThat(types).containsExactly("io.podservice.events.PodCreated", "io.podservice.events.PodPlaced",
-                "io.podservice.events.PodRunning");
+        // the node that runs it is recorded before it runs (interactive requests are routed there); a first pull
+        // of the image on this node adds a progress report (PodContainersChanged: Pulling) before it runs
+        assertThat(types.stream().filter(t -> !t.endsWith(".PodContainersChanged")).toList()).containsExactly(
+                "io.podservice.events.PodCreated", "io.podservice.events.PodPlaced", "io.podservice.events.PodRunning");
         List<Long> sequences = jdbc.queryForList(
                 "SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY global_index",
                 Long.class, podId);
-        assertThat(sequences).containsExactly(0L, 1L, 2L);
+        assertThat(sequences).as("appended in the order of their sequence numbers, without gaps")
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, types.size()).boxed().toList());
         String createdJson = jdbc.queryForObject("""
                 SELECT convert_from(payload, 'UTF8') FROM domain_event_entry
                  WHERE aggregate_identifier = ? AND sequence_number = 0""", String.class, podId);

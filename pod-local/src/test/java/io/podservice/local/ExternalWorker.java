@@ -44,7 +44,9 @@ final class ExternalWorker implements AutoCloseable {
                 "--pod.worker.nat-chain=" + TestRun.NAT_CHAIN,
                 "--pod.worker.registry-credentials[0].server=" + ServiceTest.REGISTRY.address(),
                 "--pod.worker.registry-credentials[0].username=" + PrivateRegistry.USERNAME,
-                "--pod.worker.registry-credentials[0].password=" + PrivateRegistry.PASSWORD));
+                "--pod.worker.registry-credentials[0].password=" + PrivateRegistry.PASSWORD,
+                "--pod.worker.shared-registries[0]=" + ServiceTest.REGISTRY.address(),
+                "--pod.worker.allowed-private-registries[0]=127.0.0.1"));
         command.addAll(List.of(extraArguments));
         ExternalWorker worker = new ExternalWorker(
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);

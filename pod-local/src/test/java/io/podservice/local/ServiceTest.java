@@ -42,6 +42,10 @@ abstract class ServiceTest {
         return ("JDC_" + account + TestRun.ID).toUpperCase(java.util.Locale.ROOT);
     }
     static final PrivateRegistry REGISTRY;
+    /** A registry the node has a login for but does not share with tenants: its images need a pod's secret. */
+    static final PrivateRegistry NODE_LOGIN;
+    static final String NODE_LOGIN_PASSWORD = "node-" + java.util.UUID.randomUUID();
+    static final String NODE_LOGIN_IMAGE;
     /** The busybox image in the private registry, absent from the local daemon until a pod pulls it. */
     static final String IMAGE;
 
@@ -50,11 +54,20 @@ abstract class ServiceTest {
         REGISTRY = new PrivateRegistry();
         REGISTRY.start();
         IMAGE = REGISTRY.pushBusybox();
+        NODE_LOGIN = new PrivateRegistry("node-login", NODE_LOGIN_PASSWORD);
+        NODE_LOGIN.start();
+        NODE_LOGIN_IMAGE = NODE_LOGIN.pushBusybox();
+        System.setProperty("pod.worker.registry-credentials[1].server", NODE_LOGIN.address());
+        System.setProperty("pod.worker.registry-credentials[1].username", "node-login");
+        System.setProperty("pod.worker.registry-credentials[1].password", NODE_LOGIN_PASSWORD);
         System.setProperty("pod.worker.extra-labels." + TestRun.LABEL, TestRun.ID);
         System.setProperty("pod.worker.nat-chain", TestRun.NAT_CHAIN);
         System.setProperty("pod.worker.registry-credentials[0].server", REGISTRY.address());
         System.setProperty("pod.worker.registry-credentials[0].username", PrivateRegistry.USERNAME);
         System.setProperty("pod.worker.registry-credentials[0].password", PrivateRegistry.PASSWORD);
+        // the run's registries are on loopback: allowed; the one with the node's login is shared with tenants
+        System.setProperty("pod.worker.shared-registries[0]", REGISTRY.address());
+        System.setProperty("pod.worker.allowed-private-registries[0]", "127.0.0.1");
         // a second account, made the documented way (configuration), to check isolation
         System.setProperty("pod.accounts[0].name", "other");
         System.setProperty("pod.accounts[0].access-keys[0].access-key-id", OTHER_ACCESS_KEY);

@@ -45,8 +45,8 @@ final class TestRun {
         for (Container container : mine) {
             try {
                 docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
-            } catch (NotFoundException gone) {
-                // removed meanwhile
+            } catch (NotFoundException | com.github.dockerjava.api.exception.ConflictException gone) {
+                // removed meanwhile, or its removal is under way
             }
         }
     }

@@ -27,7 +27,9 @@ class TestRunCleanup implements BeforeAllCallback {
                     TestRun.removeNetworks();
                     TestRun.removeNatChains();
                     TestRun.removeImage(ServiceTest.IMAGE);
+                    TestRun.removeImage(ServiceTest.NODE_LOGIN_IMAGE);
                     ServiceTest.REGISTRY.stop();
+                    ServiceTest.NODE_LOGIN.stop();
                 }, ExtensionContext.Store.CloseableResource.class);
     }
 }

@@ -25,8 +25,52 @@ public class WorkerProperties {
     /** Labels added to every container the worker creates (tests put their run's label here). */
     private Map<String, String> extraLabels = Map.of();
 
-    /** Node-level registry credentials, used for pulls when an image names no secret; else ~/.docker/config.json. */
+    /**
+     * The node's own registry credentials (else ~/.docker/config.json): for the infra image, and for
+     * tenants' images only in {@link #sharedRegistries}. A tenant's image elsewhere is pulled with its
+     * pod's secret or anonymously, never with these.
+     */
     private List<RegistryCredential> registryCredentials = List.of();
+
+    /**
+     * Registries ({@code host[:port]}) the operator shares with every tenant: their images are
+     * pulled with the node's credentials when a container names no secret. None by default.
+     */
+    private List<String> sharedRegistries = List.of();
+
+    /**
+     * Registries ({@code host} or {@code host:port}) a tenant's image may name although they are in a
+     * loopback, link-local or private range. None by default: such an image reference is refused, so
+     * a tenant cannot make the node's Docker daemon connect to the node's or its network's services.
+     */
+    private List<String> allowedPrivateRegistries = List.of();
+
+    /** How long a verified right to an image already on the node (credentials, image) holds before it is checked again. */
+    private java.time.Duration imageAccessTtl = java.time.Duration.ofMinutes(5);
+
+    public List<String> getSharedRegistries() {
+        return sharedRegistries;
+    }
+
+    public void setSharedRegistries(List<String> sharedRegistries) {
+        this.sharedRegistries = List.copyOf(sharedRegistries);
+    }
+
+    public List<String> getAllowedPrivateRegistries() {
+        return allowedPrivateRegistries;
+    }
+
+    public void setAllowedPrivateRegistries(List<String> allowedPrivateRegistries) {
+        this.allowedPrivateRegistries = List.copyOf(allowedPrivateRegistries);
+    }
+
+    public java.time.Duration getImageAccessTtl() {
+        return imageAccessTtl;
+    }
+
+    public void setImageAccessTtl(java.time.Duration imageAccessTtl) {
+        this.imageAccessTtl = imageAccessTtl;
+    }
 
     /** How many pods' tasks run at once (one consumer thread per share of the topic's partitions). */
     private int concurrency = 3;

@@ -218,9 +218,9 @@ public class DockerPodRuntime implements PodRuntime {
     /** Pulls the images, makes the volumes and the containers; starts them when asked. Leaves nothing on failure. */
     private void build(PodRef pod, PodDefinition definition, boolean startThem) {
         try {
-            images.ensurePresent(properties.getInfraImage());
+            images.ensureNodeImage(properties.getInfraImage());
             for (ContainerDefinition container : definition.containers()) {
-                images.ensurePresent(container.image(), container.registryAuth(),
+                images.ensureTenantImage(container.image(), container.registryAuth(),
                         () -> progress.pulling(pod, definition, container.name(), container.image()));
             }
             Map<String, String> volumes = ensureVolumes(pod, definition);

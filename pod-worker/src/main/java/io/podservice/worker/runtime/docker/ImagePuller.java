@@ -10,6 +10,12 @@ import io.podservice.events.ContainerDefinition;
 import io.podservice.worker.WorkerProperties;
 import io.podservice.worker.runtime.DataKeyClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Base64;
 import io.podservice.worker.runtime.PodTaskFailure;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +24,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes an image present on the node: nothing to do when Docker has it, otherwise a pull with
- * the node's credentials for that registry. A failed pull is an {@code ErrImagePull} naming the image.
+ * Makes an image present on the node for a pod. The infra image is the node's: present is enough,
+ * else it is pulled with the node's credentials. A tenant's image is pulled with its pod's secret,
+ * with the node's credentials only from a registry the operator shares, else anonymously; and an
+ * image already on the node runs only after the registry has accepted these credentials for it
+ * (a pull, which for a present image is a manifest check), a verdict kept briefly per credentials
+ * and image, so one tenant's private image does not run for another without a right to it. A failed
+ * pull is an {@code ErrImagePull} naming the image, in words of its own, never the registry's answer.
  */
 @Component
 class ImagePuller {
@@ -30,33 +41,82 @@ class ImagePuller {
     private final DockerClientConfig dockerConfig;
     private final WorkerProperties properties;
     private final DataKeyClient dataKeys;
+    private final RegistryPolicy registries;
+    /** "credentials fingerprint | image id" to the instant the verdict expires. */
+    private final Map<String, Instant> verified = new ConcurrentHashMap<>();
 
-    ImagePuller(DockerClient docker, DockerClientConfig dockerConfig, WorkerProperties properties, DataKeyClient dataKeys) {
+    ImagePuller(DockerClient docker, DockerClientConfig dockerConfig, WorkerProperties properties, DataKeyClient dataKeys,
+                RegistryPolicy registries) {
         this.docker = docker;
         this.dockerConfig = dockerConfig;
         this.properties = properties;
         this.dataKeys = dataKeys;
+        this.registries = registries;
     }
 
-    void ensurePresent(String image) {
-        ensurePresent(image, null, () -> { });
+    /** The node's own image (the infra container's): present is enough, else a pull with the node's credentials. */
+    void ensureNodeImage(String image) {
+        ImageReference ref = ImageReference.parse(image);
+        if (imageId(ref).isEmpty()) {
+            pull(ref, image, nodeAuth(ref));
+        }
     }
 
     /**
-     * Pulls the image unless Docker has it, with the secret's credentials when {@code auth} is
-     * given (the password decrypted here, at pull time, and kept nowhere), else the node's.
-     * {@code onPull} runs when a pull actually starts.
+     * A tenant's image, pulled or verified with the credentials its pod may use: the secret's when
+     * {@code auth} is given (decrypted here, at pull time, and kept nowhere), the node's for a shared
+     * registry, none otherwise. {@code onPull} runs when the image has to be downloaded.
      */
-    void ensurePresent(String image, ContainerDefinition.RegistryAuth auth, Runnable onPull) {
+    void ensureTenantImage(String image, ContainerDefinition.RegistryAuth auth, Runnable onPull) {
         ImageReference ref = ImageReference.parse(image);
-        try {
-            docker.inspectImageCmd(ref.fullName()).exec();
+        registries.requireReachable(ref, image);
+        boolean shared = auth == null && registries.shared(ref.registry());
+        AuthConfig credentials = auth != null ? secretAuth(image, auth) : shared ? nodeAuth(ref) : new AuthConfig();
+        Optional<String> present = imageId(ref);
+        if (present.isPresent() && (shared || fresh(credentials, present.get()))) {
             return;
-        } catch (NotFoundException absent) {
-            log.info("pulling image {}", ref.fullName());
         }
-        onPull.run();
-        AuthConfig credentials = auth == null ? auth(ref) : secretAuth(image, auth);
+        if (present.isEmpty()) {
+            log.info("pulling image {}", ref.fullName());
+            onPull.run();
+        }
+        pull(ref, image, credentials);
+        imageId(ref).ifPresent(id -> verified.put(fingerprint(credentials) + "|" + id,
+                Instant.now().plus(properties.getImageAccessTtl())));
+    }
+
+    private boolean fresh(AuthConfig credentials, String imageId) {
+        Instant until = verified.get(fingerprint(credentials) + "|" + imageId);
+        if (until != null && until.isAfter(Instant.now())) {
+            return true;
+        }
+        verified.values().removeIf(expiry -> expiry.isBefore(Instant.now()));
+        return false;
+    }
+
+    private static String fingerprint(AuthConfig credentials) {
+        String material = credentials.getRegistryAddress() + "\n" + credentials.getUsername() + "\n"
+                + credentials.getPassword();
+        return HexFormat.of().formatHex(Arrays.copyOf(sha256(material), 16));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<String> imageId(ImageReference ref) {
+        try {
+            return Optional.ofNullable(docker.inspectImageCmd(ref.fullName()).exec().getId());
+        } catch (NotFoundException absent) {
+            return Optional.empty();
+        }
+    }
+
+    private void pull(ImageReference ref, String image, AuthConfig credentials) {
         try {
             PullImageResultCallback callback = docker.pullImageCmd(ref.repository())
                     .withTag(ref.tag().startsWith("@") ? null : ref.tag())
@@ -73,7 +133,9 @@ class ImagePuller {
         } catch (PodTaskFailure e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new PodTaskFailure("ErrImagePull", "Failed to pull image \"" + image + "\": " + DockerErrors.message(e), e);
+            log.info("pull of {} failed: {}", image, DockerErrors.message(e));
+            throw new PodTaskFailure("ErrImagePull", "Failed to pull image \"" + image + "\": "
+                    + PullFailures.describe(DockerErrors.message(e)), e);
         }
     }
 
@@ -85,7 +147,7 @@ class ImagePuller {
         return new AuthConfig().withRegistryAddress(auth.server()).withUsername(auth.username()).withPassword(password);
     }
 
-    private AuthConfig auth(ImageReference ref) {
+    private AuthConfig nodeAuth(ImageReference ref) {
         for (WorkerProperties.RegistryCredential credential : properties.getRegistryCredentials()) {
             if (credential.server().equals(ref.registry())) {
                 return new AuthConfig()
