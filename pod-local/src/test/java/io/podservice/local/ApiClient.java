@@ -35,6 +35,14 @@ final class ApiClient {
         this.secretKey = secretKey;
     }
 
+    String accessKey() {
+        return accessKey;
+    }
+
+    String secretKey() {
+        return secretKey;
+    }
+
     ApiClient withSecret(String otherSecret) {
         return new ApiClient(endpoint, accessKey, otherSecret);
     }

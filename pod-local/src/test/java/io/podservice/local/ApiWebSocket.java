@@ -28,9 +28,18 @@ final class ApiWebSocket implements WebSocket.Listener {
 
     static ApiWebSocket connect(int port, String path) throws Exception {
         Map<String, String> profile = ServiceTest.credentials();
+        return connect(port, path, profile.get("access_key"), profile.get("secret_key"));
+    }
+
+    /** As the account whose keys {@code client} signs with. */
+    static ApiWebSocket connect(int port, String path, ApiClient client) throws Exception {
+        return connect(port, path, client.accessKey(), client.secretKey());
+    }
+
+    static ApiWebSocket connect(int port, String path, String accessKey, String secretKey) throws Exception {
         URI uri = URI.create("ws://127.0.0.1:" + port + path);
         URI signedUri = URI.create("http://127.0.0.1:" + port + path);
-        Map<String, String> headers = new RequestSigner(profile.get("access_key"), profile.get("secret_key"), "pod")
+        Map<String, String> headers = new RequestSigner(accessKey, secretKey, "pod")
                 .headers("GET", signedUri, SignableRequest.parseQuery(signedUri.getRawQuery()), new byte[0],
                         ServiceTest.REGION, Instant.now());
         ApiWebSocket stream = new ApiWebSocket();

@@ -192,7 +192,7 @@ class NetworkTest extends ServiceTest {
         worker = ExternalWorker.start(bootstrapServers, "nat-node", arguments);
         await().atMost(Duration.ofSeconds(60)).until(() -> get("http://" + address[0] + ":8080/").contains("served-"));
 
-        ok(api().delete(PODS + "/" + podId));
+        ok(api().delete(PODS + "/" + podId + "?deletePrimaryNetworkInterfaceAllElasticIp=true"));
         await().atMost(Duration.ofSeconds(60)).until(() -> api().get(PODS + "/" + podId).status() == 404);
         await().atMost(Duration.ofSeconds(20)).until(() -> api().get(REGION_PATH + "/elasticIps/" + eip).status() == 404);
     }
@@ -278,7 +278,7 @@ class NetworkTest extends ServiceTest {
 
         for (String podId : podIds) {
             awaitPhase(podId, "running");
-            ok(api().delete(PODS + "/" + podId));
+            ok(api().delete(PODS + "/" + podId + "?deletePrimaryNetworkInterfaceAllElasticIp=true"));
         }
         for (String elasticIp : elasticIps) {
             await().atMost(Duration.ofSeconds(30)).until(() ->

@@ -51,6 +51,10 @@ final class PrivateRegistry {
     }
 
     /** {@code 127.0.0.1:<port>}: Docker treats loopback registries as insecure, so plain HTTP works. */
+    int port() {
+        return container.getMappedPort(5000);
+    }
+
     String address() {
         return "127.0.0.1:" + container.getMappedPort(5000);
     }

@@ -78,13 +78,16 @@ final class TestRun {
 
     /** Removes the run's iptables chains (every worker's of the run) and the jumps to them. */
     static void removeNatChains() {
-        String[][] tables = {{"nat", "PREROUTING", "OUTPUT", "POSTROUTING"}, {"filter", "FORWARD"}};
+        String[][] tables = {{"nat", "PREROUTING", "OUTPUT", "POSTROUTING"}, {"filter", "FORWARD", "INPUT"}};
         for (String[] table : tables) {
             List<String> chains = natChains(table[0]);
             for (String chain : chains) {
                 for (int i = 1; i < table.length; i++) {
                     while (iptables("-t", table[0], "-D", table[i], "-j", chain)) {
                         // inserted once per worker start at most; removed until none is left
+                    }
+                    while (iptables("-t", table[0], "-D", table[i], "-i", "pod-+", "-j", chain)) {
+                        // the guard of the node against its pods is jumped to for pod bridges only
                     }
                 }
             }

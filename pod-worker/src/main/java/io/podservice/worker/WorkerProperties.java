@@ -48,6 +48,31 @@ public class WorkerProperties {
     /** How long a verified right to an image already on the node (credentials, image) holds before it is checked again. */
     private java.time.Duration imageAccessTtl = java.time.Duration.ofMinutes(5);
 
+    /**
+     * What pods may reach on the node itself ({@code tcp:PORT} or {@code udp:PORT}), beyond answers to
+     * connections the node opened. Nothing by default.
+     */
+    private List<String> podToNodeAllowed = List.of();
+
+    /** Where pods without a subnet get their account's network on this node: /24 blocks of this range. */
+    private String accountNetworkPool = "100.64.0.0/10";
+
+    public List<String> getPodToNodeAllowed() {
+        return podToNodeAllowed;
+    }
+
+    public void setPodToNodeAllowed(List<String> podToNodeAllowed) {
+        this.podToNodeAllowed = List.copyOf(podToNodeAllowed);
+    }
+
+    public String getAccountNetworkPool() {
+        return accountNetworkPool;
+    }
+
+    public void setAccountNetworkPool(String accountNetworkPool) {
+        this.accountNetworkPool = accountNetworkPool;
+    }
+
     public List<String> getSharedRegistries() {
         return sharedRegistries;
     }

@@ -5,6 +5,6 @@ package io.podservice.events;
  * containers with ones made from {@code definition} (new images pulled), left stopped; success is
  * a {@link PodRebuilt}.
  */
-public record PodRebuilding(String podId, String regionId, String taskId, PodDefinition definition)
+public record PodRebuilding(String podId, String regionId, String taskId, PodDefinition definition, String accountId)
         implements PodEvent, PodTask {
 }

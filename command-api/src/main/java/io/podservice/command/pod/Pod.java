@@ -78,7 +78,7 @@ public class Pod {
     public void handle(PodCommands.StartPod command) {
         requireOwner(command.accountId());
         requirePhase("startPod", EnumSet.of(PodPhase.STOPPED), "stopped");
-        apply(new PodStarting(podId, regionId, newTask(), definition));
+        apply(new PodStarting(podId, regionId, newTask(), definition, accountId));
     }
 
     @CommandHandler
@@ -153,7 +153,7 @@ public class Pod {
         }
         apply(new PodRebuilding(podId, regionId, newTask(), definition.withContainers(definition.containers().stream()
                 .map(c -> byName.containsKey(c.name()) ? rebuilt(c, byName.get(c.name())) : c)
-                .toList())));
+                .toList()), accountId));
     }
 
     private static ContainerDefinition rebuilt(ContainerDefinition c, PodCommands.ContainerReplacement r) {

@@ -4,7 +4,6 @@ import io.podservice.api.network.Ipv4Cidr;
 import io.podservice.events.PodSpecParts.SecurityGroupRule;
 import io.podservice.worker.WorkerProperties;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,10 +39,12 @@ public class ElasticIpNat {
     private static final Ipv4Cidr LOOPBACK = Ipv4Cidr.parse("127.0.0.0/8").orElseThrow();
 
     private final WorkerProperties properties;
+    private final Iptables iptables;
     private boolean unavailableLogged;
 
-    ElasticIpNat(WorkerProperties properties) {
+    ElasticIpNat(WorkerProperties properties, Iptables iptables) {
         this.properties = properties;
+        this.iptables = iptables;
     }
 
     /** A set of rules this worker keeps: what it is for (in its tag) and a digest of its content. */
@@ -157,7 +157,7 @@ public class ElasticIpNat {
                 }
             });
             return true;
-        } catch (IptablesUnavailable e) {
+        } catch (Iptables.Unavailable e) {
             if (!unavailableLogged) {
                 log.warn("elastic IPs are not translated on this node: {}", e.getMessage());
                 unavailableLogged = true;
@@ -219,20 +219,9 @@ public class ElasticIpNat {
     }
 
     private void ensureChains(String chain) {
-        ensureChain("nat", chain, "PREROUTING", "OUTPUT");
-        ensureChain("nat", chain + "-MASQ", "POSTROUTING");
-        ensureChain("filter", chain + "-FWD", "FORWARD");
-    }
-
-    private void ensureChain(String table, String chain, String... from) {
-        if (!exists(table, chain)) {
-            run("-t", table, "-N", chain);
-        }
-        for (String builtin : from) {
-            if (!succeeds("-t", table, "-C", builtin, "-j", chain)) {
-                run("-t", table, "-I", builtin, "1", "-j", chain);
-            }
-        }
+        iptables.ensureChain("nat", chain, "PREROUTING", "OUTPUT");
+        iptables.ensureChain("nat", chain + "-MASQ", "POSTROUTING");
+        iptables.ensureChain("filter", chain + "-FWD", "FORWARD");
     }
 
     private void enableRouteLocalnet() {
@@ -247,13 +236,8 @@ public class ElasticIpNat {
         }
     }
 
-    /**
-     * This worker's own chain: the configured name and a digest of the worker id, so that several
-     * workers on one host (tests run two) never touch each other's rules, and rules can be deleted
-     * by their position in a chain only this worker changes.
-     */
     private String chain() {
-        return properties.getNatChain() + "-" + String.format("%06x", properties.getWorkerId().hashCode() & 0xFFFFFF);
+        return iptables.workerChain();
     }
 
     private String prefix() {
@@ -294,46 +278,10 @@ public class ElasticIpNat {
     }
 
     private boolean exists(String table, String chain) {
-        return succeeds("-t", table, "-S", chain);
-    }
-
-    private boolean succeeds(String... args) {
-        return execute(args).exitCode == 0;
+        return iptables.exists(table, chain);
     }
 
     private String run(String... args) {
-        Result result = execute(args);
-        if (result.exitCode != 0) {
-            throw new IllegalStateException("iptables " + String.join(" ", args) + " failed: " + result.output.trim());
-        }
-        return result.output;
-    }
-
-    private record Result(int exitCode, String output) {
-    }
-
-    private Result execute(String... args) {
-        List<String> command = new ArrayList<>(List.of(properties.getIptables(), "-w", "5"));
-        command.addAll(List.of(args));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IptablesUnavailable("iptables did not answer within 15 s");
-            }
-            return new Result(process.exitValue(), output);
-        } catch (IOException e) {
-            throw new IptablesUnavailable("cannot run " + properties.getIptables() + " (" + e.getMessage() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IptablesUnavailable("interrupted");
-        }
-    }
-
-    private static final class IptablesUnavailable extends RuntimeException {
-        IptablesUnavailable(String message) {
-            super(message);
-        }
+        return iptables.run(args);
     }
 }

@@ -59,6 +59,9 @@ public class SubnetNetworks {
             try {
                 docker.createNetworkCmd().withName(name).withDriver("bridge").withCheckDuplicate(true)
                         .withLabels(labels)
+                        // a name PodFirewall knows as a pod bridge
+                        .withOptions(Map.of("com.docker.network.bridge.name", PodFirewall.BRIDGE_PREFIX + "s"
+                                + AccountNetworks.digest(nic.subnetId())))
                         .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config()
                                 .withSubnet(cidr.toString()).withGateway(Ipv4Cidr.dotted(cidr.gateway()))))
                         .exec();

@@ -30,8 +30,8 @@ public class DesiredPods {
     /** RUN: keep running; STOP: keep stopped; GONE: have nothing; BUSY: a task is in flight (Kafka redelivers it). */
     public enum Intent { RUN, STOP, GONE, BUSY }
 
-    public record Desired(String podId, String regionId, long sequence, Intent intent, String runTaskId,
-                          PodDefinition definition) {
+    public record Desired(String podId, String regionId, String accountId, long sequence, Intent intent,
+                          String runTaskId, PodDefinition definition) {
     }
 
     private final Map<String, Desired> pods = new ConcurrentHashMap<>();
@@ -59,49 +59,51 @@ public class DesiredPods {
 
     private static Desired next(Desired current, String podId, long sequence, PodEvent event) {
         if (event instanceof PodCreated created) {
-            return new Desired(podId, created.regionId(), sequence, Intent.BUSY, null, created.definition());
+            return new Desired(podId, created.regionId(), created.accountId(), sequence, Intent.BUSY, null,
+                    created.definition());
         }
         if (current == null) {
             // the pod's creation is on a partition position we did not fold: nothing safe to do with it
             return null;
         }
         String region = current.regionId();
+        String account = current.accountId();
         PodDefinition definition = current.definition();
         if (event instanceof PodRunning running) {
-            return new Desired(podId, region, sequence, Intent.RUN, running.taskId(), definition);
+            return new Desired(podId, region, account, sequence, Intent.RUN, running.taskId(), definition);
         }
         if (event instanceof PodStopped || event instanceof PodRebuilt) {
-            return new Desired(podId, region, sequence, Intent.STOP, null, definition);
+            return new Desired(podId, region, account, sequence, Intent.STOP, null, definition);
         }
         if (event instanceof PodDeleted) {
-            return new Desired(podId, region, sequence, Intent.GONE, null, definition);
+            return new Desired(podId, region, account, sequence, Intent.GONE, null, definition);
         }
         if (event instanceof PodFailed) {
             // a failed task leaves whatever it left; the user deletes or retries
-            return new Desired(podId, region, sequence, Intent.STOP, null, definition);
+            return new Desired(podId, region, account, sequence, Intent.STOP, null, definition);
         }
         if (event instanceof PodRebuilding rebuilding) {
-            return new Desired(podId, region, sequence, Intent.BUSY, null, rebuilding.definition());
+            return new Desired(podId, region, account, sequence, Intent.BUSY, null, rebuilding.definition());
         }
         if (event instanceof PodStarting starting) {
-            return new Desired(podId, region, sequence, Intent.BUSY, null, starting.definition());
+            return new Desired(podId, region, account, sequence, Intent.BUSY, null, starting.definition());
         }
         if (event instanceof PodStopping || event instanceof PodDeleting) {
-            return new Desired(podId, region, sequence, Intent.BUSY, null, definition);
+            return new Desired(podId, region, account, sequence, Intent.BUSY, null, definition);
         }
         if (event instanceof io.podservice.events.PodElasticIpAssociated bound) {
-            return new Desired(podId, region, sequence, current.intent(), current.runTaskId(),
+            return new Desired(podId, region, account, sequence, current.intent(), current.runTaskId(),
                     definition.withElasticIp(new io.podservice.events.PodSpecParts.ElasticIpBinding(bound.elasticIpId(),
                             bound.elasticIpAddress(), bound.filtered(), bound.ingressRules())));
         }
         if (event instanceof io.podservice.events.PodElasticIpDisassociated) {
-            return new Desired(podId, region, sequence, current.intent(), current.runTaskId(),
+            return new Desired(podId, region, account, sequence, current.intent(), current.runTaskId(),
                     definition.withElasticIp(null));
         }
         if (event instanceof io.podservice.events.PodAttributesModified modified) {
-            return new Desired(podId, region, sequence, current.intent(), current.runTaskId(),
+            return new Desired(podId, region, account, sequence, current.intent(), current.runTaskId(),
                     definition.withAttributes(modified.name(), modified.description()));
         }
-        return new Desired(podId, region, sequence, current.intent(), current.runTaskId(), definition);
+        return new Desired(podId, region, account, sequence, current.intent(), current.runTaskId(), definition);
     }
 }

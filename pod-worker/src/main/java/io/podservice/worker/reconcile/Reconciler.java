@@ -51,6 +51,7 @@ public class Reconciler {
     private final Prober prober;
     private final PodStatusReporter reporter;
     private final ElasticIpBindings elasticIps;
+    private final io.podservice.worker.network.PodFirewall firewall;
     private final PodLocks locks;
     private final KafkaListenerEndpointRegistry listeners;
     private final ConsumerFactory<String, byte[]> consumers;
@@ -58,6 +59,7 @@ public class Reconciler {
 
     Reconciler(DesiredPods desired, PodRuntime runtime, RunningPods running, ContainerSupervisor supervisor, Prober prober,
                PodStatusReporter reporter, PodLocks locks, KafkaListenerEndpointRegistry listeners, ElasticIpBindings elasticIps,
+               io.podservice.worker.network.PodFirewall firewall,
                ConsumerFactory<String, byte[]> consumers) {
         this.desired = desired;
         this.runtime = runtime;
@@ -69,6 +71,7 @@ public class Reconciler {
         this.listeners = listeners;
         this.consumers = consumers;
         this.elasticIps = elasticIps;
+        this.firewall = firewall;
     }
 
     @Scheduled(initialDelayString = "PT3S", fixedDelayString = "${pod.worker.reconcile-interval:PT30S}")
@@ -101,6 +104,8 @@ public class Reconciler {
         }
         // the elastic IP translations of the pods this worker runs: put back if lost, removed if stale
         elasticIps.sync();
+        // and the node's guard against its pods, put back if an operator or a reboot flushed it
+        firewall.ensure();
     }
 
     private void converge(String podId) {
@@ -129,7 +134,7 @@ public class Reconciler {
             if (!complete) {
                 log.info("pod {} should run but is incomplete on this node; starting it", pod.podId());
                 running.release(pod.podId());
-                runtime.start(new PodRef(pod.podId(), pod.regionId(), pod.runTaskId()), pod.definition());
+                runtime.start(new PodRef(pod.podId(), pod.regionId(), pod.accountId(), pod.runTaskId()), pod.definition());
             }
             if (!complete || !supervised) {
                 RunningPods.Pod adopted = running.track(pod.podId(), pod.regionId(), pod.runTaskId(), pod.definition());

@@ -53,6 +53,7 @@ public interface PodRuntime {
     void delete(String podId, int gracePeriodSeconds);
 
     /** A pod and the task being run on it. */
-    record PodRef(String podId, String regionId, String taskId) {
+    /** A pod as a task names it: its id, region, owner (its default network is the account's) and task. */
+    record PodRef(String podId, String regionId, String accountId, String taskId) {
     }
 }

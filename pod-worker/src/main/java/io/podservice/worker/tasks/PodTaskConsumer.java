@@ -98,11 +98,11 @@ class PodTaskConsumer {
 
     private RunningPod execute(PodEvent event) {
         if (event instanceof PodCreated created) {
-            return supervise(new PodRef(created.podId(), created.regionId(), created.taskId()), created.definition(),
-                    runtime.create(new PodRef(created.podId(), created.regionId(), created.taskId()), created.definition()));
+            PodRef pod = new PodRef(created.podId(), created.regionId(), created.accountId(), created.taskId());
+            return supervise(pod, created.definition(), runtime.create(pod, created.definition()));
         }
         if (event instanceof PodStarting starting) {
-            PodRef pod = new PodRef(starting.podId(), starting.regionId(), starting.taskId());
+            PodRef pod = new PodRef(starting.podId(), starting.regionId(), starting.accountId(), starting.taskId());
             return supervise(pod, starting.definition(), runtime.start(pod, starting.definition()));
         }
         String podId = ((PodTask) event).podId();
@@ -118,7 +118,7 @@ class PodTaskConsumer {
             return new RunningPod(null, null, List.of());
         }
         if (event instanceof PodRebuilding rebuilding) {
-            PodRef pod = new PodRef(podId, rebuilding.regionId(), rebuilding.taskId());
+            PodRef pod = new PodRef(podId, rebuilding.regionId(), rebuilding.accountId(), rebuilding.taskId());
             return new RunningPod(null, null, runtime.rebuild(pod, rebuilding.definition()));
         }
         throw new IllegalArgumentException("not a task: " + event);

@@ -14,7 +14,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Every read of the API ({@code GET /v1/...}) waits for the caller's own writes first. The write
+ * Every read of the API ({@code GET /v1/...}, and checkPodName, a question sent as a POST) waits for
+ * the caller's own writes first. The write
  * positions come from command-api in the same JVM (the launcher) or over its internal endpoint.
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,7 +41,7 @@ class ConsistencyConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if ("GET".equals(request.getMethod())) {
+                if ("GET".equals(request.getMethod()) || request.getRequestURI().endsWith(":checkPodName")) {
                     Caller.of(request).ifPresent(caller -> readYourWrites.getObject().await(caller.accountId()));
                 }
                 return true;

@@ -22,6 +22,7 @@ import io.podservice.events.ContainerStatusReport;
 import io.podservice.events.PodDefinition;
 import io.podservice.events.PodSpecParts;
 import io.podservice.worker.WorkerProperties;
+import io.podservice.worker.network.AccountNetworks;
 import io.podservice.worker.network.SubnetNetworks;
 import io.podservice.worker.runtime.PodProgress;
 import io.podservice.worker.runtime.PodRuntime;
@@ -72,10 +73,12 @@ public class DockerPodRuntime implements PodRuntime {
     private final PodProgress progress;
 
     private final SubnetNetworks subnets;
+    private final AccountNetworks accounts;
 
     public DockerPodRuntime(DockerClient docker, ImagePuller images, WorkerProperties properties, PodProgress progress,
-                            SubnetNetworks subnets) {
+                            SubnetNetworks subnets, AccountNetworks accounts) {
         this.subnets = subnets;
+        this.accounts = accounts;
         this.docker = docker;
         this.images = images;
         this.properties = properties;
@@ -101,7 +104,7 @@ public class DockerPodRuntime implements PodRuntime {
             log.info("pod {} is incomplete on this node ({} containers); creating it anew", pod.podId(), existing.size());
             return create(pod, definition);
         }
-        start(PodContainers.infraName(pod.podId()), PodContainers.infraName(pod.podId()));
+        startInfra(PodContainers.infraName(pod.podId()), definition);
         for (ContainerDefinition container : definition.containers()) {
             String name = PodContainers.containerName(pod.podId(), container.name());
             start(name, name);
@@ -150,6 +153,7 @@ public class DockerPodRuntime implements PodRuntime {
             }
         }
         subnets.removeUnused();
+        accounts.removeUnused();
     }
 
     @Override
@@ -226,7 +230,7 @@ public class DockerPodRuntime implements PodRuntime {
             Map<String, String> volumes = ensureVolumes(pod, definition);
             String infraId = createInfra(pod, definition);
             if (startThem) {
-                start(infraId, PodContainers.infraName(pod.podId()));
+                startInfra(infraId, definition);
             }
             for (ContainerDefinition container : definition.containers()) {
                 String id = createContainer(pod, definition, container, infraId, volumes);
@@ -287,7 +291,9 @@ public class DockerPodRuntime implements PodRuntime {
         }
         PodSpecParts.NetworkInterface nic = definition.network();
         if (nic == null) {
-            return createInfra(pod, definition, host, null);
+            // no subnet: the account's own network on this node, never a bridge shared with other accounts
+            return accounts.joining(pod.accountId(), network -> createInfra(pod, definition,
+                    host.withNetworkMode(network), null));
         }
         // the pod's primary interface: its subnet's network, at the address the service assigned
         return subnets.joining(nic, network -> createInfra(pod, definition, host.withNetworkMode(network),
@@ -366,6 +372,14 @@ public class DockerPodRuntime implements PodRuntime {
                     + " (the worker must run on the Docker host)", e);
         }
         return dir.toString();
+    }
+
+    /** The infra container first: it holds the network and the resolv.conf every container of the pod reads. */
+    private void startInfra(String idOrName, PodDefinition definition) {
+        start(idOrName, idOrName);
+        if (definition.dnsConfig() != null) {
+            ResolvConf.apply(docker.inspectContainerCmd(idOrName).exec().getResolvConfPath(), definition.dnsConfig());
+        }
     }
 
     private void start(String id, String name) {

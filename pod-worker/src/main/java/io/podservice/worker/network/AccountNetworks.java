@@ -1,0 +1,128 @@
+package io.podservice.worker.network;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Network;
+import io.podservice.api.network.Ipv4Cidr;
+import io.podservice.worker.WorkerProperties;
+import io.podservice.worker.runtime.docker.PodContainers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The default network of a pod that names no subnet: one bridge per account on this node, so the
+ * pods of one account reach each other and no other account's (Docker isolates bridges), where
+ * before they all shared Docker's default bridge. Its block is a /24 of
+ * {@code pod.worker.account-network-pool} (100.64.0.0/10: 16,384 accounts per node), chosen from a
+ * digest of the account and probed past blocks already taken; the bridge is {@code pod-a<digest>}
+ * ({@link PodFirewall} guards the node from it). Made when the account's first pod arrives, removed
+ * when no container refers to it.
+ */
+@Component
+public class AccountNetworks {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountNetworks.class);
+    public static final String LABEL_ACCOUNT = "pod-service.account-network";
+
+    private final DockerClient docker;
+    private final WorkerProperties properties;
+    private final Ipv4Cidr pool;
+
+    AccountNetworks(DockerClient docker, WorkerProperties properties) {
+        this.docker = docker;
+        this.properties = properties;
+        this.pool = Ipv4Cidr.parse(properties.getAccountNetworkPool()).filter(c -> c.prefixLength() <= 24)
+                .orElseThrow(() -> new IllegalStateException("pod.worker.account-network-pool '"
+                        + properties.getAccountNetworkPool() + "' is not a CIDR block of /24 or larger"));
+    }
+
+    static String digest(String accountId) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
+                    String.valueOf(accountId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String networkName(String accountId) {
+        return "pod-account-" + digest(accountId);
+    }
+
+    /** Runs {@code attach} with the account's network, made first if absent; never while it is being removed. */
+    public synchronized <T> T joining(String accountId, Function<String, T> attach) {
+        return attach.apply(ensure(accountId));
+    }
+
+    private String ensure(String accountId) {
+        String name = networkName(accountId);
+        if (docker.listNetworksCmd().withNameFilter(name).exec().stream().anyMatch(n -> n.getName().equals(name))) {
+            return name;
+        }
+        Set<String> taken = new HashSet<>();
+        for (Network network : docker.listNetworksCmd().exec()) {
+            if (network.getIpam() != null && network.getIpam().getConfig() != null) {
+                network.getIpam().getConfig().forEach(c -> taken.add(c.getSubnet()));
+            }
+        }
+        long blocks = 1L << (24 - pool.prefixLength());
+        long first = Long.parseLong(digest(accountId), 16) % blocks;
+        for (long i = 0; i < blocks; i++) {
+            long block = (first + i) % blocks;
+            String cidr = Ipv4Cidr.dotted(pool.network() + block * 256) + "/24";
+            if (taken.contains(cidr)) {
+                continue;
+            }
+            Ipv4Cidr subnet = Ipv4Cidr.parse(cidr).orElseThrow();
+            Map<String, String> labels = new HashMap<>(properties.getExtraLabels());
+            labels.put(PodContainers.LABEL_MANAGED_BY, PodContainers.MANAGED_BY);
+            labels.put(LABEL_ACCOUNT, digest(accountId));
+            try {
+                docker.createNetworkCmd().withName(name).withDriver("bridge").withCheckDuplicate(true)
+                        .withLabels(labels)
+                        .withOptions(Map.of("com.docker.network.bridge.name", PodFirewall.BRIDGE_PREFIX + "a"
+                                + digest(accountId)))
+                        .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config()
+                                .withSubnet(cidr).withGateway(Ipv4Cidr.dotted(subnet.gateway()))))
+                        .exec();
+                log.info("made network {} ({}) for the pods of an account without a subnet", name, cidr);
+                return name;
+            } catch (ConflictException made) {
+                return name; // another worker on this host made it meanwhile
+            } catch (DockerException overlapping) {
+                log.debug("block {} is taken on this host: {}", cidr, overlapping.getMessage());
+            }
+        }
+        throw new IllegalStateException("no free /24 left in pod.worker.account-network-pool " + pool);
+    }
+
+    /** Removes this service's account networks that no container refers to any more. */
+    public synchronized void removeUnused() {
+        for (Network network : docker.listNetworksCmd().withFilter("label", List.of(LABEL_ACCOUNT)).exec()) {
+            if (!docker.listContainersCmd().withShowAll(true).withNetworkFilter(List.of(network.getName()))
+                    .withLimit(1).exec().isEmpty()) {
+                continue;
+            }
+            try {
+                docker.removeNetworkCmd(network.getId()).exec();
+                log.info("removed network {}: no pod of its account is on this node", network.getName());
+            } catch (NotFoundException | ConflictException gone) {
+                // removed meanwhile, or a container joined it
+            }
+        }
+    }
+}
