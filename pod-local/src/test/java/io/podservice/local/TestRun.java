@@ -34,7 +34,33 @@ final class TestRun {
     }
 
     static void prepareDataDir() {
+        unmountUnderDataDir();
         deleteRecursively(DATA_DIR);
+    }
+
+    /**
+     * Unmounts what the run's worker bound under its data directory (subPath binds and volume views)
+     * and did not release, deepest first, so that nothing of a volume is deleted with the directory.
+     */
+    static void unmountUnderDataDir() {
+        String root = DATA_DIR.toString();
+        try {
+            List<String> points = Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+                    .map(line -> line.split(" "))
+                    .filter(fields -> fields.length > 4)
+                    .map(fields -> fields[4].replace("\\040", " "))
+                    .filter(point -> point.startsWith(root + "/"))
+                    .sorted(Comparator.comparingInt(String::length).reversed())
+                    .toList();
+            for (String point : points) {
+                new ProcessBuilder("umount", "-l", point).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list the mounts under " + root, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Removes every container labelled with this run, pods before the fixtures they pull from. */

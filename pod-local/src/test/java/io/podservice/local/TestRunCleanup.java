@@ -26,6 +26,7 @@ class TestRunCleanup implements BeforeAllCallback {
                     TestRun.removeVolumes();
                     TestRun.removeNetworks();
                     TestRun.removeNatChains();
+                    TestRun.unmountUnderDataDir();
                     TestRun.removeImage(ServiceTest.IMAGE);
                     TestRun.removeImage(ServiceTest.NODE_LOGIN_IMAGE);
                     ServiceTest.REGISTRY.stop();

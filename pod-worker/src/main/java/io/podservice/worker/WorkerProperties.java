@@ -57,6 +57,17 @@ public class WorkerProperties {
     /** Where pods without a subnet get their account's network on this node: /24 blocks of this range. */
     private String accountNetworkPool = "100.64.0.0/10";
 
+    /** Where the worker keeps node state of its own (subPath binds); the launcher puts it in its data directory. */
+    private String stateDir = "/var/lib/pod-service/worker";
+
+    public String getStateDir() {
+        return stateDir;
+    }
+
+    public void setStateDir(String stateDir) {
+        this.stateDir = stateDir;
+    }
+
     public List<String> getPodToNodeAllowed() {
         return podToNodeAllowed;
     }

@@ -28,8 +28,11 @@ public interface PodRuntime {
     /** The pod's containers as Docker sees them now, in the definition's order (absent ones left out). */
     List<io.podservice.events.ContainerStatusReport> inspect(String podId, PodDefinition definition);
 
-    /** Starts one container of the pod again (a restart by the restart policy). */
-    void startContainer(String podId, String container);
+    /**
+     * Starts one container of the pod again (a restart by the restart policy), its subPaths checked
+     * and pinned again first; a refusal is a {@link PodTaskFailure} with the reason.
+     */
+    void startContainer(String podId, PodDefinition definition, String container);
 
     /** Stops one container of the pod (a failed liveness probe), SIGKILL after the grace period. */
     void stopContainer(String podId, String container, int gracePeriodSeconds);

@@ -140,9 +140,14 @@ public class ContainerSupervisor implements SmartLifecycle {
                 return;
             }
             try {
-                runtime.startContainer(pod.podId(), name);
+                runtime.startContainer(pod.podId(), pod.definition(), name);
                 container.restartCount++;
                 container.ready = container.definition().readinessProbe() == null;
+                container.refused = null;
+            } catch (io.podservice.worker.runtime.PodTaskFailure refused) {
+                // the node refuses to start it (a subPath turned into a link): the status says why
+                log.warn("pod {}: container {} is refused a restart: {}", pod.podId(), name, refused.getMessage());
+                container.refused = refused;
             } catch (RuntimeException e) {
                 log.warn("pod {}: container {} cannot restart: {}", pod.podId(), name, e.getMessage());
             } finally {

@@ -37,7 +37,10 @@ public class PodStatusReporter {
                 continue;
             }
             boolean running = "running".equals(docker.state());
-            if (!running && known.restartPending()) {
+            if (!running && known.refused != null) {
+                statuses.add(new ContainerStatusReport(docker.name(), "waiting", known.refused.reason(),
+                        known.refused.getMessage(), null, null, null, known.restartCount, false, null, known.lastState));
+            } else if (!running && known.restartPending()) {
                 statuses.add(new ContainerStatusReport(docker.name(), "waiting", "CrashLoopBackOff",
                         "back-off restarting the failed container", null, null, null, known.restartCount, false, null,
                         known.lastState));

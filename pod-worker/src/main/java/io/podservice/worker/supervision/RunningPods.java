@@ -77,6 +77,8 @@ public class RunningPods {
         /** Readiness: without a readiness probe a running container is ready. */
         volatile boolean ready;
         volatile ScheduledFuture<?> pendingRestart;
+        /** Why the node refused to start it again, while it stays refused. */
+        volatile io.podservice.worker.runtime.PodTaskFailure refused;
 
         Container(ContainerDefinition definition) {
             this.definition = definition;

@@ -74,10 +74,12 @@ public class DockerPodRuntime implements PodRuntime {
 
     private final SubnetNetworks subnets;
     private final AccountNetworks accounts;
+    private final SubPathMounts subPaths;
 
     public DockerPodRuntime(DockerClient docker, ImagePuller images, WorkerProperties properties, PodProgress progress,
-                            SubnetNetworks subnets, AccountNetworks accounts) {
+                            SubnetNetworks subnets, AccountNetworks accounts, SubPathMounts subPaths) {
         this.subnets = subnets;
+        this.subPaths = subPaths;
         this.accounts = accounts;
         this.docker = docker;
         this.images = images;
@@ -105,8 +107,11 @@ public class DockerPodRuntime implements PodRuntime {
             return create(pod, definition);
         }
         startInfra(PodContainers.infraName(pod.podId()), definition);
+        Map<String, String> volumes = volumesOf(pod.podId(), definition);
         for (ContainerDefinition container : definition.containers()) {
             String name = PodContainers.containerName(pod.podId(), container.name());
+            // subPaths are checked and pinned again at every start
+            bindSubPaths(pod.podId(), container, volumes);
             start(name, name);
         }
         return describe(pod.podId(), definition);
@@ -152,6 +157,7 @@ public class DockerPodRuntime implements PodRuntime {
                 // removed meanwhile
             }
         }
+        subPaths.release(podId);
         subnets.removeUnused();
         accounts.removeUnused();
     }
@@ -172,9 +178,17 @@ public class DockerPodRuntime implements PodRuntime {
     }
 
     @Override
-    public void startContainer(String podId, String container) {
+    public void startContainer(String podId, PodDefinition definition, String container) {
         String name = PodContainers.containerName(podId, container);
+        definition.containers().stream().filter(c -> c.name().equals(container)).findFirst()
+                .ifPresent(c -> bindSubPaths(podId, c, volumesOf(podId, definition)));
         start(name, name);
+    }
+
+    private static Map<String, String> volumesOf(String podId, PodDefinition definition) {
+        Map<String, String> volumes = new HashMap<>();
+        definition.volumes().forEach(v -> volumes.put(v.name(), PodContainers.volumeName(podId, v.name())));
+        return volumes;
     }
 
     @Override
@@ -329,14 +343,15 @@ public class DockerPodRuntime implements PodRuntime {
                 .withRestartPolicy(RestartPolicy.noRestart());
         List<Mount> mounts = new ArrayList<>();
         List<Bind> binds = new ArrayList<>();
-        for (PodSpecParts.VolumeMount mount : container.volumeMounts()) {
-            String dockerVolume = volumes.get(mount.name());
+        Map<Integer, String> subPathBinds = bindSubPaths(pod.podId(), container, volumes);
+        for (int i = 0; i < container.volumeMounts().size(); i++) {
+            PodSpecParts.VolumeMount mount = container.volumeMounts().get(i);
             if (mount.subPath() == null || mount.subPath().isBlank()) {
-                mounts.add(new Mount().withType(MountType.VOLUME).withSource(dockerVolume).withTarget(mount.mountPath())
-                        .withReadOnly(mount.readOnly()));
+                mounts.add(new Mount().withType(MountType.VOLUME).withSource(volumes.get(mount.name()))
+                        .withTarget(mount.mountPath()).withReadOnly(mount.readOnly()));
             } else {
-                // Docker 20.10 has no volume subpath: bind the sub-directory of the volume's data instead
-                binds.add(new Bind(subPathOf(dockerVolume, mount.subPath()), new Volume(mount.mountPath()),
+                // Docker 20.10 has no volume subpath: bind the sub-directory, pinned through no link (SubPathMounts)
+                binds.add(new Bind(subPathBinds.get(i), new Volume(mount.mountPath()),
                         mount.readOnly() ? com.github.dockerjava.api.model.AccessMode.ro
                                 : com.github.dockerjava.api.model.AccessMode.rw));
             }
@@ -363,15 +378,18 @@ public class DockerPodRuntime implements PodRuntime {
         }
     }
 
-    private String subPathOf(String dockerVolume, String subPath) {
-        Path dir = Path.of(docker.inspectVolumeCmd(dockerVolume).exec().getMountpoint()).resolve(subPath).normalize();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the subPath " + subPath + " of volume " + dockerVolume
-                    + " (the worker must run on the Docker host)", e);
+    /** Binds (again) each subPath mount of the container; mount index to the host directory Docker binds. */
+    private Map<Integer, String> bindSubPaths(String podId, ContainerDefinition container, Map<String, String> volumes) {
+        Map<Integer, String> binds = new HashMap<>();
+        for (int i = 0; i < container.volumeMounts().size(); i++) {
+            PodSpecParts.VolumeMount mount = container.volumeMounts().get(i);
+            if (mount.subPath() != null && !mount.subPath().isBlank()) {
+                String dockerVolume = volumes.get(mount.name());
+                binds.put(i, subPaths.bind(podId, container.name(), i, dockerVolume,
+                        docker.inspectVolumeCmd(dockerVolume).exec().getMountpoint(), mount.subPath()));
+            }
         }
-        return dir.toString();
+        return binds;
     }
 
     /** The infra container first: it holds the network and the resolv.conf every container of the pod reads. */
