@@ -62,6 +62,8 @@ abstract class ServiceTest {
         System.setProperty("pod.worker.registry-credentials[1].password", NODE_LOGIN_PASSWORD);
         System.setProperty("pod.worker.extra-labels." + TestRun.LABEL, TestRun.ID);
         System.setProperty("pod.worker.nat-chain", TestRun.NAT_CHAIN);
+        System.setProperty("pod.worker.cgroup-root", TestRun.CGROUP_ROOT);
+        System.setProperty("pod.worker.pod-pids-limit", "128");
         System.setProperty("pod.worker.registry-credentials[0].server", REGISTRY.address());
         System.setProperty("pod.worker.registry-credentials[0].username", PrivateRegistry.USERNAME);
         System.setProperty("pod.worker.registry-credentials[0].password", PrivateRegistry.PASSWORD);

@@ -25,6 +25,8 @@ final class TestRun {
     static final Path DATA_DIR = Path.of("target", "it-data").toAbsolutePath();
     /** The iptables chain of the run's elastic IPs (with its -MASQ and -FWD companions). */
     static final String NAT_CHAIN = "PT" + ID;
+    /** The cgroup under which the run's pods get theirs. */
+    static final String CGROUP_ROOT = "podsvc-it-" + ID;
 
     private TestRun() {
     }
@@ -121,6 +123,29 @@ final class TestRun {
                 iptables("-t", table[0], "-F", chain);
                 iptables("-t", table[0], "-X", chain);
             }
+        }
+    }
+
+    /** Removes the run's pod cgroups (empty directories the kernel owns the files of), deepest first. */
+    static void removeCgroups() {
+        try (Stream<Path> controllers = Files.list(Path.of("/sys/fs/cgroup"))) {
+            for (Path controller : controllers.toList()) {
+                Path root = controller.resolve(CGROUP_ROOT);
+                if (!Files.isDirectory(root)) {
+                    continue;
+                }
+                try (Stream<Path> dirs = Files.walk(root)) {
+                    for (Path dir : dirs.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList()) {
+                        try {
+                            Files.deleteIfExists(dir);
+                        } catch (IOException busy) {
+                            // a process still in it: the container is on its way out
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // no cgroup filesystem here: nothing was made
         }
     }
 

@@ -27,6 +27,7 @@ class TestRunCleanup implements BeforeAllCallback {
                     TestRun.removeNetworks();
                     TestRun.removeNatChains();
                     TestRun.unmountUnderDataDir();
+                    TestRun.removeCgroups();
                     TestRun.removeImage(ServiceTest.IMAGE);
                     TestRun.removeImage(ServiceTest.NODE_LOGIN_IMAGE);
                     ServiceTest.REGISTRY.stop();

@@ -57,6 +57,28 @@ public class WorkerProperties {
     /** Where pods without a subnet get their account's network on this node: /24 blocks of this range. */
     private String accountNetworkPool = "100.64.0.0/10";
 
+    /** The cgroup under which each pod gets its own, capped at its instance type ({@code /<root>/<podId>}). */
+    private String cgroupRoot = "podsvc";
+
+    /** The most processes (and threads) all containers of one pod may have at once. */
+    private int podPidsLimit = 1024;
+
+    public String getCgroupRoot() {
+        return cgroupRoot;
+    }
+
+    public void setCgroupRoot(String cgroupRoot) {
+        this.cgroupRoot = cgroupRoot;
+    }
+
+    public int getPodPidsLimit() {
+        return podPidsLimit;
+    }
+
+    public void setPodPidsLimit(int podPidsLimit) {
+        this.podPidsLimit = podPidsLimit;
+    }
+
     /** Where the worker keeps node state of its own (subPath binds); the launcher puts it in its data directory. */
     private String stateDir = "/var/lib/pod-service/worker";
 

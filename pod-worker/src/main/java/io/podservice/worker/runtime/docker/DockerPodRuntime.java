@@ -75,10 +75,13 @@ public class DockerPodRuntime implements PodRuntime {
     private final SubnetNetworks subnets;
     private final AccountNetworks accounts;
     private final SubPathMounts subPaths;
+    private final PodCgroups cgroups;
 
     public DockerPodRuntime(DockerClient docker, ImagePuller images, WorkerProperties properties, PodProgress progress,
-                            SubnetNetworks subnets, AccountNetworks accounts, SubPathMounts subPaths) {
+                            SubnetNetworks subnets, AccountNetworks accounts, SubPathMounts subPaths,
+                            PodCgroups cgroups) {
         this.subnets = subnets;
+        this.cgroups = cgroups;
         this.subPaths = subPaths;
         this.accounts = accounts;
         this.docker = docker;
@@ -158,6 +161,7 @@ public class DockerPodRuntime implements PodRuntime {
             }
         }
         subPaths.release(podId);
+        cgroups.release(podId);
         subnets.removeUnused();
         accounts.removeUnused();
     }
@@ -242,12 +246,14 @@ public class DockerPodRuntime implements PodRuntime {
                         () -> progress.pulling(pod, definition, container.name(), container.image()));
             }
             Map<String, String> volumes = ensureVolumes(pod, definition);
-            String infraId = createInfra(pod, definition);
+            // the instance type is the whole pod's budget: one cgroup for all its containers
+            String cgroupParent = cgroups.prepare(pod.podId(), definition.cpu(), definition.memoryMB());
+            String infraId = createInfra(pod, definition, cgroupParent);
             if (startThem) {
                 startInfra(infraId, definition);
             }
             for (ContainerDefinition container : definition.containers()) {
-                String id = createContainer(pod, definition, container, infraId, volumes);
+                String id = createContainer(pod, definition, container, infraId, volumes, cgroupParent);
                 if (startThem) {
                     start(id, PodContainers.containerName(pod.podId(), container.name()));
                 }
@@ -281,8 +287,9 @@ public class DockerPodRuntime implements PodRuntime {
         return names;
     }
 
-    private String createInfra(PodRef pod, PodDefinition definition) {
+    private String createInfra(PodRef pod, PodDefinition definition, String cgroupParent) {
         HostConfig host = HostConfig.newHostConfig()
+                .withCgroupParent(cgroupParent)
                 .withIpcMode("shareable")
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, LOG_ROTATION))
                 .withRestartPolicy(RestartPolicy.noRestart())
@@ -329,10 +336,11 @@ public class DockerPodRuntime implements PodRuntime {
     }
 
     private String createContainer(PodRef pod, PodDefinition definition, ContainerDefinition container, String infraId,
-                                   Map<String, String> volumes) {
+                                   Map<String, String> volumes, String cgroupParent) {
         PodSpecParts.Resources limits = container.limits() != null ? container.limits()
                 : new PodSpecParts.Resources(definition.cpu(), definition.memoryMB());
         HostConfig host = HostConfig.newHostConfig()
+                .withCgroupParent(cgroupParent)
                 .withNetworkMode("container:" + infraId)
                 .withIpcMode("container:" + infraId)
                 .withNanoCPUs(Math.round(limits.cpu() * 1_000_000_000L))
