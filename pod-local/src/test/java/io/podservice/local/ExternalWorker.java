@@ -43,6 +43,7 @@ final class ExternalWorker implements AutoCloseable {
                 "--pod.worker.extra-labels[" + TestRun.LABEL + "]=" + TestRun.ID,
                 "--pod.worker.nat-chain=" + TestRun.NAT_CHAIN,
                 "--pod.worker.cgroup-root=" + TestRun.CGROUP_ROOT,
+                "--pod.worker.cluster=" + TestRun.cluster(),
                 "--pod.worker.state-dir=" + TestRun.DATA_DIR.resolve("worker-" + workerId),
                 "--pod.worker.registry-credentials[0].server=" + ServiceTest.REGISTRY.address(),
                 "--pod.worker.registry-credentials[0].username=" + PrivateRegistry.USERNAME,

@@ -31,9 +31,18 @@ class ReconciliationTest extends ServiceTest {
         labels.put("pod.id", stray);
         labels.put("pod.container", "app");
         labels.put("pod.managed-by", "pod-service");
+        // another installation's container on the same daemon: never this worker's to remove
+        Map<String, String> foreign = new HashMap<>(labels);
+        foreign.put("pod.cluster", "another-installation");
+        foreign.put("pod.id", stray + "x");
+        docker.createContainerCmd("pod-service/busybox:1").withName(stray + "x-app").withLabels(foreign)
+                .withCmd("sleep", "3600").exec();
+        labels.put("pod.cluster", TestRun.cluster());
         docker.createContainerCmd("pod-service/busybox:1").withName(stray + "-app").withLabels(labels)
                 .withCmd("sleep", "3600").exec();
         await().atMost(Duration.ofSeconds(60)).until(() -> containers(stray).isEmpty());
+        assertThat(containers(stray + "x")).as("another installation's container is left alone").hasSize(1);
+        docker.removeContainerCmd(stray + "x-app").withForce(true).exec();
     }
 
     private List<Container> containers(String podId) {

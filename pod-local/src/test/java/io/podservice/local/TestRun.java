@@ -31,6 +31,15 @@ final class TestRun {
     private TestRun() {
     }
 
+    /** The launcher's installation id (pod.worker.cluster), which its data directory holds. */
+    static String cluster() {
+        try {
+            return Files.readString(DATA_DIR.resolve("cluster.id")).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("the launcher has not written its cluster id yet", e);
+        }
+    }
+
     static Map<String, String> labels() {
         return Map.of(LABEL, ID);
     }

@@ -57,6 +57,22 @@ public class WorkerProperties {
     /** Where pods without a subnet get their account's network on this node: /24 blocks of this range. */
     private String accountNetworkPool = "100.64.0.0/10";
 
+    /**
+     * The service installation this worker belongs to: every container, volume and network it makes
+     * carries the label {@code pod.cluster=<cluster>}, and it looks at nothing else, so two services on
+     * one Docker daemon (a demo beside a test run) never take each other's pods for strays. The
+     * launcher generates one into its data directory.
+     */
+    private String cluster = "default";
+
+    public String getCluster() {
+        return cluster;
+    }
+
+    public void setCluster(String cluster) {
+        this.cluster = cluster;
+    }
+
     /** The cgroup under which each pod gets its own, capped at its instance type ({@code /<root>/<podId>}). */
     private String cgroupRoot = "podsvc";
 

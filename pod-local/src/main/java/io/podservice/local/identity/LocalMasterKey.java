@@ -27,15 +27,23 @@ public class LocalMasterKey implements EnvironmentPostProcessor, Ordered {
         Path dataDir = Path.of(environment.getProperty("pod.local.data-dir", "./data")).toAbsolutePath().normalize();
         Map<String, Object> generated = new java.util.HashMap<>();
         // the master key encrypts secrets at rest; the node token lets workers fetch a secret's data key
-        local(environment, dataDir, "pod.master-key", "master.key", generated);
-        local(environment, dataDir, "pod.node-token", "node.token", generated);
+        local(environment, dataDir, "pod.master-key", "master.key", generated, MasterKey::generateBase64);
+        local(environment, dataDir, "pod.node-token", "node.token", generated, MasterKey::generateBase64);
+        // the installation's name on the Docker daemon: its worker touches only what carries it
+        local(environment, dataDir, "pod.worker.cluster", "cluster.id", generated, LocalMasterKey::clusterId);
         if (!generated.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource("pod-local-keys", generated));
         }
     }
 
+    private static String clusterId() {
+        byte[] random = new byte[8];
+        new java.security.SecureRandom().nextBytes(random);
+        return "local-" + java.util.HexFormat.of().formatHex(random);
+    }
+
     private static void local(ConfigurableEnvironment environment, Path dataDir, String property, String fileName,
-                              Map<String, Object> generated) {
+                              Map<String, Object> generated, java.util.function.Supplier<String> generator) {
         if (StringUtils.hasText(environment.getProperty(property))) {
             return;
         }
@@ -43,7 +51,7 @@ public class LocalMasterKey implements EnvironmentPostProcessor, Ordered {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(dataDir);
-                LocalFiles.writePrivate(file, MasterKey.generateBase64() + "\n");
+                LocalFiles.writePrivate(file, generator.get() + "\n");
             }
             generated.put(property, Files.readString(file, StandardCharsets.UTF_8).trim());
         } catch (IOException e) {

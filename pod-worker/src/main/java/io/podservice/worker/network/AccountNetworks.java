@@ -59,8 +59,9 @@ public class AccountNetworks {
         }
     }
 
-    public static String networkName(String accountId) {
-        return "pod-account-" + digest(accountId);
+    /** The account's network of this installation (two services on one daemon never share one). */
+    String networkName(String accountId) {
+        return "pod-account-" + digest(properties.getCluster() + "/" + accountId);
     }
 
     /** Runs {@code attach} with the account's network, made first if absent; never while it is being removed. */
@@ -80,7 +81,7 @@ public class AccountNetworks {
             }
         }
         long blocks = 1L << (24 - pool.prefixLength());
-        long first = Long.parseLong(digest(accountId), 16) % blocks;
+        long first = Long.parseLong(digest(properties.getCluster() + "/" + accountId), 16) % blocks;
         for (long i = 0; i < blocks; i++) {
             long block = (first + i) % blocks;
             String cidr = Ipv4Cidr.dotted(pool.network() + block * 256) + "/24";
@@ -89,13 +90,13 @@ public class AccountNetworks {
             }
             Ipv4Cidr subnet = Ipv4Cidr.parse(cidr).orElseThrow();
             Map<String, String> labels = new HashMap<>(properties.getExtraLabels());
-            labels.put(PodContainers.LABEL_MANAGED_BY, PodContainers.MANAGED_BY);
-            labels.put(LABEL_ACCOUNT, digest(accountId));
+            labels.putAll(PodContainers.ownership(properties));
+            labels.put(LABEL_ACCOUNT, digest(properties.getCluster() + "/" + accountId));
             try {
                 docker.createNetworkCmd().withName(name).withDriver("bridge").withCheckDuplicate(true)
                         .withLabels(labels)
                         .withOptions(Map.of("com.docker.network.bridge.name", PodFirewall.BRIDGE_PREFIX + "a"
-                                + digest(accountId)))
+                                + digest(properties.getCluster() + "/" + accountId)))
                         .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config()
                                 .withSubnet(cidr).withGateway(Ipv4Cidr.dotted(subnet.gateway()))))
                         .exec();
@@ -112,7 +113,8 @@ public class AccountNetworks {
 
     /** Removes this service's account networks that no container refers to any more. */
     public synchronized void removeUnused() {
-        for (Network network : docker.listNetworksCmd().withFilter("label", List.of(LABEL_ACCOUNT)).exec()) {
+        for (Network network : docker.listNetworksCmd().withFilter("label", java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(LABEL_ACCOUNT), PodContainers.ownershipFilter(properties).stream()).toList()).exec()) {
             if (!docker.listContainersCmd().withShowAll(true).withNetworkFilter(List.of(network.getName()))
                     .withLimit(1).exec().isEmpty()) {
                 continue;

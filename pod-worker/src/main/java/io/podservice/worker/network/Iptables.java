@@ -31,7 +31,8 @@ class Iptables {
      * their position in a chain only this worker changes. Companion chains add a suffix.
      */
     String workerChain() {
-        return properties.getNatChain() + "-" + String.format("%06x", properties.getWorkerId().hashCode() & 0xFFFFFF);
+        return properties.getNatChain() + "-" + String.format("%06x",
+                (properties.getCluster() + "/" + properties.getWorkerId()).hashCode() & 0xFFFFFF);
     }
 
     boolean exists(String table, String chain) {

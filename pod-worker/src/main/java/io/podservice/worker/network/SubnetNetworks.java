@@ -53,7 +53,7 @@ public class SubnetNetworks {
             Ipv4Cidr cidr = Ipv4Cidr.parse(nic.subnetCidr()).orElseThrow(() -> new IllegalArgumentException(
                     "subnet " + nic.subnetId() + " has no CIDR"));
             Map<String, String> labels = new HashMap<>(properties.getExtraLabels());
-            labels.put(PodContainers.LABEL_MANAGED_BY, PodContainers.MANAGED_BY);
+            labels.putAll(PodContainers.ownership(properties));
             labels.put(LABEL_SUBNET, nic.subnetId());
             labels.put("pod-service.vpc", nic.vpcId());
             try {
@@ -78,7 +78,8 @@ public class SubnetNetworks {
      * not (a stopped pod keeps its network for its next start).
      */
     public synchronized void removeUnused() {
-        for (Network network : docker.listNetworksCmd().withFilter("label", List.of(LABEL_SUBNET)).exec()) {
+        for (Network network : docker.listNetworksCmd().withFilter("label", java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(LABEL_SUBNET), PodContainers.ownershipFilter(properties).stream()).toList()).exec()) {
             boolean used = !docker.listContainersCmd().withShowAll(true)
                     .withNetworkFilter(List.of(network.getName())).withLimit(1).exec().isEmpty();
             if (used) {

@@ -36,6 +36,7 @@ public class ContainerSupervisor implements SmartLifecycle {
     static final Duration STABLE_RUN = Duration.ofMinutes(10);
 
     private final DockerClient docker;
+    private final io.podservice.worker.WorkerProperties properties;
     private final PodRuntime runtime;
     private final RunningPods pods;
     private final PodLocks locks;
@@ -49,7 +50,8 @@ public class ContainerSupervisor implements SmartLifecycle {
     private volatile Closeable stream;
 
     ContainerSupervisor(DockerClient docker, PodRuntime runtime, RunningPods pods, PodLocks locks,
-                        PodStatusReporter reporter) {
+                        PodStatusReporter reporter, io.podservice.worker.WorkerProperties properties) {
+        this.properties = properties;
         this.docker = docker;
         this.runtime = runtime;
         this.pods = pods;
@@ -71,7 +73,7 @@ public class ContainerSupervisor implements SmartLifecycle {
         stream = docker.eventsCmd()
                 .withEventTypeFilter(EventType.CONTAINER)
                 .withEventFilter("die")
-                .withLabelFilter(Map.of("pod.managed-by", "pod-service"))
+                .withLabelFilter(io.podservice.worker.runtime.docker.PodContainers.ownership(properties))
                 .withSince(Long.toString(Instant.now().getEpochSecond()))
                 .exec(new ResultCallback.Adapter<Event>() {
                     @Override

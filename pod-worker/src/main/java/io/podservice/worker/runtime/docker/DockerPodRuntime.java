@@ -45,6 +45,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -150,8 +151,8 @@ public class DockerPodRuntime implements PodRuntime {
         stopAll(containers.stream().filter(c -> !isInfra(c)).toList(), gracePeriodSeconds);
         remove(containers);
         List<InspectVolumeResponse> volumes = docker.listVolumesCmd()
-                .withFilter("label", List.of(PodContainers.LABEL_POD_ID + "=" + podId,
-                        PodContainers.LABEL_AUTO_DELETE + "=true"))
+                .withFilter("label", java.util.stream.Stream.concat(Stream.of(PodContainers.LABEL_POD_ID + "=" + podId,
+                        PodContainers.LABEL_AUTO_DELETE + "=true"), PodContainers.ownershipFilter(properties).stream()).toList())
                 .exec().getVolumes();
         for (InspectVolumeResponse volume : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
             try {
@@ -231,7 +232,7 @@ public class DockerPodRuntime implements PodRuntime {
     @Override
     public Set<String> podsOnNode() {
         return docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(PodContainers.LABEL_MANAGED_BY, PodContainers.MANAGED_BY)).exec().stream()
+                .withLabelFilter(PodContainers.ownership(properties)).exec().stream()
                 .map(c -> c.getLabels().get(PodContainers.LABEL_POD_ID))
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
@@ -277,7 +278,7 @@ public class DockerPodRuntime implements PodRuntime {
                 Map<String, String> labels = new HashMap<>(properties.getExtraLabels());
                 labels.put(PodContainers.LABEL_POD_ID, pod.podId());
                 labels.put(PodContainers.LABEL_VOLUME, volume.name());
-                labels.put(PodContainers.LABEL_MANAGED_BY, PodContainers.MANAGED_BY);
+                labels.putAll(PodContainers.ownership(properties));
                 labels.put(PodContainers.LABEL_AUTO_DELETE,
                         Boolean.toString(volume.jdcloudDisk() != null && Boolean.TRUE.equals(volume.jdcloudDisk().autoDelete())));
                 docker.createVolumeCmd().withName(dockerName).withLabels(labels).exec();
@@ -400,6 +401,12 @@ public class DockerPodRuntime implements PodRuntime {
         return binds;
     }
 
+    private Map<String, String> withOwnership(Map<String, String> labels) {
+        Map<String, String> all = new HashMap<>(labels);
+        all.putAll(PodContainers.ownership(properties));
+        return all;
+    }
+
     /** The infra container first: it holds the network and the resolv.conf every container of the pod reads. */
     private void startInfra(String idOrName, PodDefinition definition) {
         start(idOrName, idOrName);
@@ -468,7 +475,7 @@ public class DockerPodRuntime implements PodRuntime {
     private List<Container> containersOf(String podId) {
         return docker.listContainersCmd()
                 .withShowAll(true)
-                .withLabelFilter(Map.of(PodContainers.LABEL_POD_ID, podId, PodContainers.LABEL_MANAGED_BY, PodContainers.MANAGED_BY))
+                .withLabelFilter(withOwnership(Map.of(PodContainers.LABEL_POD_ID, podId)))
                 .exec();
     }
 
@@ -495,7 +502,7 @@ public class DockerPodRuntime implements PodRuntime {
         labels.put(PodContainers.LABEL_CONTAINER, container);
         labels.put(PodContainers.LABEL_REGION, pod.regionId());
         labels.put(PodContainers.LABEL_TASK, pod.taskId());
-        labels.put(PodContainers.LABEL_MANAGED_BY, PodContainers.MANAGED_BY);
+        labels.putAll(PodContainers.ownership(properties));
         return labels;
     }
 }

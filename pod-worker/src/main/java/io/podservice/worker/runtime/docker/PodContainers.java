@@ -14,11 +14,23 @@ public final class PodContainers {
     static final String LABEL_TASK = "pod.task";
     public static final String LABEL_MANAGED_BY = "pod.managed-by";
     public static final String MANAGED_BY = "pod-service";
+    /** The installation a container, volume or network belongs to ({@code pod.worker.cluster}). */
+    public static final String LABEL_CLUSTER = "pod.cluster";
     static final String LABEL_VOLUME = "pod.volume";
     static final String LABEL_AUTO_DELETE = "pod.auto-delete";
     static final String INFRA = "infra";
 
     private PodContainers() {
+    }
+
+    /** The labels that mark a Docker object as this installation's: the ones every listing filters by. */
+    public static java.util.Map<String, String> ownership(io.podservice.worker.WorkerProperties properties) {
+        return java.util.Map.of(LABEL_MANAGED_BY, MANAGED_BY, LABEL_CLUSTER, properties.getCluster());
+    }
+
+    /** {@link #ownership} as Docker's {@code label=key=value} filter values. */
+    public static java.util.List<String> ownershipFilter(io.podservice.worker.WorkerProperties properties) {
+        return ownership(properties).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 
     static String infraName(String podId) {
