@@ -66,7 +66,7 @@ class QueryApiTest extends ServiceTest {
         assertThat(total("filters.1.name=phase&filters.1.values.1=stopped")).isZero();
         assertThat(total("filters.1.name=az&filters.1.values.1=cn-north-1b")).isEqualTo(6);
         assertThat(total("filters.1.name=agId&filters.1.values.1=ag-1")).isEqualTo(4);
-        assertThat(total("filters.1.name=privateIpAddress&filters.1.values.1=172.")).isEqualTo(12);
+        assertThat(total("filters.1.name=privateIpAddress&filters.1.values.1=100.")).as("the account's network, 100.64.0.0/10").isEqualTo(12);
         assertThat(total("filters.1.name=vpcId&filters.1.values.1=vpc-1")).as("no pod is in a VPC yet").isZero();
         assertThat(total("filters.1.name=name&filters.1.values.1=alpha&filters.2.name=az&filters.2.values.1=cn-north-1a"))
                 .as("filters combine").isEqualTo(3);
