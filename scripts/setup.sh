@@ -7,7 +7,11 @@
 #       pod-service/busybox:1   a busybox-static rootfs: the demo's and the tests' pod image
 #       pod-service/pause:1     the infra container that holds each pod's network namespace
 #       pod-service/registry:1  Debian's docker-registry, for private registries with htpasswd auth
-# Usage: scripts/setup.sh            (idempotent; safe to run again)
+# With --tests, also the independent clients the tests drive (scripts/test.sh passes it):
+#   conformance/.venv-sdk, .venv-jdc   JD Cloud's Python SDK and its jdc CLI (PyPI, pinned)
+#   conformance/go                     JD Cloud's Go SDK (the Go module proxy, go.sum)
+#   fuzz/.venv                         schemathesis (PyPI, pinned)
+# Usage: scripts/setup.sh [--tests]    (idempotent; safe to run again)
 set -euo pipefail
 
 log() { printf '[setup] %s\n' "$*" >&2; }
@@ -135,8 +139,23 @@ ensure_route_localnet() {
   fi
 }
 
+# Python with venv (Debian splits it out) and Go for JD Cloud's clients; a Go older than the
+# conformance module's go line fetches its toolchain through the module proxy (GOTOOLCHAIN=auto).
+ensure_test_clients() {
+  local missing=()
+  command -v python3 >/dev/null 2>&1 || missing+=(python3)
+  python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
+  command -v go >/dev/null 2>&1 || missing+=(golang-go)
+  if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+  bash conformance/setup.sh
+  bash fuzz/setup.sh
+  log "test clients ready: $(conformance/.venv-sdk/bin/pip show jdcloud-sdk 2>/dev/null | sed -n 's/^Version: /jdcloud-sdk /p'), $(conformance/.venv-jdc/bin/pip show jdcloud-cli 2>/dev/null | sed -n 's/^Version: /jdcloud-cli /p'), $(go version | cut -d' ' -f3)"
+}
+
+cd "$(dirname "$0")/.."
 ensure_packages
 ensure_docker_running
 ensure_images
 ensure_route_localnet
+if [ "${1:-}" = --tests ]; then ensure_test_clients; fi
 log "ready: docker $(docker version --format '{{.Server.Version}}'), images pod-service/{busybox,pause,registry}:1"

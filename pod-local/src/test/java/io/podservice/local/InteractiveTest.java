@@ -40,6 +40,11 @@ class InteractiveTest extends ServiceTest {
         stream.send("stty size\n");
         await().atMost(Duration.ofSeconds(20)).until(() -> stream.stdout().contains("33 101"));
         stream.send("exit\n");
+        await().atMost(Duration.ofSeconds(20)).until(stream.closed::get);
+        ApiClient.Response afterTheEnd = api().post(PODS + "/" + podId + "/containers/app:resizeTTY",
+                "{\"height\": 40, \"width\": 120, \"execId\": \"" + execId + "\"}");
+        assertThat(afterTheEnd.status()).as("jdc resizes once more after the session: " + afterTheEnd.raw())
+                .isEqualTo(200);
     }
 
     /** JD Cloud's framing as jdc speaks it: input ends with a lone Ctrl-D; a path may carry ':' as %3A (the Go SDK). */

@@ -241,6 +241,21 @@ class NetworkTest extends ServiceTest {
         // the pod serves 9090 too (inside its subnet), but no rule lets it in through the elastic IP
         assertThat(get("http://" + address[0] + ":9090/")).isEmpty();
 
+        // JD Cloud's shape of the interface: its ID is listed by the group, its MAC is the sandbox's own
+        JsonNode nic = api().get(PODS + "/" + podId).body().path("result").path("pod").path("primaryNetworkInterface");
+        assertThat(nic.path("attachStatus").asText()).isEqualTo("attached");
+        assertThat(nic.path("networkInterface").path("securityGroups").get(0).path("groupName").asText())
+                .isEqualTo("web-only");
+        String interfaceId = nic.path("networkInterface").path("networkInterfaceId").asText();
+        assertThat(interfaceId).startsWith("port-");
+        assertThat(docker.inspectContainerCmd(podId + ".infra").exec().getNetworkSettings().getNetworks().values()
+                .iterator().next().getMacAddress()).isEqualTo(nic.path("networkInterface").path("macAddress").asText());
+        JsonNode described = api().get(REGION_PATH + "/networkSecurityGroups/" + group).body().path("result")
+                .path("networkSecurityGroup");
+        assertThat(described.path("networkInterfaceIds")).extracting(JsonNode::asText).containsExactly(interfaceId);
+        assertThat(described.path("securityGroupRules").get(0).path("priority").asInt()).as("JD Cloud's default")
+                .isEqualTo(100);
+
         ApiClient.Response groupInUse = api().delete(REGION_PATH + "/networkSecurityGroups/" + group);
         assertThat(groupInUse.body().path("error").path("status").asText()).isEqualTo("FAILED_PRECONDITION");
         ok(api().delete(PODS + "/" + podId));

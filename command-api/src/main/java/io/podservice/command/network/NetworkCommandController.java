@@ -38,7 +38,10 @@ import org.springframework.web.bind.annotation.RestController;
 class NetworkCommandController {
 
     private static final String REGION = "/v1/regions/{regionId}";
-    static final String NAME = "^[\\p{IsHan}A-Za-z0-9_-]{1,32}$";
+    /** Chinese characters (the CJK Unified Ideographs block, as JD Cloud's console allows), letters, digits, - and _. */
+    static final String NAME = "^[\\u4e00-\\u9fa5A-Za-z0-9_-]{1,32}$";
+    /** A rule's priority when its request gives none: JD Cloud's lowest, 100. */
+    static final int DEFAULT_RULE_PRIORITY = 100;
     static final String NAME_RULE = "must be 1 to 32 characters: Chinese characters, letters, digits, '_' or '-'";
     private static final List<Ipv4Cidr> PRIVATE_RANGES = List.of(Ipv4Cidr.parse("10.0.0.0/8").orElseThrow(),
             Ipv4Cidr.parse("172.16.0.0/12").orElseThrow(), Ipv4Cidr.parse("192.168.0.0/16").orElseThrow());
@@ -266,7 +269,7 @@ class NetworkCommandController {
                     + "fromPort <= toPort, got " + from + "-" + to);
         }
         return new SecurityGroupRule(null, spec.direction(), spec.protocol(), prefix.toString(), from, to,
-                spec.description(), spec.priority());
+                spec.description(), spec.priority() == null ? DEFAULT_RULE_PRIORITY : spec.priority());
     }
 
     @Operation(operationId = "deleteNetworkSecurityGroup", summary = "Delete a security group no pod belongs to")

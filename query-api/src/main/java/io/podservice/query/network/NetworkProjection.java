@@ -81,7 +81,7 @@ public class NetworkProjection implements ReadModel {
                         .put("protocol", rule.protocol()).put("addressPrefix", rule.addressPrefix()).put("ipVersion", 4)
                         .put("fromPort", rule.fromPort()).put("toPort", rule.toPort())
                         .put("description", rule.description()).put("ruleAction", "ALLOW")
-                        .put("priority", rule.priority()).put("addressPrefixType", "CIDR").put("ruleType", "custom")
+                        .put("priority", rule.priority() == null ? 100 : rule.priority()).put("addressPrefixType", "CIDR").put("ruleType", "custom")
                         .put("createdTime", ApiDates.format(e.addedAt())));
             }
             jdbc.update("""

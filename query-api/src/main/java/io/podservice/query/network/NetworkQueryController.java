@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podservice.api.catalog.RegionCatalog;
 import io.podservice.api.network.Ipv4Cidr;
+import io.podservice.api.network.PrimaryInterfaces;
 import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ApiResponse;
 import io.podservice.api.web.Paging;
@@ -183,6 +184,8 @@ class NetworkQueryController {
                         .put("availableIpCount", cidr.assignableCount() - (used == null ? 0 : used));
                 body.putNull("routeTableId");
                 body.putNull("aclId");
+                // no route of a subnet leads to the internet: pods reach out through the node's NAT
+                body.put("publicSubnet", false);
             }
             case NetworkProjection.ELASTIC_IP -> {
                 List<String[]> pods = jdbc.query("SELECT pod_id, pod_ip FROM pod_view WHERE elastic_ip_id = ? "
@@ -193,11 +196,17 @@ class NetworkQueryController {
                         .put("privateIpAddress", pods.isEmpty() ? null : pods.get(0)[1])
                         .put("status", pods.isEmpty() ? "NOT_ASSOCIATED" : "ASSOCIATED");
                 body.putNull("az");
-                body.putNull("networkInterfaceId");
+                body.put("networkInterfaceId", pods.isEmpty() ? null : PrimaryInterfaces.id(pods.get(0)[0]));
             }
-            default -> {
-                // security groups are complete as stored
+            case NetworkProjection.SECURITY_GROUP -> {
+                var interfaces = body.putArray("networkInterfaceIds");
+                jdbc.query("SELECT pod_id FROM pod_view WHERE NOT deleted AND vpc_id = ? "
+                        + "AND definition -> 'network' -> 'securityGroupIds' @> jsonb_build_array(?::text) "
+                        + "ORDER BY create_time, pod_id", (rs, row) -> rs.getString(1),
+                        body.path("vpcId").asText(), body.path("networkSecurityGroupId").asText())
+                        .forEach(podId -> interfaces.add(PrimaryInterfaces.id(podId)));
             }
+            default -> throw new IllegalStateException("no network resource kind " + kind);
         }
         return body;
     }

@@ -6,6 +6,7 @@ import io.podservice.api.web.ApiResponse;
 import io.podservice.api.web.Paging;
 import io.podservice.api.web.QueryFilters;
 import io.podservice.identity.Caller;
+import io.podservice.query.network.SecurityGroupNames;
 import io.podservice.query.pods.PodFilter;
 import io.podservice.query.pods.PodView;
 import io.podservice.query.pods.PodViewRepository;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,10 +28,12 @@ class PodQueryController {
 
     private final PodViewRepository views;
     private final RegionCatalog regions;
+    private final SecurityGroupNames groupNames;
 
-    PodQueryController(PodViewRepository views, RegionCatalog regions) {
+    PodQueryController(PodViewRepository views, RegionCatalog regions, SecurityGroupNames groupNames) {
         this.views = views;
         this.regions = regions;
+        this.groupNames = groupNames;
     }
 
     @Operation(operationId = "describePod", summary = "Describe one pod")
@@ -40,7 +44,7 @@ class PodQueryController {
         PodView view = find(podId)
                 .filter(v -> v.regionId().equals(regionId) && v.accountId().equals(accountId) && !v.deleted())
                 .orElseThrow(() -> ApiException.notFound("Pod '" + podId + "' not found in region " + regionId));
-        return ApiResponse.of(new DescribePodResult(PodResponse.of(view)));
+        return ApiResponse.of(new DescribePodResult(shown(List.of(view)).get(0)));
     }
 
     @Operation(operationId = "describeContainer", summary = "Describe one container of a pod")
@@ -67,7 +71,16 @@ class PodQueryController {
         PodViewRepository.Page page = views.page(Caller.current().accountId(), regionId,
                 filter(QueryFilters.parse(request.getParameterMap()), QueryFilters.tags(request.getParameterMap())),
                 paging.pageNumber(), paging.pageSize());
-        return ApiResponse.of(new DescribePodsResult(page.pods().stream().map(PodResponse::of).toList(), page.totalCount()));
+        return ApiResponse.of(new DescribePodsResult(shown(page.pods()), page.totalCount()));
+    }
+
+    /** The pods in the API's shape, the names of their security groups looked up at once. */
+    private List<PodResponse> shown(List<PodView> pods) {
+        Map<String, String> names = groupNames.of(pods.stream()
+                .filter(p -> p.definition().network() != null)
+                .flatMap(p -> p.definition().network().securityGroupIds().stream())
+                .collect(Collectors.toSet()));
+        return pods.stream().map(p -> PodResponse.of(p, names)).toList();
     }
 
     private static PodFilter filter(List<QueryFilters.Filter> filters, List<QueryFilters.TagFilter> tags) {

@@ -1,5 +1,6 @@
 package io.podservice.query.rest;
 
+import io.podservice.api.network.PrimaryInterfaces;
 import io.podservice.api.web.ResourceQuantities;
 import io.podservice.events.ContainerDefinition;
 import io.podservice.events.ContainerStatusReport;
@@ -39,7 +40,8 @@ record PodResponse(
         Charge charge,
         Instant createTime) {
 
-    static PodResponse of(PodView view) {
+    /** The pod as the API shows it; {@code groupNames} names the security groups of its interface. */
+    static PodResponse of(PodView view, Map<String, String> groupNames) {
         PodDefinition definition = view.definition();
         Map<String, ContainerStatusReport> statuses = view.containerStatuses().stream()
                 .collect(Collectors.toMap(ContainerStatusReport::name, Function.identity(), (a, b) -> b));
@@ -56,7 +58,7 @@ record PodResponse(
                 definition.containers().stream().map(c -> Container.of(c, statuses.get(c.name()), view)).toList(),
                 PodStatus.of(view),
                 eip == null ? null : new ElasticIp(eip.elasticIpId(), eip.elasticIpAddress()),
-                nic == null ? null : NetworkInterfaceAttachment.of(nic, eip),
+                nic == null ? null : NetworkInterfaceAttachment.of(view, nic, eip, groupNames),
                 definition.userTags().entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toList(),
                 new Charge(definition.chargeMode() == null ? "postpaid_by_duration" : definition.chargeMode(), "normal",
                         view.createTime()),
@@ -80,22 +82,32 @@ record PodResponse(
     record PrimaryIp(String privateIpAddress, String elasticIpId, String elasticIpAddress) {
     }
 
-    record SecurityGroupRef(String groupId) {
+    record SecurityGroupRef(String groupId, String groupName) {
     }
 
-    record NetworkInterface(String networkInterfaceName, String description, String vpcId, String subnetId,
-                            List<SecurityGroupRef> securityGroups, PrimaryIp primaryIp, List<PrimaryIp> secondaryIps) {
+    /**
+     * JD Cloud's InstanceNetworkInterface. The ID and MAC address are derived from the pod and its
+     * address (PrimaryInterfaces); source/destination checking is always on (a pod sends only from its
+     * own address).
+     */
+    record NetworkInterface(String networkInterfaceId, String networkInterfaceName, String macAddress, String description,
+                            String vpcId, String subnetId, List<SecurityGroupRef> securityGroups, boolean sanityCheck,
+                            PrimaryIp primaryIp, List<PrimaryIp> secondaryIps) {
     }
 
-    /** The pod's primary interface as JD Cloud shows it; deviceIndex is always 1. */
-    record NetworkInterfaceAttachment(boolean autoDelete, int deviceIndex, NetworkInterface networkInterface) {
+    /** The pod's primary interface as JD Cloud shows it: deviceIndex is always 1, attached since the pod's creation. */
+    record NetworkInterfaceAttachment(boolean autoDelete, int deviceIndex, String attachStatus, Instant attachTime,
+                                      NetworkInterface networkInterface) {
 
-        static NetworkInterfaceAttachment of(PodSpecParts.NetworkInterface nic, PodSpecParts.ElasticIpBinding eip) {
-            return new NetworkInterfaceAttachment(nic.autoDelete(), 1, new NetworkInterface(nic.networkInterfaceName(),
-                    nic.description(), nic.vpcId(), nic.subnetId(),
-                    nic.securityGroupIds().stream().map(SecurityGroupRef::new).toList(),
-                    new PrimaryIp(nic.privateIpAddress(), eip == null ? null : eip.elasticIpId(),
-                            eip == null ? null : eip.elasticIpAddress()), List.of()));
+        static NetworkInterfaceAttachment of(PodView view, PodSpecParts.NetworkInterface nic,
+                                             PodSpecParts.ElasticIpBinding eip, Map<String, String> groupNames) {
+            return new NetworkInterfaceAttachment(nic.autoDelete(), 1, "attached", view.createTime(),
+                    new NetworkInterface(PrimaryInterfaces.id(view.podId()), nic.networkInterfaceName(),
+                            PrimaryInterfaces.macAddress(nic.privateIpAddress()), nic.description(), nic.vpcId(),
+                            nic.subnetId(), nic.securityGroupIds().stream()
+                                    .map(id -> new SecurityGroupRef(id, groupNames.get(id))).toList(), true,
+                            new PrimaryIp(nic.privateIpAddress(), eip == null ? null : eip.elasticIpId(),
+                                    eip == null ? null : eip.elasticIpAddress()), List.of()));
         }
     }
 

@@ -17,6 +17,7 @@ import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
+import io.podservice.api.network.PrimaryInterfaces;
 import io.podservice.events.ContainerDefinition;
 import io.podservice.events.ContainerStatusReport;
 import io.podservice.events.PodDefinition;
@@ -330,7 +331,8 @@ public class DockerPodRuntime implements PodRuntime {
                     .withLabels(labels(pod, PodContainers.INFRA))
                     .withHostConfig(host);
             if (address != null) {
-                cmd.withIpv4Address(address);
+                // the subnet's interface has the address the service assigned and the MAC describePod shows
+                cmd.withIpv4Address(address).withMacAddress(PrimaryInterfaces.macAddress(address));
             }
             return cmd.exec().getId();
         }

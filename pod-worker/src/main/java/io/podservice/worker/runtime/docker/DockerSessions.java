@@ -4,6 +4,8 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
@@ -128,11 +130,28 @@ public class DockerSessions implements ContainerSessions {
 
     @Override
     public void resize(String podId, String container, String execId, int height, int width) {
+        // A terminal that has already gone away has no size to change: jdc resizes once more after every
+        // session has ended, and that is answered as done rather than as an error.
         if (execId == null) {
-            docker.resizeContainerCmd(PodContainers.containerName(podId, container)).withSize(height, width).exec();
+            String name = PodContainers.containerName(podId, container);
+            try {
+                docker.resizeContainerCmd(name).withSize(height, width).exec();
+            } catch (ConflictException | InternalServerErrorException e) {
+                if (Boolean.TRUE.equals(docker.inspectContainerCmd(name).exec().getState().getRunning())) {
+                    throw e;
+                }
+            }
         } else {
-            inspect(podId, container, execId);
-            docker.resizeExecCmd(execId).withSize(height, width).exec();
+            if (!Boolean.TRUE.equals(inspect(podId, container, execId).isRunning())) {
+                return;
+            }
+            try {
+                docker.resizeExecCmd(execId).withSize(height, width).exec();
+            } catch (NotFoundException | ConflictException e) {
+                if (Boolean.TRUE.equals(inspect(podId, container, execId).isRunning())) {
+                    throw e;
+                }
+            }
         }
     }
 

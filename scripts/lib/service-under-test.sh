@@ -1,0 +1,122 @@
+# shellcheck shell=bash
+# A throwaway instance of the built service for the stages that test it from outside (conformance,
+# fuzzing): started from a copy of the launcher's jar on free ports with a fresh data directory, its
+# Docker objects, iptables chains and cgroups marked with the run's id, and all of it removed by
+# sut_stop. Source it, then:
+#   sut_start NAME [extra service arguments...]   exports POD_ENDPOINT, POD_ACCESS_KEY, POD_SECRET_KEY,
+#                                                 SUT_PORT, SUT_MANAGEMENT_PORT, SUT_RUN_ID, SUT_TMP, SUT_LOG
+#   sut_stop                                      (idempotent; call it from an EXIT trap)
+# Needs ROOT (the repository) set; runs as root.
+
+SUT_LABEL=pod-service.test-run
+SUT_PID=
+SUT_TMP=
+
+sut_say() { printf '[%s] %s\n' "${SUT_NAME:-service}" "$*" >&2; }
+
+sut_free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# sut_wait SECONDS COMMAND...: polls COMMAND every half second until it succeeds or time is up.
+sut_wait() {
+  local timeout=$1; shift
+  local deadline=$((SECONDS + timeout))
+  until "$@"; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.5
+  done
+}
+
+sut_start() {
+  SUT_NAME=$1; shift
+  local jar=$ROOT/pod-local/target/pod-local-0.1.0-SNAPSHOT.jar
+  [ -f "$jar" ] || { sut_say "ERROR: $jar is missing: build it first (./mvnw install -DskipTests)"; return 1; }
+  SUT_RUN_ID=$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')
+  SUT_TMP=$(mktemp -d "${TMPDIR:-/tmp}/pod-$SUT_NAME-$SUT_RUN_ID.XXXXXX")
+  SUT_LOG=$SUT_TMP/service.log
+  SUT_CHAIN=PS$SUT_RUN_ID
+  SUT_CGROUP=podsvc-$SUT_NAME-$SUT_RUN_ID
+  SUT_PORT=$(sut_free_port)
+  SUT_MANAGEMENT_PORT=$(sut_free_port)
+  cp "$jar" "$SUT_TMP/pod-local.jar"
+  mkdir -p "$SUT_TMP/data"
+  # shellcheck disable=SC2086
+  java ${JAVA_OPTS:-} -jar "$SUT_TMP/pod-local.jar" \
+    --server.port="$SUT_PORT" \
+    --management.server.port="$SUT_MANAGEMENT_PORT" \
+    --pod.local.data-dir="$SUT_TMP/data" \
+    --pod.local.kafka-port=0 \
+    --pod.local.kafka-controller-port=0 \
+    "--pod.worker.extra-labels.$SUT_LABEL=$SUT_RUN_ID" \
+    --pod.worker.nat-chain="$SUT_CHAIN" \
+    --pod.worker.cgroup-root="$SUT_CGROUP" \
+    "$@" >"$SUT_LOG" 2>&1 &
+  SUT_PID=$!
+  sut_say "run $SUT_RUN_ID: service starting on 127.0.0.1:$SUT_PORT (pid $SUT_PID, log $SUT_LOG)"
+  if ! sut_wait 180 sut_healthy; then
+    sut_say "ERROR: the service was not healthy within 180 s; the end of its log:"
+    tail -n 100 "$SUT_LOG" >&2
+    return 1
+  fi
+  export POD_ENDPOINT=127.0.0.1:$SUT_PORT
+  POD_ACCESS_KEY=$(sed -n 's/^access_key *= *//p' "$SUT_TMP/data/credentials" | head -n1)
+  POD_SECRET_KEY=$(sed -n 's/^secret_key *= *//p' "$SUT_TMP/data/credentials" | head -n1)
+  export POD_ACCESS_KEY POD_SECRET_KEY
+  export POD_REGION=cn-north-1
+  sut_say "service up"
+}
+
+sut_healthy() {
+  kill -0 "$SUT_PID" 2>/dev/null || { sut_say "ERROR: the service exited during startup"; tail -n 100 "$SUT_LOG" >&2; exit 1; }
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SUT_MANAGEMENT_PORT/actuator/health" || true)" = 200 ] \
+    && [ -s "$SUT_TMP/data/credentials" ]
+}
+
+sut_stop() {
+  [ -n "$SUT_TMP" ] || return 0
+  set +e
+  if [ -n "$SUT_PID" ] && kill -0 "$SUT_PID" 2>/dev/null; then
+    kill -TERM "$SUT_PID" 2>/dev/null
+    sut_wait 60 sut_gone || kill -KILL "$SUT_PID" 2>/dev/null
+  fi
+  [ -z "$SUT_PID" ] || wait "$SUT_PID" 2>/dev/null
+  # the embedded PostgreSQL's processes name the run's own data directory, which no other process does
+  local pid
+  for pid in $(pgrep -f -- "$SUT_TMP/data" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null; done
+  local ids
+  ids=$(docker ps -aq --filter "label=$SUT_LABEL=$SUT_RUN_ID" 2>/dev/null)
+  [ -z "$ids" ] || docker rm -f -v $ids >/dev/null 2>&1
+  ids=$(docker volume ls -q --filter "label=$SUT_LABEL=$SUT_RUN_ID" 2>/dev/null)
+  [ -z "$ids" ] || docker volume rm -f $ids >/dev/null 2>&1
+  ids=$(docker network ls -q --filter "label=$SUT_LABEL=$SUT_RUN_ID" 2>/dev/null)
+  [ -z "$ids" ] || docker network rm $ids >/dev/null 2>&1
+  sut_remove_chains
+  # the worker's binds under the data directory (subPaths, volume views), deepest first
+  awk -v root="$SUT_TMP/" 'index($5, root) == 1 {print length($5), $5}' /proc/self/mountinfo | sort -rn \
+    | cut -d' ' -f2- | while IFS= read -r point; do umount -l "$point" 2>/dev/null; done
+  local cgroup
+  for cgroup in /sys/fs/cgroup/*/"$SUT_CGROUP" /sys/fs/cgroup/"$SUT_CGROUP"; do
+    [ -d "$cgroup" ] && find "$cgroup" -depth -type d -exec rmdir {} \; 2>/dev/null
+  done
+  rm -rf "$SUT_TMP"
+  SUT_TMP=
+  sut_say "run $SUT_RUN_ID cleaned up"
+}
+
+sut_gone() { ! kill -0 "$SUT_PID" 2>/dev/null; }
+
+# The run's iptables chains (names starting with its chain prefix): every jump to them, then the chains.
+sut_remove_chains() {
+  local table chains rule chain
+  for table in nat filter; do
+    chains=$(iptables -w 5 -t "$table" -S 2>/dev/null | sed -n "s/^-N \($SUT_CHAIN[^ ]*\)\$/\1/p")
+    [ -n "$chains" ] || continue
+    iptables -w 5 -t "$table" -S 2>/dev/null | grep -E -- "^-A .* -j $SUT_CHAIN[^ ]*( |\$)" \
+      | grep -v -E -- "^-A $SUT_CHAIN" | while IFS= read -r rule; do
+        eval "iptables -w 5 -t $table -D ${rule#-A }" 2>/dev/null
+      done
+    for chain in $chains; do iptables -w 5 -t "$table" -F "$chain" 2>/dev/null; done
+    for chain in $chains; do iptables -w 5 -t "$table" -X "$chain" 2>/dev/null; done
+  done
+}
