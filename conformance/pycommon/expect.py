@@ -435,7 +435,9 @@ def check_elastic_ip(c, eip, eip_id, *, pod=None):
 
 
 def check_elastic_ip_jdcloud_extras(c, eip, name, *, bound):
-    c.eq(eip, 'elasticIpName', name)
+    """name: the elasticIpName given to createElasticIps (None: not given; jdc 1.2.12 cannot)."""
+    if name is not None:
+        c.eq(eip, 'elasticIpName', name)
     c.eq(eip, 'status', 'ASSOCIATED' if bound else 'NOT_ASSOCIATED')
     c.eq(eip, 'state', 'UP')
     c.eq(eip, 'ipType', 'standard')

@@ -5,12 +5,20 @@
 # sut_stop. Source it, then:
 #   sut_start NAME [extra service arguments...]   exports POD_ENDPOINT, POD_ACCESS_KEY, POD_SECRET_KEY,
 #                                                 SUT_PORT, SUT_MANAGEMENT_PORT, SUT_RUN_ID, SUT_TMP, SUT_LOG
+#   sut_registry                                  before sut_start: a private registry (htpasswd, random
+#                                                 credentials) on a free loopback port holding the busybox
+#                                                 image; exports SUT_REGISTRY, SUT_IMAGE, SUT_REGISTRY_USER,
+#                                                 SUT_REGISTRY_PASSWORD, and the service may pull from it
+#   sut_untag_image                               removes the local tag of SUT_IMAGE, so pods pull it again
+#   sut_check_log                                 fails, showing them, if the service logged ERRORs
 #   sut_stop                                      (idempotent; call it from an EXIT trap)
 # Needs ROOT (the repository) set; runs as root.
 
 SUT_LABEL=pod-service.test-run
 SUT_PID=
 SUT_TMP=
+SUT_REGISTRY=
+SUT_IMAGE=
 
 sut_say() { printf '[%s] %s\n' "${SUT_NAME:-service}" "$*" >&2; }
 
@@ -28,15 +36,62 @@ sut_wait() {
   done
 }
 
-sut_start() {
-  SUT_NAME=$1; shift
-  local jar=$ROOT/pod-local/target/pod-local-0.1.0-SNAPSHOT.jar
-  [ -f "$jar" ] || { sut_say "ERROR: $jar is missing: build it first (./mvnw install -DskipTests)"; return 1; }
+# The run's id and temporary directory, made once by whichever of sut_registry and sut_start comes first.
+sut_prepare() {
+  SUT_NAME=$1
+  [ -z "$SUT_TMP" ] || return 0
   SUT_RUN_ID=$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')
   SUT_TMP=$(mktemp -d "${TMPDIR:-/tmp}/pod-$SUT_NAME-$SUT_RUN_ID.XXXXXX")
-  SUT_LOG=$SUT_TMP/service.log
   SUT_CHAIN=PS$SUT_RUN_ID
   SUT_CGROUP=podsvc-$SUT_NAME-$SUT_RUN_ID
+}
+
+sut_registry() {
+  sut_prepare "$1"
+  local port
+  port=$(sut_free_port)
+  SUT_REGISTRY=127.0.0.1:$port
+  SUT_REGISTRY_USER=$SUT_NAME-$SUT_RUN_ID
+  SUT_REGISTRY_PASSWORD=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
+  mkdir -p "$SUT_TMP/registry" "$SUT_TMP/docker-config"
+  htpasswd -Bbn "$SUT_REGISTRY_USER" "$SUT_REGISTRY_PASSWORD" >"$SUT_TMP/registry/htpasswd"
+  chmod 644 "$SUT_TMP/registry/htpasswd"
+  docker run -d --name "pod-$SUT_NAME-registry-$SUT_RUN_ID" --label "$SUT_LABEL=$SUT_RUN_ID" \
+    -p "$SUT_REGISTRY:5000" -v "$SUT_TMP/registry/htpasswd:/auth/htpasswd:ro" pod-service/registry:1 >/dev/null
+  if ! sut_wait 30 sut_registry_up; then
+    sut_say "ERROR: the registry on $SUT_REGISTRY did not answer within 30 s"
+    return 1
+  fi
+  SUT_IMAGE=$SUT_REGISTRY/$SUT_NAME/busybox:$SUT_RUN_ID
+  # the login is the run's own (its own Docker config), never the machine's
+  printf '%s' "$SUT_REGISTRY_PASSWORD" | DOCKER_CONFIG=$SUT_TMP/docker-config \
+    docker login -u "$SUT_REGISTRY_USER" --password-stdin "$SUT_REGISTRY" >/dev/null 2>&1 \
+    || { sut_say "ERROR: docker login to $SUT_REGISTRY failed"; return 1; }
+  docker tag pod-service/busybox:1 "$SUT_IMAGE"
+  DOCKER_CONFIG=$SUT_TMP/docker-config docker push -q "$SUT_IMAGE" >/dev/null \
+    || { sut_say "ERROR: docker push $SUT_IMAGE failed"; return 1; }
+  sut_untag_image
+  export SUT_REGISTRY SUT_IMAGE SUT_REGISTRY_USER SUT_REGISTRY_PASSWORD
+  sut_say "registry $SUT_REGISTRY serves $SUT_IMAGE (user $SUT_REGISTRY_USER)"
+}
+
+sut_registry_up() { [ "$(curl -s -o /dev/null -w '%{http_code}' "http://$SUT_REGISTRY/v2/" || true)" = 401 ]; }
+
+sut_untag_image() {
+  [ -n "$SUT_IMAGE" ] || return 0
+  if docker image inspect "$SUT_IMAGE" >/dev/null 2>&1; then
+    docker image rm "$SUT_IMAGE" >/dev/null 2>&1 || true
+  fi
+}
+
+sut_start() {
+  sut_prepare "$1"; shift
+  local jar=$ROOT/pod-local/target/pod-local-0.1.0-SNAPSHOT.jar
+  [ -f "$jar" ] || { sut_say "ERROR: $jar is missing: build it first (./mvnw install -DskipTests)"; return 1; }
+  local registry=()
+  # the run's registry is on loopback: pods may pull from it (with their secret; it is not shared)
+  [ -z "$SUT_REGISTRY" ] || registry=("--pod.worker.allowed-private-registries[0]=$SUT_REGISTRY")
+  SUT_LOG=$SUT_TMP/service.log
   SUT_PORT=$(sut_free_port)
   SUT_MANAGEMENT_PORT=$(sut_free_port)
   cp "$jar" "$SUT_TMP/pod-local.jar"
@@ -51,7 +106,7 @@ sut_start() {
     "--pod.worker.extra-labels.$SUT_LABEL=$SUT_RUN_ID" \
     --pod.worker.nat-chain="$SUT_CHAIN" \
     --pod.worker.cgroup-root="$SUT_CGROUP" \
-    "$@" >"$SUT_LOG" 2>&1 &
+    "${registry[@]}" "$@" >"$SUT_LOG" 2>&1 &
   SUT_PID=$!
   sut_say "run $SUT_RUN_ID: service starting on 127.0.0.1:$SUT_PORT (pid $SUT_PID, log $SUT_LOG)"
   if ! sut_wait 180 sut_healthy; then
@@ -73,6 +128,16 @@ sut_healthy() {
     && [ -s "$SUT_TMP/data/credentials" ]
 }
 
+# An ERROR in the service's log is an exception no answer showed: the stage fails on it.
+sut_check_log() {
+  local errors
+  errors=$(grep -c ' ERROR ' "$SUT_LOG" || true)
+  [ "$errors" != 0 ] || return 0
+  sut_say "the service logged $errors ERRORs during the run; the first, with what followed:"
+  grep -m 3 -A 25 ' ERROR ' "$SUT_LOG" | cut -c1-300 >&2
+  return 1
+}
+
 sut_stop() {
   [ -n "$SUT_TMP" ] || return 0
   set +e
@@ -92,11 +157,12 @@ sut_stop() {
   ids=$(docker network ls -q --filter "label=$SUT_LABEL=$SUT_RUN_ID" 2>/dev/null)
   [ -z "$ids" ] || docker network rm $ids >/dev/null 2>&1
   sut_remove_chains
+  sut_untag_image
   # the worker's binds under the data directory (subPaths, volume views), deepest first
   awk -v root="$SUT_TMP/" 'index($5, root) == 1 {print length($5), $5}' /proc/self/mountinfo | sort -rn \
     | cut -d' ' -f2- | while IFS= read -r point; do umount -l "$point" 2>/dev/null; done
   local cgroup
-  for cgroup in /sys/fs/cgroup/*/"$SUT_CGROUP" /sys/fs/cgroup/"$SUT_CGROUP"; do
+  for cgroup in /sys/fs/cgroup/*/"${SUT_CGROUP:?}" /sys/fs/cgroup/"$SUT_CGROUP"; do
     [ -d "$cgroup" ] && find "$cgroup" -depth -type d -exec rmdir {} \; 2>/dev/null
   done
   rm -rf "$SUT_TMP"
@@ -109,6 +175,7 @@ sut_gone() { ! kill -0 "$SUT_PID" 2>/dev/null; }
 # The run's iptables chains (names starting with its chain prefix): every jump to them, then the chains.
 sut_remove_chains() {
   local table chains rule chain
+  [ -n "${SUT_CHAIN:-}" ] || return 0
   for table in nat filter; do
     chains=$(iptables -w 5 -t "$table" -S 2>/dev/null | sed -n "s/^-N \($SUT_CHAIN[^ ]*\)\$/\1/p")
     [ -n "$chains" ] || continue

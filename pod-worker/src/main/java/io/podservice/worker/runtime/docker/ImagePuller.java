@@ -118,14 +118,15 @@ class ImagePuller {
 
     private void pull(ImageReference ref, String image, AuthConfig credentials) {
         try {
-            PullImageResultCallback callback = docker.pullImageCmd(ref.repository())
+            Pull callback = docker.pullImageCmd(ref.repository())
                     .withTag(ref.tag().startsWith("@") ? null : ref.tag())
                     .withAuthConfig(credentials)
-                    .exec(new PullImageResultCallback());
+                    .exec(new Pull());
             if (!callback.awaitCompletion(properties.getPullTimeoutSeconds(), TimeUnit.SECONDS)) {
                 throw new PodTaskFailure("ErrImagePull", "Pulling image \"" + image + "\" took longer than "
                         + properties.getPullTimeoutSeconds() + "s", null);
             }
+            callback.throwIfFailed();
             docker.inspectImageCmd(ref.fullName()).exec();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -136,6 +137,32 @@ class ImagePuller {
             log.info("pull of {} failed: {}", image, DockerErrors.message(e));
             throw new PodTaskFailure("ErrImagePull", "Failed to pull image \"" + image + "\": "
                     + PullFailures.describe(DockerErrors.message(e)), e);
+        }
+    }
+
+    /**
+     * Docker's pull callback, except that a failed pull is reported once, by {@link #pull} as the pod's
+     * ErrImagePull, and not also as an ERROR with a stack trace in docker-java's log: a tenant naming an
+     * image that does not exist is not the node's error.
+     */
+    private static final class Pull extends PullImageResultCallback {
+
+        private volatile RuntimeException failure;
+
+        @Override
+        public void onError(Throwable error) {
+            failure = error instanceof RuntimeException r ? r : new IllegalStateException(error.getMessage(), error);
+            try {
+                close();
+            } catch (java.io.IOException e) {
+                failure.addSuppressed(e);
+            }
+        }
+
+        void throwIfFailed() {
+            if (failure != null) {
+                throw failure;
+            }
         }
     }
 

@@ -80,17 +80,32 @@ class PodCgroups {
         if (!usable()) {
             return;
         }
+        // v1: every hierarchy Docker may have placed the pod in, the unified one of a hybrid host included
         List<Path> dirs = v2() ? List.of(CGROUPS.resolve(properties.getCgroupRoot()).resolve(podId))
-                : List.of("memory", "cpu", "pids", "cpuacct", "cpuset", "blkio", "devices", "freezer", "net_cls",
-                        "net_prio", "perf_event", "hugetlb", "systemd").stream()
-                .map(controller -> CGROUPS.resolve(controller).resolve(properties.getCgroupRoot()).resolve(podId))
-                .toList();
+                : hierarchies().stream().map(h -> h.resolve(properties.getCgroupRoot()).resolve(podId)).toList();
         for (Path dir : dirs) {
             try {
                 Files.deleteIfExists(dir); // rmdir of a cgroup: its files are the kernel's, not to be deleted
             } catch (IOException e) {
                 log.debug("cgroup {} stays: {}", dir, e.getMessage());
             }
+        }
+    }
+
+    /** The cgroup v1 hierarchies mounted under /sys/fs/cgroup, each once (cpu and cpuacct are often one). */
+    private static List<Path> hierarchies() {
+        try (var entries = Files.list(CGROUPS)) {
+            return entries.filter(Files::isDirectory).map(PodCgroups::realPath).distinct().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path;
         }
     }
 

@@ -1,0 +1,57 @@
+"""A second pod through its whole life with JD Cloud's Python SDK: createPods with container
+resources as JD Cloud writes them (strings), stopPod, rebuildPod, startPod, deletePod."""
+from conftest import (PHASE_TIMEOUT, RUNNING_TIMEOUT, container_spec, create_pod, describe_pod, pod_gone, pod_spec,
+                      wait_phase)
+from expect import Checks, check_pod, wait_until
+
+from jdcloud_sdk.services.pod.apis.DeletePodRequest import DeletePodParameters, DeletePodRequest
+from jdcloud_sdk.services.pod.apis.GetContainerLogsRequest import GetContainerLogsParameters, GetContainerLogsRequest
+from jdcloud_sdk.services.pod.apis.RebuildPodRequest import RebuildPodParameters, RebuildPodRequest
+from jdcloud_sdk.services.pod.apis.StartPodRequest import StartPodParameters, StartPodRequest
+from jdcloud_sdk.services.pod.apis.StopPodRequest import StopPodParameters, StopPodRequest
+from jdcloud_sdk.services.pod.models.RebuildContainerSpec import RebuildContainerSpec
+from jdcloud_sdk.services.pod.models.RequestSpec import RequestSpec
+from jdcloud_sdk.services.pod.models.ResourceRequestsSpec import ResourceRequestsSpec
+
+REBUILT = ['sh', '-c', 'echo rebuilt; while true; do echo tock; sleep 1; done']
+
+
+def test_stop_rebuild_start_delete(pods, env, network, secret, created_pods):
+    name = env.prefix + '-life'
+    resources = ResourceRequestsSpec(requests=RequestSpec(cpu='250m', memoryMB='128Mi'),
+                                     limits=RequestSpec(cpu='500m', memoryMB='256Mi'))
+    spec = pod_spec(env, network, secret, name, [container_spec(env, secret, resources=resources)])
+    pod_id = create_pod(pods, env, created_pods, spec)
+    pod = wait_phase(pods, env, pod_id, 'running', RUNNING_TIMEOUT)
+    with Checks('describePod of a pod with resources "250m"/"128Mi" requested, "500m"/"256Mi" limits') as c:
+        check_pod(c, pod, pod_id, name, phase='running', subnet=network['subnet_create'],
+                  containers={'main': dict(name='main', image=env.image, secret=secret, limits=('500m', '256Mi'),
+                                           requests=('250m', '128Mi'), category='local')})
+
+    pods.ok(StopPodRequest(StopPodParameters(env.region, pod_id)))
+    pod = wait_phase(pods, env, pod_id, 'stopped', PHASE_TIMEOUT)
+    with Checks('describePod of the stopped pod') as c:
+        check_pod(c, pod, pod_id, name, phase='stopped')
+        state = c.value(pod, 'containers[0].containerStatus.state')
+        if isinstance(state, dict) and state.get('running') is not None:
+            c.fail('containers[0].containerStatus.state', 'is running in a stopped pod: %r' % state)
+
+    rebuilt = RebuildContainerSpec('main', env.image, command=REBUILT, secret=secret, tty=False)
+    pods.ok(RebuildPodRequest(RebuildPodParameters(env.region, pod_id, [rebuilt])))
+    pod = wait_until(lambda: (lambda p: p if p['podStatus']['phase'] == 'stopped'
+                              and p['containers'][0].get('command') == REBUILT else None)(
+        describe_pod(pods, env, pod_id)), PHASE_TIMEOUT, 'the rebuilt pod stopped with the new command')
+
+    pods.ok(StartPodRequest(StartPodParameters(env.region, pod_id)))
+    wait_phase(pods, env, pod_id, 'running', RUNNING_TIMEOUT)
+
+    def logs():
+        params = GetContainerLogsParameters(env.region, pod_id, 'main')
+        params.setTailLines(100)
+        result = pods.ok(GetContainerLogsRequest(params)) or {}
+        content = (result.get('logs') or {}).get('content') or ''
+        return content if 'rebuilt' in content and 'tock' in content else None
+    wait_until(logs, 30, 'the rebuilt command\'s output in getContainerLogs')
+
+    pods.ok(DeletePodRequest(DeletePodParameters(env.region, pod_id)))
+    wait_until(lambda: pod_gone(pods, env, pod_id), 90, 'pod %s gone after deletePod' % pod_id)
