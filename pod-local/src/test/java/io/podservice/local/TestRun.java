@@ -115,7 +115,7 @@ final class TestRun {
 
     /** Removes the run's iptables chains (every worker's of the run) and the jumps to them. */
     static void removeNatChains() {
-        String[][] tables = {{"nat", "PREROUTING", "OUTPUT", "POSTROUTING"}, {"filter", "FORWARD", "INPUT"}};
+        String[][] tables = {{"nat", "PREROUTING", "OUTPUT", "POSTROUTING"}, {"filter", "FORWARD", "DOCKER-USER", "INPUT"}};
         for (String[] table : tables) {
             List<String> chains = natChains(table[0]);
             for (String chain : chains) {

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * (jumped to from PREROUTING and OUTPUT) DNATs each elastic IP to its pod's private address, and
  * {@code <chain>-MASQ} (from POSTROUTING) masquerades loopback sources going to it, so the host
  * itself can use loopback elastic IPs (with route_localnet). In the filter table,
- * {@code <chain>-FWD} (from FORWARD) accepts the translated traffic coming from other hosts.
+ * {@code <chain>-FWD} (from DOCKER-USER, else FORWARD) accepts the translated traffic coming from other hosts.
  *
  * <p>When the pod has security groups, only what their ingress rules allow (protocol, ports,
  * source prefix) is translated; anything else sent to the elastic IP reaches nothing.
@@ -221,7 +221,10 @@ public class ElasticIpNat {
     private void ensureChains(String chain) {
         iptables.ensureChain("nat", chain, "PREROUTING", "OUTPUT");
         iptables.ensureChain("nat", chain + "-MASQ", "POSTROUTING");
-        iptables.ensureChain("filter", chain + "-FWD", "FORWARD");
+        // Docker moves its isolation rules back to the top of FORWARD at every network it makes, and
+        // they drop traffic between bridges: the routes between a VPC's subnets hang from DOCKER-USER,
+        // the chain Docker keeps first, where the daemon has one
+        iptables.ensureChain("filter", chain + "-FWD", iptables.exists("filter", "DOCKER-USER") ? "DOCKER-USER" : "FORWARD");
     }
 
     private void enableRouteLocalnet() {
