@@ -1,6 +1,8 @@
 package io.podservice.events;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -11,33 +13,28 @@ public final class EventTypes {
 
     public static final int CURRENT_VERSION = 1;
 
-    private static final Map<String, Class<? extends ServiceEvent>> BY_NAME = Map.ofEntries(
-            Map.entry("PodCreated", PodCreated.class),
-            Map.entry("PodRunning", PodRunning.class),
-            Map.entry("PodFailed", PodFailed.class),
-            Map.entry("PodStopping", PodStopping.class),
-            Map.entry("PodStopped", PodStopped.class),
-            Map.entry("PodStarting", PodStarting.class),
-            Map.entry("PodDeleting", PodDeleting.class),
-            Map.entry("PodDeleted", PodDeleted.class),
-            Map.entry("PodAttributesModified", PodAttributesModified.class),
-            Map.entry("PodRebuilding", PodRebuilding.class),
-            Map.entry("PodRebuilt", PodRebuilt.class),
-            Map.entry("PodContainersChanged", PodContainersChanged.class),
-            Map.entry("PodPlaced", PodPlaced.class),
-            Map.entry("PodElasticIpAssociated", PodElasticIpAssociated.class),
-            Map.entry("PodElasticIpDisassociated", PodElasticIpDisassociated.class),
-            Map.entry("VpcCreated", VpcCreated.class),
-            Map.entry("VpcDeleted", VpcDeleted.class),
-            Map.entry("SubnetCreated", SubnetCreated.class),
-            Map.entry("SubnetDeleted", SubnetDeleted.class),
-            Map.entry("SecurityGroupCreated", SecurityGroupCreated.class),
-            Map.entry("SecurityGroupRulesAdded", SecurityGroupRulesAdded.class),
-            Map.entry("SecurityGroupDeleted", SecurityGroupDeleted.class),
-            Map.entry("ElasticIpCreated", ElasticIpCreated.class),
-            Map.entry("ElasticIpDeleted", ElasticIpDeleted.class),
-            Map.entry("SecretCreated", SecretCreated.class),
-            Map.entry("SecretDeleted", SecretDeleted.class));
+    /** Every concrete event, found by walking the sealed {@link ServiceEvent} hierarchy: nothing to list by hand. */
+    private static final Map<String, Class<? extends ServiceEvent>> BY_NAME;
+
+    static {
+        Map<String, Class<? extends ServiceEvent>> found = new TreeMap<>();
+        collect(ServiceEvent.class, found);
+        BY_NAME = Collections.unmodifiableMap(found);
+    }
+
+    private static void collect(Class<?> type, Map<String, Class<? extends ServiceEvent>> found) {
+        if (type.isSealed()) {
+            for (Class<?> sub : type.getPermittedSubclasses()) {
+                collect(sub, found);
+            }
+        } else if (!type.isInterface()) {
+            Class<? extends ServiceEvent> event = type.asSubclass(ServiceEvent.class);
+            Class<?> other = found.put(nameOf(event), event);
+            if (other != null && other != event) {
+                throw new IllegalStateException("two events are named " + nameOf(event) + ": " + other + ", " + event);
+            }
+        }
+    }
 
     private EventTypes() {
     }

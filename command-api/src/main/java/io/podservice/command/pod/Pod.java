@@ -9,7 +9,6 @@ import io.podservice.events.PodContainersChanged;
 import io.podservice.events.PodRebuilding;
 import io.podservice.events.PodRebuilt;
 import io.podservice.events.PodCreated;
-import io.podservice.events.PodDefinition;
 import io.podservice.events.PodDeleted;
 import io.podservice.events.PodDeleting;
 import io.podservice.events.PodFailed;
@@ -17,7 +16,8 @@ import io.podservice.events.PodPhase;
 import io.podservice.events.PodPlaced;
 import io.podservice.events.PodElasticIpAssociated;
 import io.podservice.events.PodElasticIpDisassociated;
-import io.podservice.events.PodSpecParts;
+import io.podservice.events.PodEvent;
+import io.podservice.events.PodState;
 import io.podservice.events.PodRunning;
 import io.podservice.events.PodStarting;
 import io.podservice.events.PodStopped;
@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -46,16 +47,8 @@ public class Pod {
 
     @AggregateIdentifier
     private String podId;
-    private String accountId;
-    private String regionId;
-    private PodDefinition definition;
-    private PodPhase phase;
-    private String taskInFlight;
-    /** The task whose success made the pod run: reports about this run name it. */
-    private String runningTask;
-    /** The node that runs the pod's containers, and the URL of its interactive endpoints. */
-    private String nodeId;
-    private String nodeUrl;
+    /** The pod as its events made it (the one fold, shared with the projection and the nodes). */
+    private PodState state;
 
     protected Pod() {
         // for Axon's event sourcing
@@ -78,17 +71,17 @@ public class Pod {
     public void handle(PodCommands.StartPod command) {
         requireOwner(command.accountId());
         requirePhase("startPod", EnumSet.of(PodPhase.STOPPED), "stopped");
-        apply(new PodStarting(podId, regionId, newTask(), definition, accountId));
+        apply(new PodStarting(podId, state.regionId(), newTask(), state.definition(), state.accountId()));
     }
 
     @CommandHandler
     public void handle(PodCommands.DeletePod command) {
         requireOwner(command.accountId());
         requirePhase("deletePod", DELETABLE, "running, stopped or error");
-        if (definition.elasticIp() != null) {
+        if (state.definition().elasticIp() != null) {
             // a pod being deleted keeps no elastic IP: unbound now, released too when the caller asks
-            apply(new PodElasticIpDisassociated(podId, definition.elasticIp().elasticIpId(),
-                    definition.elasticIp().elasticIpAddress(), Instant.now()));
+            apply(new PodElasticIpDisassociated(podId, state.definition().elasticIp().elasticIpId(),
+                    state.definition().elasticIp().elasticIpAddress(), Instant.now()));
         }
         apply(new PodDeleting(podId, newTask(), gracePeriod(), command.deletePrimaryNetworkInterfaceAllElasticIp()));
     }
@@ -96,21 +89,21 @@ public class Pod {
     @CommandHandler
     public void handle(PodCommands.AssociateElasticIp command) {
         requireOwner(command.accountId());
-        if (!regionId.equals(command.regionId())) {
+        if (!state.regionId().equals(command.regionId())) {
             // an elastic IP serves pods of its own region only; the pod is not in this one
             throw CommandRejected.notFound(podId);
         }
-        if (phase == PodPhase.DELETING) {
-            throw CommandRejected.wrongPhase(podId, "associateElasticIp", phase, "not being deleted");
+        if (state.phase() == PodPhase.DELETING) {
+            throw CommandRejected.wrongPhase(podId, "associateElasticIp", state.phase(), "not being deleted");
         }
-        if (definition.network() == null) {
+        if (state.definition().network() == null) {
             throw CommandRejected.of(CommandRejected.Reason.FAILED_PRECONDITION, "Pod '" + podId + "' has no primary "
                     + "network interface (it was created without podSpec.primaryNetworkInterface), so it cannot have "
                     + "an elastic IP");
         }
-        if (definition.elasticIp() != null) {
+        if (state.definition().elasticIp() != null) {
             throw CommandRejected.of(CommandRejected.Reason.FAILED_PRECONDITION, "Pod '" + podId + "' already has "
-                    + "elastic IP '" + definition.elasticIp().elasticIpId() + "' (" + definition.elasticIp()
+                    + "elastic IP '" + state.definition().elasticIp().elasticIpId() + "' (" + state.definition().elasticIp()
                     .elasticIpAddress() + "); a pod has at most one: disassociate it first");
         }
         apply(new PodElasticIpAssociated(podId, command.elasticIpId(), command.elasticIpAddress(), command.filtered(),
@@ -120,12 +113,12 @@ public class Pod {
     @CommandHandler
     public void handle(PodCommands.DisassociateElasticIp command) {
         requireOwner(command.accountId());
-        if (definition.elasticIp() == null || !definition.elasticIp().elasticIpId().equals(command.elasticIpId())) {
+        if (state.definition().elasticIp() == null || !state.definition().elasticIp().elasticIpId().equals(command.elasticIpId())) {
             throw CommandRejected.of(CommandRejected.Reason.FAILED_PRECONDITION, "Elastic IP '" + command.elasticIpId()
-                    + "' is not associated with pod '" + podId + "'" + (definition.elasticIp() == null
-                    ? "; the pod has no elastic IP" : "; its elastic IP is '" + definition.elasticIp().elasticIpId() + "'"));
+                    + "' is not associated with pod '" + podId + "'" + (state.definition().elasticIp() == null
+                    ? "; the pod has no elastic IP" : "; its elastic IP is '" + state.definition().elasticIp().elasticIpId() + "'"));
         }
-        apply(new PodElasticIpDisassociated(podId, command.elasticIpId(), definition.elasticIp().elasticIpAddress(),
+        apply(new PodElasticIpDisassociated(podId, command.elasticIpId(), state.definition().elasticIp().elasticIpAddress(),
                 Instant.now()));
     }
 
@@ -136,14 +129,14 @@ public class Pod {
         java.util.Map<String, PodCommands.ContainerReplacement> byName = new java.util.HashMap<>();
         for (int i = 0; i < command.containers().size(); i++) {
             PodCommands.ContainerReplacement replacement = command.containers().get(i);
-            if (definition.containers().stream().noneMatch(c -> c.name().equals(replacement.name()))) {
+            if (state.definition().containers().stream().noneMatch(c -> c.name().equals(replacement.name()))) {
                 throw CommandRejected.invalid("containers[" + i + "].name", "pod '" + podId + "' has no container '"
                         + replacement.name() + "'");
             }
             if (replacement.volumeMounts() != null) {
                 for (int j = 0; j < replacement.volumeMounts().size(); j++) {
                     String volume = replacement.volumeMounts().get(j).name();
-                    if (definition.volumes().stream().noneMatch(v -> v.name().equals(volume))) {
+                    if (state.definition().volumes().stream().noneMatch(v -> v.name().equals(volume))) {
                         throw CommandRejected.invalid("containers[" + i + "].volumeMounts[" + j + "].name", "pod '" + podId
                                 + "' has no volume '" + volume + "'");
                     }
@@ -151,9 +144,9 @@ public class Pod {
             }
             byName.put(replacement.name(), replacement);
         }
-        apply(new PodRebuilding(podId, regionId, newTask(), definition.withContainers(definition.containers().stream()
+        apply(new PodRebuilding(podId, state.regionId(), newTask(), state.definition().withContainers(state.definition().containers().stream()
                 .map(c -> byName.containsKey(c.name()) ? rebuilt(c, byName.get(c.name())) : c)
-                .toList()), accountId));
+                .toList()), state.accountId()));
     }
 
     private static ContainerDefinition rebuilt(ContainerDefinition c, PodCommands.ContainerReplacement r) {
@@ -173,9 +166,9 @@ public class Pod {
     @CommandHandler
     public void handle(PodCommands.ModifyPodAttribute command) {
         requireOwner(command.accountId());
-        String name = command.name() == null ? definition.name() : command.name();
-        String description = command.description() == null ? definition.description() : command.description();
-        if (!Objects.equals(name, definition.name()) || !Objects.equals(description, definition.description())) {
+        String name = command.name() == null ? state.definition().name() : command.name();
+        String description = command.description() == null ? state.definition().description() : command.description();
+        if (!Objects.equals(name, state.definition().name()) || !Objects.equals(description, state.definition().description())) {
             apply(new PodAttributesModified(podId, name, description));
         }
     }
@@ -186,9 +179,9 @@ public class Pod {
         PodTaskResult result = command.result();
         if (result.outcome() == PodTaskResult.Outcome.OBSERVED) {
             // what a worker saw on the pod: about the run it belongs to, or the progress of the task in flight
-            boolean aboutThisRun = phase == PodPhase.RUNNING && result.taskId().equals(runningTask);
-            boolean aboutTaskInFlight = (phase == PodPhase.PENDING || phase == PodPhase.STARTING)
-                    && result.taskId().equals(taskInFlight);
+            boolean aboutThisRun = state.phase() == PodPhase.RUNNING && result.taskId().equals(state.runningTask());
+            boolean aboutTaskInFlight = (state.phase() == PodPhase.PENDING || state.phase() == PodPhase.STARTING)
+                    && result.taskId().equals(state.taskInFlight());
             if (!aboutThisRun && !aboutTaskInFlight) {
                 return false;
             }
@@ -197,7 +190,7 @@ public class Pod {
                     Boolean.TRUE.equals(result.ready()), result.containers()));
             return true;
         }
-        if (taskInFlight == null || !taskInFlight.equals(result.taskId())) {
+        if (state.taskInFlight() == null || !state.taskInFlight().equals(result.taskId())) {
             return false;
         }
         if (result.outcome() == PodTaskResult.Outcome.FAILED) {
@@ -205,7 +198,7 @@ public class Pod {
                     result.containers()));
             return true;
         }
-        switch (phase) {
+        switch (state.phase()) {
             case PENDING, STARTING -> {
                 placeOn(result);
                 apply(new PodRunning(podId, result.taskId(), result.podIp(), result.reportedAt(),
@@ -224,25 +217,25 @@ public class Pod {
     /** Records which node runs the pod when a report comes from a node other than the one known. */
     private void placeOn(PodTaskResult result) {
         if (result.workerId() != null
-                && (!result.workerId().equals(nodeId) || !Objects.equals(result.workerUrl(), nodeUrl))) {
+                && (!result.workerId().equals(state.nodeId()) || !Objects.equals(result.workerUrl(), state.nodeUrl()))) {
             apply(new PodPlaced(podId, result.workerId(), result.workerUrl(), result.reportedAt()));
         }
     }
 
     private void requireOwner(String caller) {
-        if (!accountId.equals(caller)) {
+        if (!state.accountId().equals(caller)) {
             throw CommandRejected.notFound(podId);
         }
     }
 
     private void requirePhase(String operation, Set<PodPhase> allowed, String allowedWords) {
-        if (!allowed.contains(phase)) {
-            throw CommandRejected.wrongPhase(podId, operation, phase, allowedWords);
+        if (!allowed.contains(state.phase())) {
+            throw CommandRejected.wrongPhase(podId, operation, state.phase(), allowedWords);
         }
     }
 
     private int gracePeriod() {
-        Integer seconds = definition.terminationGracePeriodSeconds();
+        Integer seconds = state.definition().terminationGracePeriodSeconds();
         return seconds == null ? 30 : seconds;
     }
 
@@ -251,90 +244,15 @@ public class Pod {
     }
 
     @EventSourcingHandler
-    void on(PodCreated event) {
-        podId = event.podId();
-        accountId = event.accountId();
-        regionId = event.regionId();
-        definition = event.definition();
-        phase = PodPhase.PENDING;
-        taskInFlight = event.taskId();
-    }
-
-    @EventSourcingHandler
-    void on(PodElasticIpAssociated event) {
-        definition = definition.withElasticIp(new PodSpecParts.ElasticIpBinding(event.elasticIpId(),
-                event.elasticIpAddress(), event.filtered(), event.ingressRules()));
-    }
-
-    @EventSourcingHandler
-    void on(PodElasticIpDisassociated event) {
-        definition = definition.withElasticIp(null);
-    }
-
-    @EventSourcingHandler
-    void on(PodPlaced event) {
-        nodeId = event.nodeId();
-        nodeUrl = event.nodeUrl();
-    }
-
-    @EventSourcingHandler
-    void on(PodRunning event) {
-        phase = PodPhase.RUNNING;
-        taskInFlight = null;
-        runningTask = event.taskId();
-    }
-
-    @EventSourcingHandler
-    void on(PodRebuilding event) {
-        phase = PodPhase.REBUILDING;
-        taskInFlight = event.taskId();
-        definition = event.definition();
-    }
-
-    @EventSourcingHandler
-    void on(PodRebuilt event) {
-        phase = PodPhase.STOPPED;
-        taskInFlight = null;
-    }
-
-    @EventSourcingHandler
-    void on(PodFailed event) {
-        phase = PodPhase.ERROR;
-        taskInFlight = null;
-    }
-
-    @EventSourcingHandler
-    void on(PodStopping event) {
-        phase = PodPhase.STOPPING;
-        taskInFlight = event.taskId();
-    }
-
-    @EventSourcingHandler
-    void on(PodStopped event) {
-        phase = PodPhase.STOPPED;
-        taskInFlight = null;
-    }
-
-    @EventSourcingHandler
-    void on(PodStarting event) {
-        phase = PodPhase.STARTING;
-        taskInFlight = event.taskId();
-    }
-
-    @EventSourcingHandler
-    void on(PodDeleting event) {
-        phase = PodPhase.DELETING;
-        taskInFlight = event.taskId();
-    }
-
-    @EventSourcingHandler
-    void on(PodDeleted event) {
-        taskInFlight = null;
-        markDeleted();
-    }
-
-    @EventSourcingHandler
-    void on(PodAttributesModified event) {
-        definition = definition.withAttributes(event.name(), event.description());
+    void on(PodEvent event, @Timestamp Instant at) {
+        if (event instanceof PodCreated created) {
+            podId = created.podId();
+            state = PodState.created(created, at);
+        } else {
+            state = state.apply(event, at);
+        }
+        if (state.deleted()) {
+            markDeleted();
+        }
     }
 }

@@ -3,16 +3,9 @@ package io.podservice.worker.reconcile;
 import io.podservice.events.EventEnvelope;
 import io.podservice.events.PodCreated;
 import io.podservice.events.PodDefinition;
-import io.podservice.events.PodDeleted;
-import io.podservice.events.PodDeleting;
 import io.podservice.events.PodEvent;
-import io.podservice.events.PodFailed;
-import io.podservice.events.PodRebuilding;
-import io.podservice.events.PodRebuilt;
-import io.podservice.events.PodRunning;
-import io.podservice.events.PodStarting;
-import io.podservice.events.PodStopped;
-import io.podservice.events.PodStopping;
+import io.podservice.events.PodPhase;
+import io.podservice.events.PodState;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,11 +23,26 @@ public class DesiredPods {
     /** RUN: keep running; STOP: keep stopped; GONE: have nothing; BUSY: a task is in flight (Kafka redelivers it). */
     public enum Intent { RUN, STOP, GONE, BUSY }
 
+    /** What this node should do about a pod: {@code runTaskId} names the run reports belong to. */
     public record Desired(String podId, String regionId, String accountId, long sequence, Intent intent,
                           String runTaskId, PodDefinition definition) {
+
+        static Desired of(PodState state, long sequence) {
+            Intent intent = state.deleted() ? Intent.GONE
+                    : state.phase() == PodPhase.RUNNING ? Intent.RUN
+                    // a failed task leaves whatever it left; the user deletes or retries
+                    : state.phase() == PodPhase.STOPPED || state.phase() == PodPhase.ERROR ? Intent.STOP
+                    : Intent.BUSY;
+            return new Desired(state.podId(), state.regionId(), state.accountId(), sequence, intent,
+                    intent == Intent.RUN ? state.runningTask() : null, state.definition());
+        }
     }
 
-    private final Map<String, Desired> pods = new ConcurrentHashMap<>();
+    /** Each pod's state folded from its events ({@link PodState}), with the sequence of the last one. */
+    private record Folded(PodState state, long sequence) {
+    }
+
+    private final Map<String, Folded> pods = new ConcurrentHashMap<>();
 
     /** Folds one event in; older or repeated events (by aggregate sequence) change nothing. */
     public void apply(EventEnvelope envelope) {
@@ -45,65 +53,22 @@ public class DesiredPods {
             if (current != null && envelope.sequence() <= current.sequence()) {
                 return current;
             }
-            return next(current, envelope.aggregateId(), envelope.sequence(), event);
+            if (event instanceof PodCreated created) {
+                return new Folded(PodState.created(created, envelope.timestamp()), envelope.sequence());
+            }
+            // without its creation (a partition position not folded) there is nothing safe to do with the pod
+            return current == null ? null
+                    : new Folded(current.state().apply(event, envelope.timestamp()), envelope.sequence());
         });
     }
 
     public Optional<Desired> get(String podId) {
-        return Optional.ofNullable(pods.get(podId));
+        return Optional.ofNullable(pods.get(podId)).map(f -> Desired.of(f.state(), f.sequence()));
     }
 
     public Map<String, Desired> snapshot() {
-        return Map.copyOf(pods);
-    }
-
-    private static Desired next(Desired current, String podId, long sequence, PodEvent event) {
-        if (event instanceof PodCreated created) {
-            return new Desired(podId, created.regionId(), created.accountId(), sequence, Intent.BUSY, null,
-                    created.definition());
-        }
-        if (current == null) {
-            // the pod's creation is on a partition position we did not fold: nothing safe to do with it
-            return null;
-        }
-        String region = current.regionId();
-        String account = current.accountId();
-        PodDefinition definition = current.definition();
-        if (event instanceof PodRunning running) {
-            return new Desired(podId, region, account, sequence, Intent.RUN, running.taskId(), definition);
-        }
-        if (event instanceof PodStopped || event instanceof PodRebuilt) {
-            return new Desired(podId, region, account, sequence, Intent.STOP, null, definition);
-        }
-        if (event instanceof PodDeleted) {
-            return new Desired(podId, region, account, sequence, Intent.GONE, null, definition);
-        }
-        if (event instanceof PodFailed) {
-            // a failed task leaves whatever it left; the user deletes or retries
-            return new Desired(podId, region, account, sequence, Intent.STOP, null, definition);
-        }
-        if (event instanceof PodRebuilding rebuilding) {
-            return new Desired(podId, region, account, sequence, Intent.BUSY, null, rebuilding.definition());
-        }
-        if (event instanceof PodStarting starting) {
-            return new Desired(podId, region, account, sequence, Intent.BUSY, null, starting.definition());
-        }
-        if (event instanceof PodStopping || event instanceof PodDeleting) {
-            return new Desired(podId, region, account, sequence, Intent.BUSY, null, definition);
-        }
-        if (event instanceof io.podservice.events.PodElasticIpAssociated bound) {
-            return new Desired(podId, region, account, sequence, current.intent(), current.runTaskId(),
-                    definition.withElasticIp(new io.podservice.events.PodSpecParts.ElasticIpBinding(bound.elasticIpId(),
-                            bound.elasticIpAddress(), bound.filtered(), bound.ingressRules())));
-        }
-        if (event instanceof io.podservice.events.PodElasticIpDisassociated) {
-            return new Desired(podId, region, account, sequence, current.intent(), current.runTaskId(),
-                    definition.withElasticIp(null));
-        }
-        if (event instanceof io.podservice.events.PodAttributesModified modified) {
-            return new Desired(podId, region, account, sequence, current.intent(), current.runTaskId(),
-                    definition.withAttributes(modified.name(), modified.description()));
-        }
-        return new Desired(podId, region, account, sequence, current.intent(), current.runTaskId(), definition);
+        Map<String, Desired> desired = new java.util.HashMap<>();
+        pods.forEach((id, f) -> desired.put(id, Desired.of(f.state(), f.sequence())));
+        return Map.copyOf(desired);
     }
 }

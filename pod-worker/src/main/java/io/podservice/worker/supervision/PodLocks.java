@@ -7,20 +7,33 @@ import org.springframework.stereotype.Component;
 
 /**
  * One lock per pod: tasks, restarts, probes' actions and reconciliation never act on the same pod
- * at once (the kubelet's "one worker per pod").
+ * at once (the kubelet's "one worker per pod"), while different pods never wait for each other. A
+ * pod's lock exists only while someone holds or awaits it, so a node that has run a million pods
+ * keeps no lock of theirs.
  */
 @Component
 public class PodLocks {
 
-    private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** A pod's lock and how many threads hold or await it (changed only inside the map's compute). */
+    private static final class Entry {
+        final ReentrantLock lock = new ReentrantLock();
+        int users;
+    }
+
+    private final ConcurrentHashMap<String, Entry> locks = new ConcurrentHashMap<>();
 
     public <T> T withLock(String podId, Supplier<T> action) {
-        ReentrantLock lock = locks.computeIfAbsent(podId, id -> new ReentrantLock());
-        lock.lock();
+        Entry entry = locks.compute(podId, (id, current) -> {
+            Entry e = current == null ? new Entry() : current;
+            e.users++;
+            return e;
+        });
+        entry.lock.lock();
         try {
             return action.get();
         } finally {
-            lock.unlock();
+            entry.lock.unlock();
+            locks.computeIfPresent(podId, (id, e) -> --e.users == 0 ? null : e);
         }
     }
 
@@ -29,5 +42,10 @@ public class PodLocks {
             action.run();
             return null;
         });
+    }
+
+    /** How many pods have a lock now (held or awaited). */
+    int size() {
+        return locks.size();
     }
 }

@@ -1,13 +1,16 @@
 package io.podservice.query.pods;
 
 import io.podservice.events.ContainerStatusReport;
-import io.podservice.events.EventEnvelope;
 import io.podservice.events.PodDefinition;
 import io.podservice.events.PodPhase;
+import io.podservice.events.PodState;
 import java.time.Instant;
 import java.util.List;
 
-/** One row of the describePods read model. */
+/**
+ * One row of the describePods read model: the pod's {@link PodState} as the events up to
+ * {@code lastSequence} made it (the tasks in flight left out, which only the aggregate needs).
+ */
 public record PodView(
         String podId,
         String accountId,
@@ -28,36 +31,15 @@ public record PodView(
         String nodeId,
         String nodeUrl) {
 
-    PodView withStatus(PodPhase newPhase, String newReason, String newMessage, String newPodIp, Instant newStartTime,
-                       List<ContainerStatusReport> statuses, EventEnvelope event) {
-        return new PodView(podId, accountId, regionId, newPhase, newReason, newMessage, newPodIp, newStartTime,
-                createTime, definition, statuses, deleted, ready, readySince, event.sequence(), event.timestamp(), nodeId, nodeUrl);
+    static PodView of(PodState state, long sequence, Instant eventTime) {
+        return new PodView(state.podId(), state.accountId(), state.regionId(), state.phase(), state.reason(),
+                state.message(), state.podIp(), state.startTime(), state.createTime(), state.definition(),
+                state.containerStatuses(), state.deleted(), state.ready(), state.readySince(), sequence, eventTime,
+                state.nodeId(), state.nodeUrl());
     }
 
-    PodView withPhase(PodPhase newPhase, EventEnvelope event) {
-        return withStatus(newPhase, null, null, podIp, startTime, containerStatuses, event);
-    }
-
-    PodView withDefinition(PodDefinition newDefinition, EventEnvelope event) {
-        return new PodView(podId, accountId, regionId, phase, reason, message, podIp, startTime, createTime,
-                newDefinition, containerStatuses, deleted, ready, readySince, event.sequence(), event.timestamp(), nodeId, nodeUrl);
-    }
-
-    PodView asDeleted(EventEnvelope event) {
-        return new PodView(podId, accountId, regionId, phase, reason, message, podIp, startTime, createTime,
-                definition, containerStatuses, true, false, readySince, event.sequence(), event.timestamp(), nodeId, nodeUrl);
-    }
-
-    /** The Ready condition as of {@code event}; its transition time moves only when it changes. */
-    PodView withReady(boolean nowReady, EventEnvelope event) {
-        return new PodView(podId, accountId, regionId, phase, reason, message, podIp, startTime, createTime, definition,
-                containerStatuses, deleted, nowReady, nowReady == ready && readySince != null ? readySince : event.timestamp(),
-                lastSequence, lastEventTime, nodeId, nodeUrl);
-    }
-
-    /** The node that runs the pod now (interactive requests are routed there). */
-    PodView onNode(String newNodeId, String newNodeUrl, EventEnvelope event) {
-        return new PodView(podId, accountId, regionId, phase, reason, message, podIp, startTime, createTime, definition,
-                containerStatuses, deleted, ready, readySince, event.sequence(), event.timestamp(), newNodeId, newNodeUrl);
+    PodState state() {
+        return new PodState(podId, accountId, regionId, createTime, definition, phase, reason, message, null, null,
+                podIp, startTime, containerStatuses, ready, readySince, nodeId, nodeUrl, deleted);
     }
 }
