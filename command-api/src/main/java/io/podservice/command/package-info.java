@@ -1,7 +1,10 @@
 /**
- * The write side. {@code rest} validates requests and sends commands; {@code pod} is the Pod
- * aggregate, the only place that decides what happens to a pod; {@code publisher} puts every
- * stored event on Kafka; {@code results} turns workers' reports into commands; {@code config}
- * wires Axon to the PostgreSQL event store.
+ * The write side, by feature: {@code pod} (the Pod aggregate, its commands, createPods and the other
+ * pod operations, the task results that come back from workers), {@code network} (VPCs, subnets,
+ * security groups, elastic IPs), {@code secret} (registry secrets and their data keys) and
+ * {@code quota} (limits enforced at command time). {@code domain} holds what every aggregate shares
+ * (how a command is refused); {@code infrastructure} wires Axon to PostgreSQL, sends commands on
+ * behalf of the caller and publishes stored events to Kafka; {@code consistency} records each
+ * account's writes for read-your-writes.
  */
 package io.podservice.command;

@@ -1,7 +1,7 @@
 package io.podservice.command.consistency;
 
 import io.podservice.api.consistency.WritePositions;
-import io.podservice.command.pod.CommandMetadata;
+import io.podservice.command.infrastructure.CommandMetadata;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import io.podservice.api.network.Ipv4Cidr;
 import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ErrorStatus;
 import io.podservice.command.quota.Quotas;
-import io.podservice.command.rest.CommandSender;
+import io.podservice.command.infrastructure.CommandSender;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,6 +33,25 @@ public class ElasticIps {
         this.quotas = quotas;
         this.pool = Ipv4Cidr.parse(properties.getElasticIpPool()).orElseThrow(() -> new IllegalStateException(
                 "pod.network.elastic-ip-pool '" + properties.getElasticIpPool() + "' is not a CIDR block"));
+    }
+
+    /**
+     * createElasticIps: {@code count} elastic IPs (all or none), at {@code fixedAddress} when one is
+     * given (then only one); a dry run makes every check, the quota's included, and allocates nothing.
+     */
+    @Transactional
+    public List<String> allocate(String accountId, String regionId, int count, int bandwidthMbps, String provider,
+                                 String fixedAddress, String name, boolean dryRun) {
+        String fixed = fixedAddress == null || fixedAddress.isBlank() ? null : fixedAddress;
+        if (fixed != null && count > 1) {
+            throw io.podservice.api.web.ApiException.invalidArgument("Invalid elasticIpAddress: a fixed address needs "
+                    + "maxCount 1, got " + count);
+        }
+        if (dryRun) {
+            check(accountId, regionId, count, fixed);
+            return List.of();
+        }
+        return create(accountId, regionId, count, bandwidthMbps, provider == null ? "bgp" : provider, fixed, name);
     }
 
     /** Creates {@code count} elastic IPs (all or none); {@code fixedAddress} only with a count of 1. */
@@ -94,7 +113,7 @@ public class ElasticIps {
     }
 
     /** Releases an unbound elastic IP; one bound to a pod is FAILED_PRECONDITION naming the pod. */
-    @Transactional(propagation = Propagation.MANDATORY)
+    @Transactional
     public void delete(String accountId, String regionId, String elasticIpId) {
         index.lock("elastic-ip:" + elasticIpId);
         index.find(NetworkIndex.ELASTIC_IP, accountId, regionId, elasticIpId)

@@ -78,6 +78,13 @@ public class NetworkIndex {
     }
 
     /** The region of a live resource. */
+    /** The caller's resource of {@code kind}, or NOT_FOUND naming it as {@code label} ("Subnet 'x' not found in r"). */
+    public Resource require(String kind, String label, String accountId, String regionId, String id) {
+        return find(kind, accountId, regionId, id)
+                .orElseThrow(() -> io.podservice.api.web.ApiException.notFound(label + " '" + id + "' not found in "
+                        + regionId));
+    }
+
     public Optional<String> regionOf(String id) {
         return jdbc.queryForList("SELECT region_id FROM network_resource WHERE resource_id = ?", String.class, id)
                 .stream().findFirst();

@@ -1,6 +1,6 @@
 package io.podservice.command.network;
 
-import io.podservice.command.pod.CommandRejected;
+import io.podservice.command.domain.CommandRejected;
 
 /** Another account's network resource answers exactly like a missing one. */
 final class Owned {

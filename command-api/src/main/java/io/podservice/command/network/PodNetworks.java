@@ -3,8 +3,6 @@ package io.podservice.command.network;
 import io.podservice.api.network.Ipv4Cidr;
 import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ErrorStatus;
-import io.podservice.command.pod.PodCommands;
-import io.podservice.command.rest.CommandSender;
 import io.podservice.events.PodSpecParts.NetworkInterface;
 import io.podservice.events.PodSpecParts.SecurityGroupRule;
 import java.util.ArrayList;
@@ -19,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Pods' network interfaces and elastic IPs: the subnet and security groups a podSpec names are
  * checked, private addresses are assigned by the service (never by Docker, so the model always
- * knows them), and elastic IPs are bound and unbound. Runs inside the caller's transaction, whose
+ * knows them), and what binding an elastic IP takes is worked out. Runs inside the caller's transaction, whose
  * locks hold until the pods' events are stored.
  */
 @Component
@@ -29,11 +27,9 @@ public class PodNetworks {
     private static final int MAX_SECURITY_GROUPS = 5;
 
     private final NetworkIndex index;
-    private final CommandSender commands;
 
-    PodNetworks(NetworkIndex index, CommandSender commands) {
+    PodNetworks(NetworkIndex index) {
         this.index = index;
-        this.commands = commands;
     }
 
     /** The primary interface a podSpec asks for. */
@@ -120,14 +116,14 @@ public class PodNetworks {
     }
 
     /**
-     * Binds the caller's elastic IP to the pod: FAILED_PRECONDITION when it is bound to another pod,
-     * or (the aggregate says) when the pod has one already or no primary interface.
+     * What binding the caller's elastic IP to the pod takes: FAILED_PRECONDITION when it is bound to
+     * another pod; the pod's security groups' ingress rules filter what it lets in. (The Pod aggregate
+     * says whether the pod can take it: one at most, and only with a primary interface.)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void associate(String accountId, String regionId, String podId, String elasticIpId) {
+    public ElasticIpBinding bindingFor(String accountId, String regionId, String podId, String elasticIpId) {
         index.lock("elastic-ip:" + elasticIpId);
-        NetworkIndex.Resource eip = index.find(NetworkIndex.ELASTIC_IP, accountId, regionId, elasticIpId)
-                .orElseThrow(() -> ApiException.notFound("Elastic IP '" + elasticIpId + "' not found in " + regionId));
+        NetworkIndex.Resource eip = requireElasticIp(accountId, regionId, elasticIpId);
         index.podOfElasticIp(elasticIpId).ifPresent(holder -> {
             throw new ApiException(ErrorStatus.FAILED_PRECONDITION, "Elastic IP '" + elasticIpId + "' ("
                     + eip.address() + ") is associated with pod '" + holder + "'; disassociate it there first");
@@ -138,15 +134,18 @@ public class PodNetworks {
             index.find(NetworkIndex.SECURITY_GROUP, accountId, regionId, group).ifPresent(g ->
                     g.rules().stream().filter(r -> r.direction() == 0).forEach(ingress::add));
         }
-        commands.send(new PodCommands.AssociateElasticIp(podId, accountId, regionId, elasticIpId, eip.address(),
-                !groups.isEmpty(), ingress), "Pod", podId);
+        return new ElasticIpBinding(elasticIpId, eip.address(), !groups.isEmpty(), ingress);
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void disassociate(String accountId, String regionId, String podId, String elasticIpId) {
-        index.find(NetworkIndex.ELASTIC_IP, accountId, regionId, elasticIpId)
+    /** An elastic IP bound to a pod, with the ingress rules in force ({@code filtered} false: the pod has no group). */
+    public record ElasticIpBinding(String elasticIpId, String address, boolean filtered,
+                                   List<SecurityGroupRule> ingressRules) {
+    }
+
+    /** The caller's elastic IP in the region, or NOT_FOUND. */
+    public NetworkIndex.Resource requireElasticIp(String accountId, String regionId, String elasticIpId) {
+        return index.find(NetworkIndex.ELASTIC_IP, accountId, regionId, elasticIpId)
                 .orElseThrow(() -> ApiException.notFound("Elastic IP '" + elasticIpId + "' not found in " + regionId));
-        commands.send(new PodCommands.DisassociateElasticIp(podId, accountId, elasticIpId), "Pod", podId);
     }
 
     /** The elastic IP bound to the pod, if any. */

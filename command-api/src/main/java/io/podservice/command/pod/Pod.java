@@ -1,5 +1,6 @@
 package io.podservice.command.pod;
 
+import io.podservice.command.domain.CommandRejected;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
@@ -91,10 +92,10 @@ public class Pod {
         requireOwner(command.accountId());
         if (!state.regionId().equals(command.regionId())) {
             // an elastic IP serves pods of its own region only; the pod is not in this one
-            throw CommandRejected.notFound(podId);
+            throw CommandRejected.notFound("Pod", podId);
         }
         if (state.phase() == PodPhase.DELETING) {
-            throw CommandRejected.wrongPhase(podId, "associateElasticIp", state.phase(), "not being deleted");
+            throw wrongPhase(podId, "associateElasticIp", state.phase(), "not being deleted");
         }
         if (state.definition().network() == null) {
             throw CommandRejected.of(CommandRejected.Reason.FAILED_PRECONDITION, "Pod '" + podId + "' has no primary "
@@ -224,14 +225,19 @@ public class Pod {
 
     private void requireOwner(String caller) {
         if (!state.accountId().equals(caller)) {
-            throw CommandRejected.notFound(podId);
+            throw CommandRejected.notFound("Pod", podId);
         }
     }
 
     private void requirePhase(String operation, Set<PodPhase> allowed, String allowedWords) {
         if (!allowed.contains(state.phase())) {
-            throw CommandRejected.wrongPhase(podId, operation, state.phase(), allowedWords);
+            throw wrongPhase(podId, operation, state.phase(), allowedWords);
         }
+    }
+
+    private static CommandRejected wrongPhase(String podId, String operation, PodPhase phase, String allowed) {
+        return CommandRejected.of(CommandRejected.Reason.FAILED_PRECONDITION, operation + " is not allowed while pod '"
+                + podId + "' is " + phase.wireName() + "; it needs a pod that is " + allowed);
     }
 
     private int gracePeriod() {

@@ -1,5 +1,6 @@
 package io.podservice.command.pod;
 
+import io.podservice.command.domain.CommandRejected;
 import io.podservice.events.ContainerDefinition;
 import io.podservice.events.ContainerStatusReport;
 import io.podservice.events.PodCreated;

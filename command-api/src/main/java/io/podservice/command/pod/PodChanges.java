@@ -1,0 +1,87 @@
+package io.podservice.command.pod;
+
+import io.podservice.command.infrastructure.CommandSender;
+import io.podservice.command.network.ElasticIps;
+import io.podservice.command.network.PodNetworks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The operations on an existing pod, each on behalf of {@code accountId}: the Pod aggregate decides
+ * (another account's pod answers like a missing one), and what crosses aggregates (an elastic IP's
+ * binding and release, a secret's credentials) is done here in the same transaction.
+ */
+@Service
+public class PodChanges {
+
+    private final CommandSender sender;
+    private final PodSpecValidator validator;
+    private final RegistryAuths registryAuths;
+    private final PodNetworks networks;
+    private final PodElasticIps podElasticIps;
+    private final ElasticIps elasticIps;
+
+    PodChanges(CommandSender sender, PodSpecValidator validator, RegistryAuths registryAuths, PodNetworks networks,
+               PodElasticIps podElasticIps, ElasticIps elasticIps) {
+        this.sender = sender;
+        this.validator = validator;
+        this.registryAuths = registryAuths;
+        this.networks = networks;
+        this.podElasticIps = podElasticIps;
+        this.elasticIps = elasticIps;
+    }
+
+    public void stop(String accountId, String podId) {
+        send(new PodCommands.StopPod(podId, accountId), podId);
+    }
+
+    public void start(String accountId, String podId) {
+        send(new PodCommands.StartPod(podId, accountId), podId);
+    }
+
+    /**
+     * The pod gives up its elastic IP as it starts deleting; with {@code releaseElasticIp} (JD Cloud's
+     * deletePrimaryNetworkInterfaceAllElasticIp, false by default) that elastic IP is released too.
+     */
+    @Transactional
+    public void delete(String accountId, String podId, boolean releaseElasticIp) {
+        Optional<String> elasticIp = networks.elasticIpOf(podId);
+        send(new PodCommands.DeletePod(podId, accountId, releaseElasticIp), podId);
+        if (releaseElasticIp && elasticIp.isPresent()) {
+            elasticIps.release(accountId, elasticIp.get());
+        }
+    }
+
+    @Transactional
+    public void associateElasticIp(String accountId, String regionId, String podId, String elasticIpId) {
+        podElasticIps.associate(accountId, regionId, podId, elasticIpId);
+    }
+
+    @Transactional
+    public void disassociateElasticIp(String accountId, String regionId, String podId, String elasticIpId) {
+        podElasticIps.disassociate(accountId, regionId, podId, elasticIpId);
+    }
+
+    /** rebuildPod: the named containers' new images and settings, their secrets resolved. */
+    public void rebuild(String accountId, String regionId, String podId, List<RebuildContainerSpec> containers) {
+        List<PodCommands.ContainerReplacement> replacements = new ArrayList<>();
+        List<PodCommands.ContainerReplacement> given = validator.replacements(containers);
+        for (int i = 0; i < given.size(); i++) {
+            PodCommands.ContainerReplacement r = given.get(i);
+            replacements.add(r.secret() == null ? r : r.withRegistryAuth(
+                    registryAuths.of(accountId, regionId, r.secret(), "containers[" + i + "].secret")));
+        }
+        send(new PodCommands.RebuildPod(podId, accountId, replacements), podId);
+    }
+
+    public void modifyAttributes(String accountId, String podId, String name, String description) {
+        send(new PodCommands.ModifyPodAttribute(podId, accountId, name, description), podId);
+    }
+
+    private void send(Object command, String podId) {
+        sender.send(command, "Pod", podId);
+    }
+}

@@ -1,0 +1,153 @@
+package io.podservice.command.pod;
+
+import io.podservice.api.catalog.QuotaLimits;
+import io.podservice.api.catalog.RegionCatalog;
+import io.podservice.command.infrastructure.CommandSender;
+import io.podservice.command.network.ElasticIps;
+import io.podservice.command.network.PodNetworks;
+import io.podservice.command.quota.Quotas;
+import io.podservice.events.PodDefinition;
+import io.podservice.events.PodSpecParts.NetworkInterface;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * createPods as a domain service: from one podSpec, up to {@code maxCount} pods, each accepted
+ * against the catalogs, within the account's quotas (best effort: as many as fit, in order), each
+ * with its own address in its subnet and, when asked, its own elastic IP; a request replayed with
+ * its clientToken finds the pods it made before.
+ */
+@Service
+public class PodCreation {
+
+    private final PodSpecValidator validator;
+    private final RegistryAuths registryAuths;
+    private final Quotas quotas;
+    private final ExistingPods existing;
+    private final PodNetworks networks;
+    private final ElasticIps elasticIps;
+    private final PodElasticIps podElasticIps;
+    private final CommandSender sender;
+
+    PodCreation(PodSpecValidator validator, RegistryAuths registryAuths, Quotas quotas, ExistingPods existing,
+                PodNetworks networks, ElasticIps elasticIps, PodElasticIps podElasticIps, CommandSender sender) {
+        this.validator = validator;
+        this.registryAuths = registryAuths;
+        this.quotas = quotas;
+        this.existing = existing;
+        this.networks = networks;
+        this.elasticIps = elasticIps;
+        this.podElasticIps = podElasticIps;
+        this.sender = sender;
+    }
+
+    /**
+     * One transaction for the whole request: the quota rows stay locked from the decision of how many
+     * pods fit until their events are stored, so concurrent requests cannot exceed a limit, and
+     * concurrent duplicates of one clientToken run one after the other.
+     *
+     * @return the ids of the pods made (now or, for a replayed clientToken, before), in order
+     */
+    @Transactional
+    public List<String> create(RegionCatalog.Region region, String accountId, CreatePodsRequest request) {
+        List<PodDefinition> definitions = definitions(region, accountId, request);
+        List<String> ids = ids(accountId, request);
+        quotas.lock(accountId, region.id());
+        Set<String> made = request.clientToken() == null ? Set.of() : existing.of(ids);
+        existing.requireSameRequest(made, definitions.get(0).clientTokenDigest());
+        Quotas.Fit fit = quotas.fit(accountId, region.id(), ids.size() - made.size(),
+                request.podSpec().containers().size());
+        int fresh = withinElasticIpQuota(accountId, region.id(), request.podSpec(),
+                Math.min(fit.pods(), ids.size() - made.size()));
+        List<String> podIds = make(accountId, region.id(), request.podSpec(), definitions, ids, made, fresh);
+        if (podIds.isEmpty()) {
+            throw fit.exceeded();
+        }
+        return podIds;
+    }
+
+    /** Each pod's definition: named {@code name-i} when there are several, its containers' secrets resolved. */
+    private List<PodDefinition> definitions(RegionCatalog.Region region, String accountId, CreatePodsRequest request) {
+        int count = request.count();
+        String digest = request.clientToken() == null ? null : ClientTokens.digest(request);
+        List<PodDefinition> definitions = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            String name = count == 1 ? request.podSpec().name() : request.podSpec().name() + "-" + i;
+            PodDefinition accepted = validator.accept(region, request.podSpec(), name, count, request.clientToken(),
+                    digest);
+            definitions.add(registryAuths.resolve(accepted, accountId, region.id(), "podSpec.containers"));
+        }
+        return definitions;
+    }
+
+    /** With a client token the ids are derived from it, so a replay finds its pods already made. */
+    private static List<String> ids(String accountId, CreatePodsRequest request) {
+        List<String> ids = new ArrayList<>(request.count());
+        for (int i = 1; i <= request.count(); i++) {
+            ids.add(request.clientToken() == null ? PodIds.next()
+                    : PodIds.forClientToken(accountId, request.clientToken(), i));
+        }
+        return ids;
+    }
+
+    /** One elastic IP per pod, within its quota too: as many pods as both quotas allow. */
+    private int withinElasticIpQuota(String accountId, String regionId, PodSpec spec, int fresh) {
+        if (spec.elasticIp() == null) {
+            return fresh;
+        }
+        int room = quotas.room(accountId, regionId, QuotaLimits.ELASTIC_IP);
+        if (fresh > 0 && room == 0) {
+            quotas.requireRoom(accountId, regionId, QuotaLimits.ELASTIC_IP, 1);
+        }
+        return Math.min(fresh, room);
+    }
+
+    /** The pods made before, then {@code fresh} new ones, in the request's order. */
+    private List<String> make(String accountId, String regionId, PodSpec spec, List<PodDefinition> definitions,
+                              List<String> ids, Set<String> made, int fresh) {
+        Iterator<NetworkInterface> nics = interfaces(accountId, regionId, spec, fresh);
+        // the new pods' elastic IPs, taken from the pool in one pass
+        Iterator<String> newElasticIps = spec.elasticIp() == null || fresh == 0 ? Collections.emptyIterator()
+                : elasticIps.create(accountId, regionId, fresh, spec.elasticIp().bandwidthMbps(),
+                        provider(spec.elasticIp()), null, null).iterator();
+        List<String> podIds = new ArrayList<>(ids.size());
+        Instant now = Instant.now();
+        int room = fresh;
+        for (int i = 0; i < ids.size(); i++) {
+            String podId = ids.get(i);
+            if (made.contains(podId)) {
+                podIds.add(podId);
+            } else if (room > 0) {
+                PodDefinition definition = nics.hasNext() ? definitions.get(i).withNetwork(nics.next()) : definitions.get(i);
+                sender.send(new CreatePod(podId, accountId, regionId, definition, now), "Pod", podId);
+                if (newElasticIps.hasNext()) {
+                    podElasticIps.associate(accountId, regionId, podId, newElasticIps.next());
+                }
+                podIds.add(podId);
+                room--;
+            }
+        }
+        return podIds;
+    }
+
+    /** The primary interfaces of {@code count} new pods, each with its own address; none without primaryNetworkInterface. */
+    private Iterator<NetworkInterface> interfaces(String accountId, String regionId, PodSpec spec, int count) {
+        if (spec.primaryNetworkInterface() == null || count == 0) {
+            return Collections.emptyIterator();
+        }
+        PodSpec.NetworkInterfaceSpec ni = spec.primaryNetworkInterface().networkInterface();
+        return networks.assign(accountId, regionId, new PodNetworks.Request(ni.subnetId(), ni.primaryIpAddress(),
+                ni.securityGroups(), ni.networkInterfaceName(), ni.description(),
+                !Boolean.FALSE.equals(spec.primaryNetworkInterface().autoDelete())), count).iterator();
+    }
+
+    private static String provider(PodSpec.ElasticIpSpec spec) {
+        return spec.provider() == null || spec.provider().isBlank() ? "bgp" : spec.provider();
+    }
+}
