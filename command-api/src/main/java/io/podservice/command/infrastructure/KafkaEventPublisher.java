@@ -1,7 +1,6 @@
 package io.podservice.command.infrastructure;
 
 import io.podservice.events.EventEnvelope;
-import io.podservice.events.ServiceEvent;
 import io.podservice.events.Topics;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,15 +44,14 @@ public class KafkaEventPublisher {
     @EventHandler
     public void publish(Object payload, EventMessage<?> message)
             throws ExecutionException, InterruptedException, TimeoutException {
-        if (!(message instanceof DomainEventMessage<?> event) || !(payload instanceof ServiceEvent serviceEvent)) {
+        if (!(message instanceof DomainEventMessage<?> event)) {
             return;
         }
-        EventEnvelope envelope = new EventEnvelope(event.getIdentifier(), event.getAggregateIdentifier(),
-                event.getSequenceNumber(), event.getTimestamp(),
-                CommandMetadata.requestId(event.getMetaData()), CommandMetadata.accountId(event.getMetaData()),
-                CommandMetadata.accessKeyId(event.getMetaData()), CommandMetadata.operation(event.getMetaData()),
-                serviceEvent);
-        CompletableFuture<?> sent = kafka.send(envelope.toRecord());
+        java.util.Optional<EventEnvelope> envelope = Envelopes.of(event);
+        if (envelope.isEmpty()) {
+            return;
+        }
+        CompletableFuture<?> sent = kafka.send(envelope.get().toRecord());
         if (!CurrentUnitOfWork.isStarted()) {
             sent.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return;

@@ -89,6 +89,18 @@ public class Quotas {
         }
     }
 
+    /** The account's limit of {@code resourceType} and how much of it is used now (read, not locked). */
+    public Quota quota(String accountId, String regionId, String resourceType) {
+        List<Long> used = jdbc.queryForList("SELECT used FROM quota_usage WHERE account_id = ? AND region_id = ? "
+                + "AND resource_type = ?", Long.class, accountId, regionId, resourceType);
+        return new Quota(resourceType, limits.limit(accounts.nameOf(accountId).orElse(null), resourceType),
+                used.isEmpty() ? 0 : used.get(0));
+    }
+
+    /** A quota as describeQuota shows it. */
+    public record Quota(String resourceType, long limit, long used) {
+    }
+
     private long lockedUsage(String accountId, String regionId, String resourceType) {
         jdbc.update("INSERT INTO quota_usage (account_id, region_id, resource_type, used) VALUES (?, ?, ?, 0) "
                 + "ON CONFLICT DO NOTHING", accountId, regionId, resourceType);

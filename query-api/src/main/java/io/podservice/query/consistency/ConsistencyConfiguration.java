@@ -1,5 +1,6 @@
 package io.podservice.query.consistency;
 
+import io.podservice.api.consistency.EventHistory;
 import io.podservice.api.consistency.WritePositions;
 import io.podservice.api.node.NodeToken;
 import io.podservice.identity.Caller;
@@ -27,11 +28,11 @@ class ConsistencyConfiguration implements WebMvcConfigurer {
         this.readYourWrites = readYourWrites;
     }
 
-    /** The write positions to wait for: command-api's own bean where it runs in this JVM, else its endpoint. */
+    /** The command side: command-api's beans where it runs in this JVM, else its internal endpoints. */
     @Bean
-    WritePositionsSource writePositionsSource(ObjectProvider<WritePositions> local, NodeToken token,
-                                              Environment environment) {
-        return new WritePositionsSource(local, () -> new RemoteWritePositions(environment.getProperty(
+    CommandSide commandSide(ObjectProvider<WritePositions> positions, ObjectProvider<EventHistory> history,
+                            NodeToken token, Environment environment) {
+        return new CommandSide(positions, history, () -> new RemoteCommandSide(environment.getProperty(
                 "pod.query.command-api-url", "http://127.0.0.1:" + environment.getProperty("local.server.port",
                         environment.getProperty("server.port", "8080"))), token));
     }

@@ -24,12 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReadYourWrites {
 
-    private final WritePositionsSource written;
+    private final CommandSide written;
     private final AppliedPositions applied;
     private final Duration timeout;
     private final Timer waits;
 
-    ReadYourWrites(WritePositionsSource written, AppliedPositions applied,
+    ReadYourWrites(CommandSide written, AppliedPositions applied,
                    @Value("${pod.query.read-your-writes-timeout:5s}") Duration timeout, MeterRegistry meters) {
         this.written = written;
         this.applied = applied;

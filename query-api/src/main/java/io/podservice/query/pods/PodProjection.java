@@ -2,6 +2,7 @@ package io.podservice.query.pods;
 
 import io.podservice.events.EventEnvelope;
 import io.podservice.query.ReadModel;
+import io.podservice.query.consistency.CommandSide;
 import io.podservice.events.PodCreated;
 import io.podservice.events.PodEvent;
 import io.podservice.events.PodState;
@@ -12,21 +13,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The describePods projection: applies pod events to {@code pod_view} exactly once each, in
- * aggregate order, whether they arrive from Kafka or from the event store.
+ * aggregate order.
  *
  * <p>Idempotent: an event at or below the row's {@code last_sequence} is a duplicate and is
  * skipped. Self-healing: an event that would leave a gap (or arrives for a pod with no row) makes
- * the projection read the missing events from the event store first.
+ * the projection ask the command side for the missing events first ({@link CommandSide}).
  */
 @Component
 public class PodProjection implements ReadModel {
 
     private final PodViewRepository views;
-    private final EventStoreReader eventStore;
+    private final CommandSide commandSide;
 
-    PodProjection(PodViewRepository views, EventStoreReader eventStore) {
+    PodProjection(PodViewRepository views, CommandSide commandSide) {
         this.views = views;
-        this.eventStore = eventStore;
+        this.commandSide = commandSide;
     }
 
     @Override
@@ -58,7 +59,7 @@ public class PodProjection implements ReadModel {
 
     private void catchUpFrom(String podId, PodView current, long last) {
         PodView view = current;
-        List<EventEnvelope> missing = eventStore.eventsAfter(podId, last);
+        List<EventEnvelope> missing = commandSide.after(podId, last);
         for (EventEnvelope event : missing) {
             if (event.payload() instanceof PodCreated created) {
                 view = created(created, event);

@@ -74,20 +74,6 @@ public class PodViewRepository {
         return new Page(pods, total);
     }
 
-    /** Live pods and their containers of an account in a region, for describeQuota. */
-    public long[] usage(String accountId, String regionId) {
-        return jdbc.queryForObject("SELECT count(*), COALESCE(sum(container_count), 0) FROM pod_view "
-                        + "WHERE account_id = ? AND region_id = ? AND NOT deleted",
-                (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}, accountId, regionId);
-    }
-
-    /** Live secrets of an account in a region, for describeQuota. */
-    public long secrets(String accountId, String regionId) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM secret_view WHERE account_id = ? AND region_id = ? "
-                + "AND NOT deleted", Long.class, accountId, regionId);
-        return count == null ? 0 : count;
-    }
-
     public boolean nameInUse(String accountId, String regionId, String name) {
         Boolean used = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM pod_view WHERE account_id = ? AND region_id = ? "
                 + "AND name = ? AND NOT deleted)", Boolean.class, accountId, regionId, name);

@@ -1,69 +1,27 @@
 package io.podservice.query.rest;
 
 import io.podservice.api.catalog.InstanceTypeCatalog;
-import io.podservice.api.catalog.QuotaLimits;
 import io.podservice.api.catalog.RegionCatalog;
 import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ApiResponse;
 import io.podservice.api.web.QueryFilters;
-import io.podservice.identity.Accounts;
-import io.podservice.identity.Caller;
-import io.podservice.query.pods.PodViewRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** describeQuota and describeInstanceTypes. */
+/** describeInstanceTypes: the catalog of instance types, per availability zone. */
 @RestController
 class CatalogController {
 
-    private static final Set<String> QUOTA_TYPES = Set.of(QuotaLimits.POD, QuotaLimits.CONTAINER, QuotaLimits.SECRET,
-            "imageCache", "podTemplate");
-
     private final RegionCatalog regions;
     private final InstanceTypeCatalog instanceTypes;
-    private final QuotaLimits limits;
-    private final Accounts accounts;
-    private final PodViewRepository pods;
 
-    CatalogController(RegionCatalog regions, InstanceTypeCatalog instanceTypes, QuotaLimits limits, Accounts accounts,
-                      PodViewRepository pods) {
+    CatalogController(RegionCatalog regions, InstanceTypeCatalog instanceTypes) {
         this.regions = regions;
         this.instanceTypes = instanceTypes;
-        this.limits = limits;
-        this.accounts = accounts;
-        this.pods = pods;
-    }
-
-    record Quota(String resourceType, long limit, long used) {
-    }
-
-    record DescribeQuotaResult(Quota quota) {
-    }
-
-    @Operation(operationId = "describeQuota", summary = "The calling account's quota of a resource type in the region")
-    @GetMapping("/v1/regions/{regionId}/quotas")
-    ApiResponse<DescribeQuotaResult> describeQuota(@PathVariable String regionId,
-                                                   @RequestParam(required = false) String resourceType) {
-        regions.require(regionId);
-        if (resourceType == null || !QUOTA_TYPES.contains(resourceType)) {
-            throw ApiException.invalidArgument("Invalid resourceType: must be one of pod, container, secret, imageCache, "
-                    + "podTemplate" + (resourceType == null ? "" : "; got '" + resourceType + "'"));
-        }
-        String accountId = Caller.current().accountId();
-        long used = switch (resourceType) {
-            case QuotaLimits.POD -> pods.usage(accountId, regionId)[0];
-            case QuotaLimits.CONTAINER -> pods.usage(accountId, regionId)[1];
-            case QuotaLimits.SECRET -> pods.secrets(accountId, regionId);
-            default -> 0; // imageCache and podTemplate do not exist here
-        };
-        String name = accounts.nameOf(accountId).orElse(null);
-        return ApiResponse.of(new DescribeQuotaResult(new Quota(resourceType, limits.limit(name, resourceType), used)));
     }
 
     record InstanceTypeSpec(String family, String instanceType, int cpu, int memoryMB, int nicLimit, String desc,

@@ -1,32 +1,30 @@
-package io.podservice.query.interactive;
+package io.podservice.gateway;
 
 import io.podservice.api.catalog.RegionCatalog;
 import io.podservice.api.web.ApiException;
 import io.podservice.events.PodPhase;
 import io.podservice.identity.Caller;
-import io.podservice.query.pods.PodView;
-import io.podservice.query.pods.PodViewRepository;
-import org.springframework.stereotype.Component;
+import io.podservice.api.node.PodDirectory;
+import io.podservice.api.node.PodDirectory.PodPlacement;
 
 /** May the caller reach this container now? Another account's pod is not found; a pod not running refuses. */
-@Component
 class PodAccess {
 
-    private final PodViewRepository pods;
+    private final PodDirectory pods;
     private final RegionCatalog regions;
 
-    PodAccess(PodViewRepository pods, RegionCatalog regions) {
+    PodAccess(PodDirectory pods, RegionCatalog regions) {
         this.pods = pods;
         this.regions = regions;
     }
 
-    PodView container(String regionId, String podId, String container, boolean mustRun) {
+    PodPlacement container(String regionId, String podId, String container, boolean mustRun) {
         regions.require(regionId);
         String accountId = Caller.current().accountId();
-        PodView pod = pods.find(podId)
+        PodPlacement pod = pods.find(podId)
                 .filter(v -> v.regionId().equals(regionId) && v.accountId().equals(accountId) && !v.deleted())
                 .orElseThrow(() -> ApiException.notFound("Pod '" + podId + "' not found in region " + regionId));
-        if (pod.definition().containers().stream().noneMatch(c -> c.name().equals(container))) {
+        if (!pod.containers().contains(container)) {
             throw ApiException.notFound("Container '" + container + "' not found in pod '" + podId + "'");
         }
         if (mustRun && pod.phase() != PodPhase.RUNNING) {

@@ -1,4 +1,4 @@
-package io.podservice.query.interactive;
+package io.podservice.gateway;
 
 import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ApiResponse;

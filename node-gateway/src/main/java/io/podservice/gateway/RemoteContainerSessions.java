@@ -1,4 +1,4 @@
-package io.podservice.query.interactive;
+package io.podservice.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.podservice.query.interactive;
+package io.podservice.gateway;
 
 import io.podservice.api.node.ContainerSessions;
 import io.podservice.api.node.NodeIdentity;
@@ -6,7 +6,7 @@ import io.podservice.api.node.NodeToken;
 import io.podservice.api.network.Ipv4Cidr;
 import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ErrorStatus;
-import io.podservice.query.pods.PodView;
+import io.podservice.api.node.PodDirectory.PodPlacement;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
 import java.net.InetAddress;
@@ -42,17 +42,17 @@ class NodeRouter {
     private final String token;
 
     /**
-     * Where nodes may be ({@code pod.query.node-networks}): the node token is sent only to a node URL
+     * Where nodes may be ({@code pod.gateway.node-networks}): the node token is sent only to a node URL
      * whose host is (or resolves to) an address in these blocks, so a forged report naming another
      * host cannot collect it. Default: the private and loopback ranges.
      */
     private final List<Ipv4Cidr> nodeNetworks;
 
     NodeRouter(ObjectProvider<ContainerSessions> localSessions, ObjectProvider<NodeIdentity> localNode, NodeToken token,
-               @Value("${pod.query.node-networks:10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,127.0.0.0/8}")
+               @Value("${pod.gateway.node-networks:10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,127.0.0.0/8}")
                List<String> nodeNetworks) {
         this.nodeNetworks = nodeNetworks.stream().map(c -> Ipv4Cidr.parse(c.trim()).orElseThrow(() ->
-                new IllegalStateException("pod.query.node-networks: '" + c + "' is not a CIDR block"))).toList();
+                new IllegalStateException("pod.gateway.node-networks: '" + c + "' is not a CIDR block"))).toList();
         this.localSessions = localSessions;
         this.localNode = localNode;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
@@ -67,7 +67,7 @@ class NodeRouter {
         this.token = token.value();
     }
 
-    ContainerSessions sessionsFor(PodView pod) {
+    ContainerSessions sessionsFor(PodPlacement pod) {
         ContainerSessions local = localSessions.getIfAvailable();
         NodeIdentity here = localNode.getIfAvailable();
         if (local != null && (pod.nodeId() == null || here != null && pod.nodeId().equals(here.nodeId()))) {
@@ -78,7 +78,7 @@ class NodeRouter {
                     + "serves interactive requests yet; try again when describePod shows it running");
         }
         if (!allowed(pod.nodeUrl())) {
-            log.warn("pod {}: node {} reports the URL {}, outside pod.query.node-networks; not sending it the node token",
+            log.warn("pod {}: node {} reports the URL {}, outside pod.gateway.node-networks; not sending it the node token",
                     pod.podId(), pod.nodeId(), pod.nodeUrl());
             throw new ApiException(ErrorStatus.UNAVAILABLE, "Node '" + pod.nodeId() + "' that runs pod '" + pod.podId()
                     + "' is not reachable from this service");
