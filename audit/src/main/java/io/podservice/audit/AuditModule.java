@@ -1,6 +1,6 @@
 package io.podservice.audit;
 
-import io.podservice.api.schema.ModuleSchema;
+import io.podservice.persistence.ModuleSchema;
 import io.podservice.identity.IdentityModule;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;

@@ -5,13 +5,13 @@ import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ApiResponse;
 import io.podservice.api.web.Paging;
 import io.podservice.identity.Caller;
+import io.podservice.persistence.SqlQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,31 +54,15 @@ class AuditQueryController {
                                                        @RequestParam(defaultValue = "20") int pageSize) {
         regions.require(regionId);
         Paging paging = new Paging(pageNumber, pageSize);
-        StringBuilder where = new StringBuilder("account_id = ? AND region_id = ?");
-        List<Object> args = new ArrayList<>(List.of(Caller.current().accountId(), regionId));
-        if (resourceId != null) {
-            where.append(" AND resource_id = ?");
-            args.add(resourceId);
-        }
-        if (operation != null) {
-            where.append(" AND operation = ?");
-            args.add(operation);
-        }
-        if (startTime != null) {
-            where.append(" AND occurred_at >= ?");
-            args.add(Timestamp.from(time("startTime", startTime)));
-        }
-        if (endTime != null) {
-            where.append(" AND occurred_at < ?");
-            args.add(Timestamp.from(time("endTime", endTime)));
-        }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM audit_record WHERE " + where, Long.class, args.toArray());
-        args.add(paging.pageSize());
-        args.add(paging.offset());
-        List<AuditEvent> events = jdbc.query("SELECT * FROM audit_record WHERE " + where
-                + " ORDER BY occurred_at, resource_id, aggregate_sequence LIMIT ? OFFSET ?",
-                AuditQueryController::event, args.toArray());
-        return ApiResponse.of(new AuditEventsResult(events, total == null ? 0 : total));
+        SqlQuery query = SqlQuery.where("account_id = ? AND region_id = ?", Caller.current().accountId(), regionId)
+                .andIfPresent(resourceId, "resource_id = ?")
+                .andIfPresent(operation, "operation = ?")
+                .andIfPresent(startTime == null ? null : Timestamp.from(time("startTime", startTime)), "occurred_at >= ?")
+                .andIfPresent(endTime == null ? null : Timestamp.from(time("endTime", endTime)), "occurred_at < ?");
+        List<AuditEvent> events = query.page(jdbc, "SELECT * FROM audit_record",
+                "occurred_at, resource_id, aggregate_sequence", paging.pageSize(), paging.offset(),
+                AuditQueryController::event);
+        return ApiResponse.of(new AuditEventsResult(events, query.count(jdbc, "audit_record")));
     }
 
     private static Instant time(String field, String value) {

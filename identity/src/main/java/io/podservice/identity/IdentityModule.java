@@ -1,7 +1,7 @@
 package io.podservice.identity;
 
 import io.podservice.api.crypto.MasterKey;
-import io.podservice.api.schema.ModuleSchema;
+import io.podservice.persistence.ModuleSchema;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

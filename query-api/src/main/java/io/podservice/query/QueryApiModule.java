@@ -1,6 +1,6 @@
 package io.podservice.query;
 
-import io.podservice.api.schema.ModuleSchema;
+import io.podservice.persistence.ModuleSchema;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.context.annotation.Bean;

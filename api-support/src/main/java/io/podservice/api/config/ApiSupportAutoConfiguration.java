@@ -37,11 +37,6 @@ public class ApiSupportAutoConfiguration {
     }
 
     @Bean
-    io.podservice.api.web.OpenApiDocument openApiDocument() {
-        return new io.podservice.api.web.OpenApiDocument();
-    }
-
-    @Bean
     ApiErrorController apiErrorController() {
         return new ApiErrorController();
     }

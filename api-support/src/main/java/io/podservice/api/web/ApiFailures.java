@@ -2,7 +2,6 @@ package io.podservice.api.web;
 
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
  * Recognises failures that are not the client's fault but have a better answer than INTERNAL,
@@ -31,7 +30,8 @@ public final class ApiFailures {
             if (t instanceof ApiException api) {
                 return api;
             }
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
+            // (a JDBC connection that cannot be had is one of Spring's resource failures)
+            if (t instanceof DataAccessResourceFailureException
                     || t instanceof SQLTransientConnectionException) {
                 return new ApiException(ErrorStatus.UNAVAILABLE, "The database is unavailable; retry later");
             }

@@ -1,6 +1,6 @@
 package io.podservice.command.infrastructure;
 
-import io.podservice.api.schema.ModuleSchema;
+import io.podservice.persistence.ModuleSchema;
 import io.podservice.events.EventJson;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;

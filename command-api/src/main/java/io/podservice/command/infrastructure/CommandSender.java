@@ -3,7 +3,7 @@ package io.podservice.command.infrastructure;
 import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ApiFailures;
 import io.podservice.api.web.ErrorStatus;
-import io.podservice.api.web.Operations;
+import io.podservice.apidocs.Operations;
 import io.podservice.api.web.RequestIds;
 import io.podservice.command.domain.CommandRejected;
 import io.podservice.identity.Caller;

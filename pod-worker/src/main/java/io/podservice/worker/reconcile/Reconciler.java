@@ -5,7 +5,6 @@ import io.podservice.events.EventEnvelope;
 import io.podservice.events.Topics;
 import io.podservice.worker.runtime.PodRuntime;
 import io.podservice.worker.runtime.PodRuntime.PodRef;
-import io.podservice.worker.network.ElasticIpBindings;
 import io.podservice.worker.supervision.ContainerSupervisor;
 import io.podservice.worker.supervision.PodLocks;
 import io.podservice.worker.supervision.PodStatusReporter;

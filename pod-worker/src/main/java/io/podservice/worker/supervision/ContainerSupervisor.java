@@ -1,16 +1,11 @@
 package io.podservice.worker.supervision;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
 import io.podservice.events.ContainerStatusReport;
+import io.podservice.worker.runtime.ContainerExits;
 import io.podservice.worker.runtime.PodRuntime;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +15,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows Docker's event stream for the service's containers and applies the pod's restartPolicy
+ * Follows the exits of the pods' containers ({@link ContainerExits}) and applies the pod's restartPolicy
  * when one exits: {@code Always} restarts it, {@code OnFailure} restarts it after a non-zero exit,
  * {@code Never} leaves it terminated. Restarts back off like Kubernetes' CrashLoopBackOff: at once
  * the first time, then 10 s, 20 s, 40 s ... up to 5 minutes; a run of 10 minutes resets the back-off.
@@ -35,8 +30,7 @@ public class ContainerSupervisor implements SmartLifecycle {
     static final Duration FIRST_BACK_OFF = Duration.ofSeconds(10);
     static final Duration STABLE_RUN = Duration.ofMinutes(10);
 
-    private final DockerClient docker;
-    private final io.podservice.worker.WorkerProperties properties;
+    private final ContainerExits exits;
     private final PodRuntime runtime;
     private final RunningPods pods;
     private final PodLocks locks;
@@ -49,10 +43,9 @@ public class ContainerSupervisor implements SmartLifecycle {
     private volatile boolean running;
     private volatile Closeable stream;
 
-    ContainerSupervisor(DockerClient docker, PodRuntime runtime, RunningPods pods, PodLocks locks,
-                        PodStatusReporter reporter, io.podservice.worker.WorkerProperties properties) {
-        this.properties = properties;
-        this.docker = docker;
+    ContainerSupervisor(ContainerExits exits, PodRuntime runtime, RunningPods pods, PodLocks locks,
+                        PodStatusReporter reporter) {
+        this.exits = exits;
         this.runtime = runtime;
         this.pods = pods;
         this.locks = locks;
@@ -65,39 +58,9 @@ public class ContainerSupervisor implements SmartLifecycle {
         follow();
     }
 
-    /** Subscribes to container exits of the service's containers; re-subscribes if the stream ends (daemon restart). */
+    /** Hands every exit of a pod's container to the supervisor's own threads. */
     private void follow() {
-        if (!running) {
-            return;
-        }
-        stream = docker.eventsCmd()
-                .withEventTypeFilter(EventType.CONTAINER)
-                .withEventFilter("die")
-                .withLabelFilter(io.podservice.worker.runtime.docker.PodContainers.ownership(properties))
-                .withSince(Long.toString(Instant.now().getEpochSecond()))
-                .exec(new ResultCallback.Adapter<Event>() {
-                    @Override
-                    public void onNext(Event event) {
-                        Map<String, String> attributes = event.getActor() == null ? Map.of()
-                                : event.getActor().getAttributes();
-                        String podId = attributes.get("pod.id");
-                        String container = attributes.get("pod.container");
-                        if (podId != null && container != null && !"infra".equals(container)) {
-                            scheduler.execute(() -> exited(podId, container));
-                        }
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                        log.warn("Docker event stream broke ({}); following it again", error.toString());
-                        scheduler.schedule(ContainerSupervisor.this::follow, 2, TimeUnit.SECONDS);
-                    }
-
-                    @Override
-                    public void onComplete() {
-                        scheduler.schedule(ContainerSupervisor.this::follow, 2, TimeUnit.SECONDS);
-                    }
-                });
+        stream = exits.follow((podId, container) -> scheduler.execute(() -> exited(podId, container)));
     }
 
     /** A container of a running pod is not running: apply the restart policy. Also called by reconciliation. */

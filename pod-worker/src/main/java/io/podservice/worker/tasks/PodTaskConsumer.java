@@ -13,7 +13,7 @@ import io.podservice.events.PodTask;
 import io.podservice.events.PodTaskResult;
 import io.podservice.events.Topics;
 import io.podservice.worker.WorkerProperties;
-import io.podservice.worker.network.ElasticIpBindings;
+import io.podservice.worker.reconcile.ElasticIpBindings;
 import io.podservice.worker.reconcile.DesiredPods;
 import io.podservice.worker.report.TaskResultReporter;
 import io.podservice.worker.runtime.PodRuntime;

@@ -1,5 +1,8 @@
 package io.podservice.query.pods;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.podservice.events.EventJson;
+import io.podservice.persistence.SqlQuery;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +15,8 @@ public record PodFilter(Map<String, List<String>> exact, Map<String, String> fuz
     /** A tag filter: pods with the key, or with the key and one of the values. */
     public record Tag(String key, List<String> values) {
     }
+
+    private static final ObjectMapper TAG_JSON = EventJson.newMapper();
 
     /** Filter name to column, for the filters this version knows. */
     public static final Map<String, String> EXACT_COLUMNS = Map.of("podId", "pod_id", "phase", "phase", "az", "az",
@@ -28,32 +33,19 @@ public record PodFilter(Map<String, List<String>> exact, Map<String, String> fuz
         return fuzzy.isEmpty() && exact.isEmpty() && tags.size() == 1;
     }
 
-    void appendTo(StringBuilder where, List<Object> args) {
-        exact.forEach((name, values) -> {
-            if (values.isEmpty()) {
-                // the same filter given twice with no value in common: nothing matches
-                where.append(" AND FALSE");
-                return;
-            }
-            where.append(" AND ").append(EXACT_COLUMNS.get(name)).append(" IN (")
-                    .append(String.join(", ", values.stream().map(v -> "?").toList())).append(')');
-            args.addAll(values);
-        });
+    /** The filter's conditions added to {@code query}: exact ones any of their values, fuzzy ones a substring. */
+    SqlQuery applyTo(SqlQuery query) {
+        exact.forEach((name, values) -> query.andIn(EXACT_COLUMNS.get(name), values));
         for (Tag tag : tags) {
             if (tag.values().isEmpty()) {
-                where.append(" AND tags ?? ?"); // ?? is the jsonb key-exists operator, escaped for JDBC
-                args.add(tag.key());
+                query.and("tags ?? ?", tag.key()); // ?? is the jsonb key-exists operator, escaped for JDBC
             } else {
                 // containment, so the GIN index on tags serves it
-                where.append(" AND (").append(String.join(" OR ", tag.values().stream().map(v -> "tags @> ?::jsonb").toList()))
-                        .append(')');
-                tag.values().forEach(v -> args.add(io.podservice.events.EventJson.newMapper().createObjectNode()
-                        .put(tag.key(), v).toString()));
+                query.andAny("tags @> ?::jsonb", tag.values().stream()
+                        .map(v -> TAG_JSON.createObjectNode().put(tag.key(), v).toString()).toList());
             }
         }
-        fuzzy.forEach((name, value) -> {
-            where.append(" AND ").append(FUZZY_COLUMNS.get(name)).append(" LIKE ? ESCAPE '\\'");
-            args.add("%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        });
+        fuzzy.forEach((name, value) -> query.andContains(FUZZY_COLUMNS.get(name), value));
+        return query;
     }
 }

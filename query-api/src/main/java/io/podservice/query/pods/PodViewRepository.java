@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import io.podservice.persistence.SqlQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Isolation;
@@ -50,26 +51,25 @@ public class PodViewRepository {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Page page(String accountId, String regionId, PodFilter filter, int pageNumber, int pageSize) {
-        StringBuilder where = new StringBuilder("account_id = ? AND region_id = ? AND NOT deleted");
-        List<Object> args = new java.util.ArrayList<>(List.of(accountId, regionId));
-        filter.appendTo(where, args);
-        long total = counts.total(accountId, regionId, filter)
-                .orElseGet(() -> jdbc.queryForObject("SELECT count(*) FROM pod_view WHERE " + where, Long.class,
-                        args.toArray()));
+        SqlQuery query = filter.applyTo(SqlQuery.where("account_id = ? AND region_id = ? AND NOT deleted", accountId,
+                regionId));
+        long total = counts.total(accountId, regionId, filter).orElseGet(() -> query.count(jdbc, "pod_view"));
         if (total <= (long) (pageNumber - 1) * pageSize) {
             return new Page(List.of(), total);
         }
-        List<Object> pageArgs = new java.util.ArrayList<>(args);
-        pageArgs.add(pageSize);
         long offset = (long) (pageNumber - 1) * pageSize;
+        if (offset < DEFERRED_JOIN_OFFSET) {
+            // shallow pages read the few rows directly, which the planner does best as a plain index scan
+            return new Page(query.page(jdbc, "SELECT " + COLUMNS + " FROM pod_view", "create_time DESC, pod_id",
+                    pageSize, offset, PodViewRepository::map), total);
+        }
+        // deep pages: the ids come from the index alone and only the page's rows are read in full
+        List<Object> pageArgs = new java.util.ArrayList<>(List.of(query.args()));
+        pageArgs.add(pageSize);
         pageArgs.add(offset);
-        // deep pages: the ids come from the index alone and only the page's rows are read in full;
-        // shallow ones read the few rows directly, which the planner does best as a plain index scan
-        String sql = offset < DEFERRED_JOIN_OFFSET
-                ? "SELECT " + COLUMNS + " FROM pod_view WHERE " + where + " ORDER BY create_time DESC, pod_id LIMIT ? OFFSET ?"
-                : "SELECT " + COLUMNS + " FROM pod_view JOIN (SELECT pod_id FROM pod_view WHERE " + where
-                        + " ORDER BY create_time DESC, pod_id LIMIT ? OFFSET ?) page USING (pod_id)"
-                        + " ORDER BY create_time DESC, pod_id";
+        String sql = "SELECT " + COLUMNS + " FROM pod_view JOIN (SELECT pod_id FROM pod_view WHERE " + query.sql()
+                + " ORDER BY create_time DESC, pod_id LIMIT ? OFFSET ?) page USING (pod_id)"
+                + " ORDER BY create_time DESC, pod_id";
         List<PodView> pods = jdbc.query(sql, PodViewRepository::map, pageArgs.toArray());
         return new Page(pods, total);
     }

@@ -6,10 +6,10 @@ import io.podservice.api.web.ApiResponse;
 import io.podservice.api.web.Paging;
 import io.podservice.api.web.QueryFilters;
 import io.podservice.identity.Caller;
+import io.podservice.persistence.SqlQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,31 +71,21 @@ class SecretQueryController {
                                                        HttpServletRequest request) {
         regions.require(regionId);
         Paging paging = new Paging(pageNumber, pageSize);
-        StringBuilder where = new StringBuilder("account_id = ? AND region_id = ? AND NOT deleted");
-        List<Object> args = new ArrayList<>(List.of(Caller.current().accountId(), regionId));
+        SqlQuery query = SqlQuery.where("account_id = ? AND region_id = ? AND NOT deleted",
+                Caller.current().accountId(), regionId);
         for (QueryFilters.Filter filter : QueryFilters.parse(request.getParameterMap())) {
             switch (filter.name()) {
-                case "name" -> {
-                    // JD Cloud: the name filter is fuzzy, one value
-                    where.append(" AND name LIKE ? ESCAPE '\\'");
-                    args.add("%" + filter.values().get(0).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-                }
-                case "secretType", "type" -> {
-                    where.append(" AND secret_type IN (")
-                            .append(String.join(", ", filter.values().stream().map(v -> "?").toList())).append(')');
-                    args.addAll(filter.values());
-                }
+                // JD Cloud: the name filter is fuzzy, one value
+                case "name" -> query.andContains("name", filter.values().get(0));
+                case "secretType", "type" -> query.andIn("secret_type", filter.values());
                 default -> throw ApiException.invalidArgument("Invalid filters." + filter.index() + ".name: unknown filter '"
                         + filter.name() + "'; filters: name, type");
             }
         }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM secret_view WHERE " + where, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(paging.pageSize());
-        pageArgs.add(paging.offset());
-        List<Secret> secrets = jdbc.query("SELECT " + COLUMNS + " FROM secret_view WHERE " + where
-                + " ORDER BY created_at DESC, secret_id LIMIT ? OFFSET ?", (rs, row) -> secret(rs), pageArgs.toArray());
-        return ApiResponse.of(new DescribeSecretsResult(secrets, total == null ? 0 : total));
+        long total = query.count(jdbc, "secret_view");
+        List<Secret> secrets = query.page(jdbc, "SELECT " + COLUMNS + " FROM secret_view", "created_at DESC, secret_id",
+                paging.pageSize(), paging.offset(), (rs, row) -> secret(rs));
+        return ApiResponse.of(new DescribeSecretsResult(secrets, total));
     }
 
     private static Secret secret(java.sql.ResultSet rs) throws java.sql.SQLException {

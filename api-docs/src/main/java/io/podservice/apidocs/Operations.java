@@ -1,4 +1,4 @@
-package io.podservice.api.web;
+package io.podservice.apidocs;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.context.request.RequestAttributes;

@@ -1,4 +1,4 @@
-package io.podservice.api.schema;
+package io.podservice.persistence;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;

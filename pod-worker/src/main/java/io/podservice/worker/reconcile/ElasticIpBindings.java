@@ -1,5 +1,6 @@
-package io.podservice.worker.network;
+package io.podservice.worker.reconcile;
 
+import io.podservice.worker.network.ElasticIpNat;
 import io.podservice.events.PodDeleting;
 import io.podservice.events.PodElasticIpAssociated;
 import io.podservice.events.PodElasticIpDisassociated;
@@ -9,7 +10,6 @@ import io.podservice.events.PodRunning;
 import io.podservice.events.PodSpecParts;
 import io.podservice.events.PodStopped;
 import io.podservice.events.PodStopping;
-import io.podservice.worker.reconcile.DesiredPods;
 import io.podservice.worker.supervision.RunningPods;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.podservice.worker.network;
+package io.podservice.worker.runtime.docker;
 
+import io.podservice.worker.network.PodFirewall;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
@@ -7,7 +8,6 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
 import io.podservice.api.network.Ipv4Cidr;
 import io.podservice.worker.WorkerProperties;
-import io.podservice.worker.runtime.docker.PodContainers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

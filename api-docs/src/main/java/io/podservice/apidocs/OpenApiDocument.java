@@ -1,4 +1,4 @@
-package io.podservice.api.web;
+package io.podservice.apidocs;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;

@@ -1,0 +1,100 @@
+package io.podservice.worker.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import io.podservice.worker.WorkerProperties;
+import io.podservice.worker.runtime.ContainerExits;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** {@link ContainerExits} from Docker's event stream ({@code die} of this installation's containers). */
+@Component
+class DockerContainerExits implements ContainerExits {
+
+    private static final Logger log = LoggerFactory.getLogger(DockerContainerExits.class);
+
+    private final DockerClient docker;
+    private final WorkerProperties properties;
+
+    DockerContainerExits(DockerClient docker, WorkerProperties properties) {
+        this.docker = docker;
+        this.properties = properties;
+    }
+
+    @Override
+    public Closeable follow(Listener listener) {
+        Following following = new Following(listener);
+        following.subscribe();
+        return following;
+    }
+
+    /** One subscription, renewed two seconds after the stream ends or breaks, until closed. */
+    private final class Following implements Closeable {
+        private final Listener listener;
+        private final ScheduledExecutorService again = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "docker-events");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private volatile boolean open = true;
+        private volatile Closeable stream;
+
+        Following(Listener listener) {
+            this.listener = listener;
+        }
+
+        void subscribe() {
+            if (!open) {
+                return;
+            }
+            stream = docker.eventsCmd()
+                    .withEventTypeFilter(EventType.CONTAINER)
+                    .withEventFilter("die")
+                    .withLabelFilter(PodContainers.ownership(properties))
+                    .withSince(Long.toString(Instant.now().getEpochSecond()))
+                    .exec(new ResultCallback.Adapter<Event>() {
+                        @Override
+                        public void onNext(Event event) {
+                            Map<String, String> attributes = event.getActor() == null ? Map.of()
+                                    : event.getActor().getAttributes();
+                            String podId = attributes.get(PodContainers.LABEL_POD_ID);
+                            String container = attributes.get(PodContainers.LABEL_CONTAINER);
+                            if (podId != null && container != null && !PodContainers.INFRA.equals(container)) {
+                                listener.exited(podId, container);
+                            }
+                        }
+
+                        @Override
+                        public void onError(Throwable error) {
+                            log.warn("Docker event stream broke ({}); following it again", error.toString());
+                            again.schedule(Following.this::subscribe, 2, TimeUnit.SECONDS);
+                        }
+
+                        @Override
+                        public void onComplete() {
+                            again.schedule(Following.this::subscribe, 2, TimeUnit.SECONDS);
+                        }
+                    });
+        }
+
+        @Override
+        public void close() throws IOException {
+            open = false;
+            again.shutdownNow();
+            Closeable current = stream;
+            if (current != null) {
+                current.close();
+            }
+        }
+    }
+}
