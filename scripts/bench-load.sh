@@ -10,6 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# the pods' image comes from the demo registry on loopback, as a tenant's would: a node-local image
+# is not a tenant's to run (docs/security.md)
+bash scripts/local-registry.sh >/dev/null
 ./mvnw -B -q -DskipTests install
 credentials=${BENCH_CREDENTIALS:-}
 started=""

@@ -51,6 +51,12 @@ public final class LoadBenchmark {
     private final String image;
     private final DockerClient docker;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    /**
+     * How often each client asks describePod whether its pod runs: 100 ms by default. Every 20 ms
+     * (the first measurements) made 400 signed requests a second at concurrency 8, whose CPU on a
+     * 2-core machine was taken from the Docker daemon the pods waited for.
+     */
+    private final long pollMillis = Long.getLong("bench.poll-ms", 100);
 
     private LoadBenchmark(URI endpoint, String accessKey, String secretKey, String image) {
         this.endpoint = endpoint;
@@ -62,10 +68,21 @@ public final class LoadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            benchmark(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            // the pools' threads must not keep a failed benchmark alive
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void benchmark(String[] args) throws Exception {
         Map<String, String> options = options(args);
         Map<String, String> profile = profile(Path.of(options.getOrDefault("credentials", "data/credentials")));
         LoadBenchmark bench = new LoadBenchmark(URI.create(options.getOrDefault("endpoint", profile.get("endpoint"))),
-                profile.get("access_key"), profile.get("secret_key"), options.getOrDefault("image", "pod-service/busybox:1"));
+                profile.get("access_key"), profile.get("secret_key"), options.getOrDefault("image", "127.0.0.1:5000/pod-service/busybox:1"));
         List<Result> results = new ArrayList<>();
         for (String run : options.getOrDefault("runs", "20x1,20x8,100x1,100x8").split(",")) {
             String[] nc = run.trim().split("x");
@@ -81,13 +98,19 @@ public final class LoadBenchmark {
         }
     }
 
-    record Result(int pods, int concurrency, Stats create, Stats toRunning, Stats serviceTotal, Stats raw,
-                  Stats describePod, Stats describePods, String lag) {
+    record Result(int pods, int concurrency, Stats create, Stats toRunning, Stats serviceTotal, Stats raw, Stats rawBridge,
+                  Stats describePod, Stats describePods, Map<String, String> hops) {
 
         String row() {
             return "| " + pods + " | " + concurrency + " | " + create + " | " + toRunning + " | " + serviceTotal
                     + " | " + raw + " | " + ratio(serviceTotal.p50(), raw.p50()) + " / " + ratio(serviceTotal.p99(), raw.p99())
-                    + " | " + lag + " | " + describePod + " | " + describePods + " |";
+                    + " | " + rawBridge + " | " + ratio(serviceTotal.p50(), rawBridge.p50()) + " / "
+                    + ratio(serviceTotal.p99(), rawBridge.p99())
+                    + " | " + hops.get("projection") + " | " + describePod + " | " + describePods + " |";
+        }
+
+        String hopRow() {
+            return "| " + pods + " | " + concurrency + " | " + String.join(" | ", hops.values()) + " |";
         }
 
         private static String ratio(double a, double b) {
@@ -125,12 +148,13 @@ public final class LoadBenchmark {
         List<Double> describePod = Collections.synchronizedList(new ArrayList<>());
         List<Double> describePods = Collections.synchronizedList(new ArrayList<>());
         List<String> podIds = Collections.synchronizedList(new ArrayList<>());
-        Map<Double, Double> lagBefore = lagBuckets();
+        Map<String, Map<Double, Double>> metricsBefore = histograms();
         AtomicBoolean bursting = new AtomicBoolean(true);
         ExecutorService threads = Executors.newFixedThreadPool(concurrency + 1);
         CompletableFuture<Void> lister = CompletableFuture.runAsync(() -> {
             while (bursting.get()) {
                 describePods.add(call("GET", "/pods?pageSize=100", null).millis());
+                pause(pollMillis);
             }
         }, threads);
         List<CompletableFuture<Void>> work = new ArrayList<>();
@@ -159,7 +183,7 @@ public final class LoadBenchmark {
                         if (phase.equals("error")) {
                             throw new IllegalStateException("pod " + podId + " failed: " + described.body());
                         }
-                        pause(20);
+                        pause(pollMillis);
                     }
                     long running = System.nanoTime();
                     toRunning.add((running - answered) / 1e6);
@@ -170,16 +194,36 @@ public final class LoadBenchmark {
         CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
         bursting.set(false);
         lister.join();
-        String lag = lag(lagBefore, lagBuckets());
+        Map<String, String> hops = hops(metricsBefore, histograms());
         deleteAll(podIds, concurrency, threads);
-        Stats raw = raw(pods, concurrency, threads);
+        Stats raw = raw(pods, concurrency, threads, null);
+        Stats rawBridge = rawOnOwnBridge(pods, concurrency, threads);
         threads.shutdown();
-        return new Result(pods, concurrency, Stats.of(create), Stats.of(toRunning), Stats.of(total), raw,
-                Stats.of(describePod), Stats.of(describePods), lag);
+        return new Result(pods, concurrency, Stats.of(create), Stats.of(toRunning), Stats.of(total), raw, rawBridge,
+                Stats.of(describePod), Stats.of(describePods), hops);
     }
 
-    /** The floor: the same pods made directly with docker-java, infra first, then the user container in its namespace. */
-    private Stats raw(int pods, int concurrency, ExecutorService threads) {
+    /**
+     * The floor with the service's kind of network: the infra containers on a user-defined bridge of
+     * their own, as the service's pods are (each account's pods on its own bridge, docs/security.md),
+     * where Docker also sets up its embedded DNS in every pod's namespace: a start the default
+     * bridge does not pay.
+     */
+    private Stats rawOnOwnBridge(int pods, int concurrency, ExecutorService threads) {
+        String network = docker.createNetworkCmd().withName("bench-raw-" + runId).withDriver("bridge")
+                .withLabels(Map.of(LABEL, runId)).exec().getId();
+        try {
+            return raw(pods, concurrency, threads, network);
+        } finally {
+            docker.removeNetworkCmd(network).exec();
+        }
+    }
+
+    /**
+     * The floor: the same pods made directly with docker-java, infra first (on {@code network}, else
+     * Docker's default bridge), then the user container in its namespace.
+     */
+    private Stats raw(int pods, int concurrency, ExecutorService threads, String network) {
         List<Double> times = Collections.synchronizedList(new ArrayList<>());
         List<String> made = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<Void>> work = new ArrayList<>();
@@ -191,7 +235,8 @@ public final class LoadBenchmark {
                     String infra = docker.createContainerCmd(image).withName("bench-raw-" + runId + "-" + i + ".infra")
                             .withLabels(Map.of(LABEL, runId))
                             .withCmd("/bin/sh", "-c", "trap 'exit 0' TERM; while :; do sleep 3600 & wait $!; done")
-                            .withHostConfig(HostConfig.newHostConfig().withIpcMode("shareable")).exec().getId();
+                            .withHostConfig(HostConfig.newHostConfig().withIpcMode("shareable")
+                                    .withNetworkMode(network == null ? "default" : network)).exec().getId();
                     made.add(infra);
                     docker.startContainerCmd(infra).exec();
                     String app = docker.createContainerCmd(image).withName("bench-raw-" + runId + "-" + i + "-app")
@@ -232,34 +277,58 @@ public final class LoadBenchmark {
         CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
     }
 
-    /**
-     * The projection lag histogram's cumulative bucket counts (le in seconds to count), as the
-     * service's Prometheus endpoint has them now: the burst's lag is the difference of two scrapes.
-     */
     /** The service's management port (metrics): {@code --management-endpoint}, else port 8081 of the API's host. */
     private URI managementEndpoint() {
         String given = System.getProperty("bench.management-endpoint");
         return given != null ? URI.create(given) : URI.create("http://" + endpoint.getHost() + ":8081");
     }
 
-    private Map<Double, Double> lagBuckets() {
-        Map<Double, Double> buckets = new java.util.TreeMap<>();
+    private static final Pattern BUCKET = Pattern.compile(
+            "(pod_projection_lag_seconds_bucket|pod_pipeline_hop_seconds_bucket)\\{([^}]*)\\} ([0-9.eE+-]+)");
+    private static final Pattern LABEL_VALUE = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
+    /**
+     * The pipeline's latency histograms as the service's Prometheus endpoint has them now, per hop
+     * (the projection's lag as "projection"): cumulative bucket counts by upper bound in seconds. A
+     * burst's figures are the difference of two scrapes.
+     */
+    private Map<String, Map<Double, Double>> histograms() {
+        Map<String, Map<Double, Double>> histograms = new java.util.TreeMap<>();
         try {
             HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(managementEndpoint().resolve("/actuator/prometheus")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            Matcher m = Pattern.compile("pod_projection_lag_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*\\} ([0-9.eE+-]+)")
-                    .matcher(metrics.body());
+            Matcher m = BUCKET.matcher(metrics.body());
             while (m.find()) {
-                double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
-                buckets.put(le, Double.parseDouble(m.group(2)));
+                Map<String, String> labels = new java.util.HashMap<>();
+                Matcher l = LABEL_VALUE.matcher(m.group(2));
+                while (l.find()) {
+                    labels.put(l.group(1), l.group(2));
+                }
+                String series = m.group(1).startsWith("pod_projection") ? "projection" : labels.get("hop");
+                String le = labels.get("le");
+                double bound = "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+                histograms.computeIfAbsent(series, k -> new java.util.TreeMap<>())
+                        .merge(bound, Double.parseDouble(m.group(3)), Double::sum);
             }
         } catch (IOException e) {
-            return buckets;
+            return histograms;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return buckets;
+        return histograms;
     }
+
+    /** Per hop, p50 / p99 in ms of what happened between two scrapes. */
+    private static Map<String, String> hops(Map<String, Map<Double, Double>> before, Map<String, Map<Double, Double>> after) {
+        Map<String, String> hops = new LinkedHashMap<>();
+        for (String hop : HOPS) {
+            hops.put(hop, lag(before.getOrDefault(hop, Map.of()), after.getOrDefault(hop, Map.of())));
+        }
+        return hops;
+    }
+
+    /** The hops of a createPods in the order a request travels them (io.podservice.api.metrics.PipelineHops). */
+    private static final List<String> HOPS = List.of("publish", "to-node", "node-queue", "node-task", "result", "projection");
 
     /** p50 / p99 in ms of the events projected between two scrapes (the upper bound of the bucket holding each). */
     private static String lag(Map<Double, Double> before, Map<Double, Double> after) {
@@ -321,12 +390,22 @@ public final class LoadBenchmark {
         StringBuilder out = new StringBuilder();
         out.append("Measured on ").append(LocalDate.now()).append(": ").append(machine).append(".\n")
                 .append("Command: `BENCH_RUNS=").append(runs).append(" scripts/bench-load.sh` (pods x concurrency), ")
-                .append("against the launcher it starts. Times in ms, p50 / p99; the first run includes the JVM's warm-up.\n\n")
+                .append("against the launcher it starts. Times in ms, p50 / p99; the first run includes the JVM's warm-up. ")
+                .append("Each client polls describePod every ").append(Long.getLong("bench.poll-ms", 100))
+                .append(" ms until its pod runs, and one more lists the pods (describePods) as often.\n\n")
                 .append("| pods | concurrency | createPods | answer → running | request → running (service) "
-                        + "| raw Docker (infra + app) | service / raw (p50 / p99) | event → projection lag "
+                        + "| raw Docker (infra + app) | service / raw (p50 / p99) "
+                        + "| raw Docker, infra on its own bridge | service / raw on own bridge (p50 / p99) | event → projection lag "
                         + "| describePod during burst | describePods during burst |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         results.forEach(r -> out.append(r.row()).append('\n'));
+        out.append("\nWhere the time goes, hop by hop (the service's own histograms, `pod_pipeline_hop_seconds`; ms, p50 / p99, ")
+                .append("bucket upper bounds): publish = event store → Kafka; to-node = Kafka → node; node-queue = waiting for ")
+                .append("the pod's worker; node-task = Docker's work until the result is on Kafka; result = result → event ")
+                .append("store; projection = event store → describe operations.\n\n")
+                .append("| pods | concurrency | ").append(String.join(" | ", HOPS)).append(" |\n")
+                .append("|---|---|").append("---|".repeat(HOPS.size())).append('\n');
+        results.forEach(r -> out.append(r.hopRow()).append('\n'));
         return out.toString();
     }
 
@@ -351,7 +430,7 @@ public final class LoadBenchmark {
             } else {
                 throw new IllegalArgumentException("unknown argument " + arg
                         + " (use --runs=20x1,100x8 --credentials=data/credentials --endpoint=http://... "
-                        + "--image=pod-service/busybox:1 --write=docs/performance.md)");
+                        + "--image=127.0.0.1:5000/pod-service/busybox:1 --write=docs/performance.md)");
             }
         }
         return options;

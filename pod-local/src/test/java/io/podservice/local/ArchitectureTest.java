@@ -70,9 +70,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheNodesRuntimeTalksToDocker() {
+    void onlyThePodRuntimesDockerImplementationTalksToDocker() {
         noClasses().that().resideInAPackage("io.podservice.worker..")
-                .and().resideOutsideOfPackage("io.podservice.worker.runtime..")
+                .and().resideOutsideOfPackage("io.podservice.worker.runtime.docker..")
                 .should().dependOnClassesThat().resideInAPackage("com.github.dockerjava..")
                 .check(classes);
         noClasses().that().resideOutsideOfPackage("io.podservice.worker..")

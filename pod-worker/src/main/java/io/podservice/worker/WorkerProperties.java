@@ -146,8 +146,44 @@ public class WorkerProperties {
         this.imageAccessTtl = imageAccessTtl;
     }
 
-    /** How many pods' tasks run at once (one consumer thread per share of the topic's partitions). */
+    /** Consumer threads reading the pod events (each takes a share of the topic's partitions). */
     private int concurrency = 3;
+
+    /**
+     * Threads of the pods' workers: how many pods' tasks run at once. The tasks of one pod run one at
+     * a time, in order; different pods never wait for each other while a thread is free.
+     */
+    private int podWorkerThreads = 16;
+
+    /** Events handed to pods' workers and not finished yet, over every pod, before the consumer waits. */
+    private int maxEventsInFlight = 512;
+
+    /** How long a partition taken away by a rebalance waits for its running tasks before it is given up. */
+    private java.time.Duration rebalanceDrainTimeout = java.time.Duration.ofSeconds(60);
+
+    public int getPodWorkerThreads() {
+        return podWorkerThreads;
+    }
+
+    public void setPodWorkerThreads(int podWorkerThreads) {
+        this.podWorkerThreads = podWorkerThreads;
+    }
+
+    public int getMaxEventsInFlight() {
+        return maxEventsInFlight;
+    }
+
+    public void setMaxEventsInFlight(int maxEventsInFlight) {
+        this.maxEventsInFlight = maxEventsInFlight;
+    }
+
+    public java.time.Duration getRebalanceDrainTimeout() {
+        return rebalanceDrainTimeout;
+    }
+
+    public void setRebalanceDrainTimeout(java.time.Duration rebalanceDrainTimeout) {
+        this.rebalanceDrainTimeout = rebalanceDrainTimeout;
+    }
 
     /** How often the worker compares what should run on the node with what Docker runs. */
     private java.time.Duration reconcileInterval = java.time.Duration.ofSeconds(30);

@@ -66,6 +66,11 @@ public class ApiSupportAutoConfiguration {
     }
 
     @Bean
+    io.podservice.api.metrics.PipelineHops pipelineHops(io.micrometer.core.instrument.MeterRegistry meters) {
+        return new io.podservice.api.metrics.PipelineHops(meters);
+    }
+
+    @Bean
     NewTopic podEventsTopic(TopicProperties topics) {
         return new NewTopic(Topics.POD_EVENTS, topics.getPartitions(), topics.getReplicationFactor());
     }

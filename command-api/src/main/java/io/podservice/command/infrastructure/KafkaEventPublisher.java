@@ -1,5 +1,6 @@
 package io.podservice.command.infrastructure;
 
+import io.podservice.api.metrics.PipelineHops;
 import io.podservice.events.EventEnvelope;
 import io.podservice.events.Topics;
 import java.util.ArrayList;
@@ -36,9 +37,11 @@ public class KafkaEventPublisher {
     private static final String PENDING = KafkaEventPublisher.class.getName() + ".pending";
 
     private final KafkaTemplate<String, byte[]> kafka;
+    private final PipelineHops hops;
 
-    public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka) {
+    public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, PipelineHops hops) {
         this.kafka = kafka;
+        this.hops = hops;
     }
 
     @EventHandler
@@ -51,7 +54,9 @@ public class KafkaEventPublisher {
         if (envelope.isEmpty()) {
             return;
         }
-        CompletableFuture<?> sent = kafka.send(envelope.get().toRecord());
+        java.time.Instant appended = event.getTimestamp();
+        CompletableFuture<?> sent = kafka.send(envelope.get().toRecord())
+                .thenRun(() -> hops.since(PipelineHops.PUBLISH, appended));
         if (!CurrentUnitOfWork.isStarted()) {
             sent.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return;

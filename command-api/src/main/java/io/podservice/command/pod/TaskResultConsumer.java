@@ -1,5 +1,6 @@
 package io.podservice.command.pod;
 
+import io.podservice.api.metrics.PipelineHops;
 import io.podservice.events.EventJson;
 import io.podservice.events.PodTaskResult;
 import io.podservice.events.Topics;
@@ -22,16 +23,21 @@ class TaskResultConsumer {
     private static final Logger log = LoggerFactory.getLogger(TaskResultConsumer.class);
 
     private final CommandGateway commands;
+    private final PipelineHops hops;
 
-    TaskResultConsumer(CommandGateway commands) {
+    TaskResultConsumer(CommandGateway commands, PipelineHops hops) {
         this.commands = commands;
+        this.hops = hops;
     }
 
-    @KafkaListener(id = "command-api-task-results", groupId = "command-api", topics = Topics.POD_TASK_RESULTS)
+    /** Results of different pods are recorded in parallel, a partition per thread (a pod's results share a partition). */
+    @KafkaListener(id = "command-api-task-results", groupId = "command-api", topics = Topics.POD_TASK_RESULTS,
+            concurrency = "${pod.command.task-result-concurrency:3}")
     void onResult(ConsumerRecord<String, byte[]> record) {
         PodTaskResult result = EventJson.read(record.value(), PodTaskResult.class);
         try {
             Boolean recorded = commands.sendAndWait(new RecordTaskResult(result.podId(), result), 30, TimeUnit.SECONDS);
+            hops.sinceEpochMillis(PipelineHops.RESULT, record.timestamp());
             if (!Boolean.TRUE.equals(recorded)) {
                 log.info("ignored a stale result for pod {} task {}", result.podId(), result.taskId());
             }

@@ -30,6 +30,8 @@ public class ElasticIpBindings {
     private final DesiredPods desired;
     private final RunningPods running;
     private final ElasticIpNat nat;
+    private final java.util.concurrent.atomic.AtomicBoolean requested = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.locks.ReentrantLock syncing = new java.util.concurrent.locks.ReentrantLock();
 
     ElasticIpBindings(DesiredPods desired, RunningPods running, ElasticIpNat nat) {
         this.desired = desired;
@@ -44,7 +46,25 @@ public class ElasticIpBindings {
                 || event instanceof PodElasticIpDisassociated;
     }
 
+    /**
+     * Brings the node's translations and routes in line with the desired state. Calls that arrive
+     * while a sync runs are folded into one more sync after it (a burst of pods starting costs a few
+     * passes of iptables, not one per pod); a caller may so return before the pass that covers it ends.
+     */
     public void sync() {
+        requested.set(true);
+        while (requested.get() && syncing.tryLock()) {
+            try {
+                while (requested.getAndSet(false)) {
+                    syncNow();
+                }
+            } finally {
+                syncing.unlock();
+            }
+        }
+    }
+
+    private void syncNow() {
         List<DesiredPods.Desired> here = inSubnetsHere();
         List<ElasticIpNat.Binding> bindings = here.stream()
                 .filter(pod -> pod.definition().elasticIp() != null)

@@ -1,5 +1,6 @@
 package io.podservice.worker.tasks;
 
+import io.podservice.api.metrics.PipelineHops;
 import io.podservice.events.ContainerStatusReport;
 import io.podservice.events.EventEnvelope;
 import io.podservice.events.PodCreated;
@@ -25,23 +26,30 @@ import io.podservice.worker.supervision.Prober;
 import io.podservice.worker.supervision.RunningPods;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the tasks that pod events start, one pod at a time per partition: all events of a pod share
- * a key and so a partition, which makes the tasks of one pod run in order and never race. The
- * event is acknowledged only after its result is on Kafka; a worker that dies mid-task gets the
- * event again and the runtime's idempotence makes the retry safe. Every event also updates the
- * node's desired state, which reconciliation converges to.
+ * Hands each pod event to its pod's worker ({@link PodWorkers}): the tasks of one pod run in the
+ * order of its events and never overlap, the tasks of different pods run in parallel. An event is
+ * acknowledged only when its task's result is on Kafka and every earlier event of its partition is
+ * done too ({@link FinishedOffsets}); a worker that dies mid-task gets the event again and the
+ * runtime's idempotence makes the retry safe. Every event first updates the node's desired state,
+ * in partition order, which reconciliation converges to.
  */
 @Component
 class PodTaskConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(PodTaskConsumer.class);
+    /** Attempts of a task that fails for a reason other than the pod's own (Docker unreachable, say). */
+    private static final int ATTEMPTS = 5;
 
     private final PodRuntime runtime;
     private final TaskResultReporter reporter;
@@ -50,11 +58,16 @@ class PodTaskConsumer {
     private final RunningPods running;
     private final Prober prober;
     private final PodLocks locks;
-
     private final ElasticIpBindings elasticIps;
+    private final PodWorkers workers;
+    private final FinishedOffsets offsets;
+    private final Semaphore inFlight;
+    private final PipelineHops hops;
 
     PodTaskConsumer(PodRuntime runtime, TaskResultReporter reporter, WorkerProperties properties, DesiredPods desired,
-                    RunningPods running, Prober prober, PodLocks locks, ElasticIpBindings elasticIps) {
+                    RunningPods running, Prober prober, PodLocks locks, ElasticIpBindings elasticIps,
+                    PodWorkers workers, FinishedOffsets offsets, PipelineHops hops) {
+        this.hops = hops;
         this.elasticIps = elasticIps;
         this.runtime = runtime;
         this.reporter = reporter;
@@ -63,21 +76,101 @@ class PodTaskConsumer {
         this.running = running;
         this.prober = prober;
         this.locks = locks;
+        this.workers = workers;
+        this.offsets = offsets;
+        this.inFlight = new Semaphore(properties.getMaxEventsInFlight());
     }
 
-    @KafkaListener(id = "pod-worker", groupId = "pod-worker", topics = Topics.POD_EVENTS,
-            concurrency = "${pod.worker.concurrency:3}")
-    void onEvent(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope.fromRecord(record).ifPresent(envelope -> {
+    static final String GROUP = "pod-worker";
+
+    @KafkaListener(id = GROUP, groupId = GROUP, topics = Topics.POD_EVENTS,
+            containerFactory = PodTaskListenerConfiguration.FACTORY)
+    void onEvent(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) throws InterruptedException {
+        hops.sinceEpochMillis(PipelineHops.TO_NODE, record.timestamp());
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        offsets.started(partition, record.offset());
+        Optional<PodEvent> event = EventEnvelope.fromRecord(record).flatMap(envelope -> {
             desired.apply(envelope);
-            if (envelope.payload() instanceof PodEvent event && event instanceof PodTask task) {
-                // reported under the pod's lock: no status report about the pod can overtake its task's result
-                locks.withLock(task.podId(), () -> reporter.report(run(event, task)));
-            }
-            if (envelope.payload() instanceof PodEvent event && ElasticIpBindings.affects(event)) {
-                elasticIps.sync();
-            }
+            return envelope.payload() instanceof PodEvent e && (e instanceof PodTask || ElasticIpBindings.affects(e))
+                    ? Optional.of(e) : Optional.empty();
         });
+        if (event.isEmpty()) {
+            offsets.finished(partition, record.offset(), committable -> acknowledgment.acknowledge());
+            return;
+        }
+        // back-pressure: the consumer stops reading while the node has this many events in hand
+        inFlight.acquire();
+        Instant handedOver = Instant.now();
+        workers.submit(record.key(), () -> {
+            hops.since(PipelineHops.NODE_QUEUE, handedOver);
+            Instant start = Instant.now();
+            handle(event.get());
+            if (event.get() instanceof PodTask) {
+                hops.since(PipelineHops.NODE_TASK, start);
+            }
+        }).whenComplete((done, failure) -> {
+            inFlight.release();
+            if (failure != null) {
+                // not finished: its offset is never committed, and the next owner of the partition runs it again
+                log.error("pod {}: event at {}@{} not handled: {}", record.key(), partition, record.offset(), failure.toString());
+                return;
+            }
+            offsets.finished(partition, record.offset(), committable -> acknowledgment.acknowledge());
+        });
+    }
+
+    /** On the pod's own worker: runs the event's task and reports its result, then syncs the elastic IPs. */
+    private void handle(PodEvent event) {
+        if (event instanceof PodTask task) {
+            // reported under the pod's lock: no status report about the pod can overtake its task's result
+            PodTaskResult result = locks.withLock(task.podId(), () -> attempt(event, task));
+            reportUntilDelivered(result);
+        }
+        if (ElasticIpBindings.affects(event)) {
+            elasticIps.sync();
+        }
+    }
+
+    /** The task, tried again a few times when it fails for a reason that is not the pod's (the runtime throwing). */
+    private PodTaskResult attempt(PodEvent event, PodTask task) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return run(event, task);
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS) {
+                    log.warn("pod {}: {} failed {} times, the last: {}", task.podId(), event.getClass().getSimpleName(),
+                            attempt, e.toString());
+                    running.release(task.podId());
+                    prober.unwatch(task.podId());
+                    return new PodTaskResult(task.podId(), task.taskId(), PodTaskResult.Outcome.FAILED, "RuntimeError",
+                            "the node could not complete the task: " + e.getMessage(), null, List.of(),
+                            properties.getWorkerId(), Instant.now());
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    /** A result is never dropped: Kafka unreachable holds the pod's worker (and the partition's commits) until it is back. */
+    private void reportUntilDelivered(PodTaskResult result) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                reporter.report(result);
+                return;
+            } catch (IllegalStateException e) {
+                log.warn("pod {}: reporting the task result failed (attempt {}): {}", result.podId(), attempt, e.getMessage());
+                backOff(attempt);
+            }
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(Math.min(30_000L, 500L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while backing off", e);
+        }
     }
 
     private PodTaskResult run(PodEvent event, PodTask task) {

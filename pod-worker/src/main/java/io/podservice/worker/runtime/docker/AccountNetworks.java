@@ -40,6 +40,7 @@ public class AccountNetworks {
     private final DockerClient docker;
     private final WorkerProperties properties;
     private final Ipv4Cidr pool;
+    private final NetworkLocks locks = new NetworkLocks();
 
     AccountNetworks(DockerClient docker, WorkerProperties properties) {
         this.docker = docker;
@@ -65,14 +66,14 @@ public class AccountNetworks {
     }
 
     /** Runs {@code attach} with the account's network, made first if absent; never while it is being removed. */
-    public synchronized <T> T joining(String accountId, Function<String, T> attach) {
-        return attach.apply(ensure(accountId));
+    public <T> T joining(String accountId, Function<String, T> attach) {
+        return locks.joining(networkName(accountId), () -> ensure(accountId), attach);
     }
 
-    private String ensure(String accountId) {
+    private void ensure(String accountId) {
         String name = networkName(accountId);
         if (docker.listNetworksCmd().withNameFilter(name).exec().stream().anyMatch(n -> n.getName().equals(name))) {
-            return name;
+            return;
         }
         Set<String> taken = new HashSet<>();
         for (Network network : docker.listNetworksCmd().exec()) {
@@ -101,9 +102,9 @@ public class AccountNetworks {
                                 .withSubnet(cidr).withGateway(Ipv4Cidr.dotted(subnet.gateway()))))
                         .exec();
                 log.info("made network {} ({}) for the pods of an account without a subnet", name, cidr);
-                return name;
+                return;
             } catch (ConflictException made) {
-                return name; // another worker on this host made it meanwhile
+                return; // another worker on this host (or another pod of the account) made it meanwhile
             } catch (DockerException overlapping) {
                 log.debug("block {} is taken on this host: {}", cidr, overlapping.getMessage());
             }
@@ -112,19 +113,8 @@ public class AccountNetworks {
     }
 
     /** Removes this service's account networks that no container refers to any more. */
-    public synchronized void removeUnused() {
-        for (Network network : docker.listNetworksCmd().withFilter("label", java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(LABEL_ACCOUNT), PodContainers.ownershipFilter(properties).stream()).toList()).exec()) {
-            if (!docker.listContainersCmd().withShowAll(true).withNetworkFilter(List.of(network.getName()))
-                    .withLimit(1).exec().isEmpty()) {
-                continue;
-            }
-            try {
-                docker.removeNetworkCmd(network.getId()).exec();
-                log.info("removed network {}: no pod of its account is on this node", network.getName());
-            } catch (NotFoundException | ConflictException gone) {
-                // removed meanwhile, or a container joined it
-            }
-        }
+    public void removeUnused() {
+        locks.removeUnused(docker, java.util.stream.Stream.concat(java.util.stream.Stream.of(LABEL_ACCOUNT),
+                PodContainers.ownershipFilter(properties).stream()).toList(), "account");
     }
 }

@@ -57,6 +57,12 @@ public class DockerPodRuntime implements PodRuntime {
     private static final Logger log = LoggerFactory.getLogger(DockerPodRuntime.class);
     private static final Map<String, String> LOG_ROTATION = Map.of("max-size", "10m", "max-file", "3");
     /** Stops wait on the daemon, not the CPU: a thread per container being stopped. */
+    /** Docker calls of one pod made side by side: they wait on the daemon, not the CPU. */
+    private static final ExecutorService DOCKER_CALLS = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "pod-docker-call");
+        thread.setDaemon(true);
+        return thread;
+    });
     private static final ExecutorService STOPPERS = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "pod-stopper");
         thread.setDaemon(true);
@@ -244,14 +250,23 @@ public class DockerPodRuntime implements PodRuntime {
             Map<String, String> volumes = ensureVolumes(pod, definition);
             // the instance type is the whole pod's budget: one cgroup for all its containers
             String cgroupParent = cgroups.prepare(pod.podId(), definition.cpu(), definition.memoryMB());
-            String infraId = createInfra(pod, definition, cgroupParent);
-            if (startThem) {
-                startInfra(infraId, definition);
+            // the containers are made while the infra container starts (Docker sets up its network meanwhile)
+            List<CompletableFuture<String>> made = new ArrayList<>();
+            try {
+                createInfra(pod, definition, cgroupParent, startThem, infraId -> definition.containers().forEach(
+                        container -> made.add(CompletableFuture.supplyAsync(() -> createContainer(pod, definition,
+                                container, infraId, volumes, cgroupParent), DOCKER_CALLS))));
+            } finally {
+                // whatever happens, nothing is still being made when this returns or cleans up
+                CompletableFuture.allOf(made.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
             }
-            for (ContainerDefinition container : definition.containers()) {
-                String id = createContainer(pod, definition, container, infraId, volumes, cgroupParent);
+            for (int i = 0; i < made.size(); i++) {
+                String id = made.get(i).exceptionally(failure -> {
+                    throw failure instanceof CompletionException c && c.getCause() instanceof RuntimeException r ? r
+                            : new IllegalStateException(failure);
+                }).join();
                 if (startThem) {
-                    start(id, PodContainers.containerName(pod.podId(), container.name()));
+                    start(id, PodContainers.containerName(pod.podId(), definition.containers().get(i).name()));
                 }
             }
         } catch (RuntimeException e) {
@@ -283,7 +298,12 @@ public class DockerPodRuntime implements PodRuntime {
         return names;
     }
 
-    private String createInfra(PodRef pod, PodDefinition definition, String cgroupParent) {
+    /**
+     * The infra container, made (and started, when asked) while its network cannot be removed;
+     * {@code onCreated} is told its id as soon as it exists, before its start.
+     */
+    private String createInfra(PodRef pod, PodDefinition definition, String cgroupParent, boolean startIt,
+                               java.util.function.Consumer<String> onCreated) {
         HostConfig host = HostConfig.newHostConfig()
                 .withCgroupParent(cgroupParent)
                 .withIpcMode("shareable")
@@ -309,12 +329,21 @@ public class DockerPodRuntime implements PodRuntime {
         PodSpecParts.NetworkInterface nic = definition.network();
         if (nic == null) {
             // no subnet: the account's own network on this node, never a bridge shared with other accounts
-            return accounts.joining(pod.accountId(), network -> createInfra(pod, definition,
-                    host.withNetworkMode(network), null));
+            return accounts.joining(pod.accountId(), network -> startedIf(startIt, definition, onCreated,
+                    createInfra(pod, definition, host.withNetworkMode(network), null)));
         }
         // the pod's primary interface: its subnet's network, at the address the service assigned
-        return subnets.joining(nic, network -> createInfra(pod, definition, host.withNetworkMode(network),
-                nic.privateIpAddress()));
+        return subnets.joining(nic, network -> startedIf(startIt, definition, onCreated, createInfra(pod, definition,
+                host.withNetworkMode(network), nic.privateIpAddress())));
+    }
+
+    private String startedIf(boolean startIt, PodDefinition definition, java.util.function.Consumer<String> onCreated,
+                             String infraId) {
+        onCreated.accept(infraId);
+        if (startIt) {
+            startInfra(infraId, definition);
+        }
+        return infraId;
     }
 
     private String createInfra(PodRef pod, PodDefinition definition, HostConfig host, String address) {

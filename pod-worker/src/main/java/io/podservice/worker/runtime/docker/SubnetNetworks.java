@@ -29,6 +29,7 @@ public class SubnetNetworks {
 
     private final DockerClient docker;
     private final WorkerProperties properties;
+    private final NetworkLocks locks = new NetworkLocks();
 
     SubnetNetworks(DockerClient docker, WorkerProperties properties) {
         this.docker = docker;
@@ -43,11 +44,11 @@ public class SubnetNetworks {
      * Runs {@code attach} with the name of the subnet's network, made first if absent; under the same
      * lock as the removal of unused networks, so a network is never removed while a pod joins it.
      */
-    public synchronized <T> T joining(NetworkInterface nic, java.util.function.Function<String, T> attach) {
-        return attach.apply(ensure(nic));
+    public <T> T joining(NetworkInterface nic, java.util.function.Function<String, T> attach) {
+        return locks.joining(networkName(nic.subnetId()), () -> ensure(nic), attach);
     }
 
-    private String ensure(NetworkInterface nic) {
+    private void ensure(NetworkInterface nic) {
         String name = networkName(nic.subnetId());
         if (!docker.listNetworksCmd().withNameFilter(name).exec().stream().anyMatch(n -> n.getName().equals(name))) {
             Ipv4Cidr cidr = Ipv4Cidr.parse(nic.subnetCidr()).orElseThrow(() -> new IllegalArgumentException(
@@ -70,27 +71,14 @@ public class SubnetNetworks {
                 // another worker on this host made it meanwhile
             }
         }
-        return name;
     }
 
     /**
      * Removes the subnet networks of this service that no container refers to any more, running or
      * not (a stopped pod keeps its network for its next start).
      */
-    public synchronized void removeUnused() {
-        for (Network network : docker.listNetworksCmd().withFilter("label", java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(LABEL_SUBNET), PodContainers.ownershipFilter(properties).stream()).toList()).exec()) {
-            boolean used = !docker.listContainersCmd().withShowAll(true)
-                    .withNetworkFilter(List.of(network.getName())).withLimit(1).exec().isEmpty();
-            if (used) {
-                continue;
-            }
-            try {
-                docker.removeNetworkCmd(network.getId()).exec();
-                log.info("removed network {}: no pod of its subnet is on this node", network.getName());
-            } catch (NotFoundException | ConflictException gone) {
-                // removed meanwhile, or a container joined it
-            }
-        }
+    public void removeUnused() {
+        locks.removeUnused(docker, java.util.stream.Stream.concat(java.util.stream.Stream.of(LABEL_SUBNET),
+                PodContainers.ownershipFilter(properties).stream()).toList(), "subnet");
     }
 }

@@ -1,0 +1,95 @@
+package io.podservice.worker.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Network;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pods join a kind of network (the subnets', the accounts') at once, and the sweep that removes
+ * unused ones runs alone: joining holds the read lock, the sweep the write lock, so a network is
+ * never removed while a pod joins it, and pods never wait for each other. The networks known to
+ * exist are remembered, so a pod's start asks Docker nothing about its network.
+ */
+final class NetworkLocks {
+
+    private static final Logger log = LoggerFactory.getLogger(NetworkLocks.class);
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Runs {@code attach} with {@code name}, after {@code ensure} made sure the network exists unless
+     * it is known to. A network's first ensure runs alone (Docker creates a container for a network
+     * that does not exist yet, and fails only at its start); an attach that fails makes the network
+     * unknown again, so one removed behind the service's back is made again for the next pod.
+     */
+    <T> T joining(String name, Runnable ensure, Function<String, T> attach) {
+        lock.readLock().lock();
+        try {
+            if (!known.contains(name)) {
+                synchronized (known) {
+                    if (!known.contains(name)) {
+                        ensure.run();
+                        known.add(name);
+                    }
+                }
+            }
+            try {
+                return attach.apply(name);
+            } catch (RuntimeException e) {
+                known.remove(name);
+                throw e;
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Removes the networks matching {@code labels} that no container refers to, running or not (a
+     * stopped pod keeps its network for its next start; a container just made and not started yet
+     * names it only in its host config, which is why that is read too); alone, never while a pod joins.
+     */
+    void removeUnused(DockerClient docker, List<String> labels, String whose) {
+        lock.writeLock().lock();
+        try {
+            List<Network> networks = docker.listNetworksCmd().withFilter("label", labels).exec();
+            if (networks.isEmpty()) {
+                return;
+            }
+            Set<String> used = new HashSet<>();
+            for (Container container : docker.listContainersCmd().withShowAll(true).exec()) {
+                if (container.getHostConfig() != null && container.getHostConfig().getNetworkMode() != null) {
+                    used.add(container.getHostConfig().getNetworkMode());
+                }
+                if (container.getNetworkSettings() != null && container.getNetworkSettings().getNetworks() != null) {
+                    used.addAll(container.getNetworkSettings().getNetworks().keySet());
+                }
+            }
+            for (Network network : networks) {
+                if (used.contains(network.getName()) || used.contains(network.getId())) {
+                    continue;
+                }
+                try {
+                    docker.removeNetworkCmd(network.getId()).exec();
+                    known.remove(network.getName());
+                    log.info("removed network {}: no pod of its {} is on this node", network.getName(), whose);
+                } catch (NotFoundException | ConflictException gone) {
+                    // removed meanwhile, or a container joined it
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.podservice.worker.tasks;
+
+import io.podservice.worker.WorkerProperties;
+import java.time.Duration;
+import java.util.Collection;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+
+/**
+ * The Kafka side of the pods' workers: the pod events' listener acknowledges by hand (an event is
+ * done when its pod's worker has reported its result, not when the listener returns), and a
+ * partition taken away by a rebalance is first drained: the tasks of its events finish here, and
+ * their offsets are committed, before another worker is given the partition.
+ */
+@Configuration(proxyBeanMethods = false)
+class PodTaskListenerConfiguration {
+
+    static final String FACTORY = "podTaskListenerFactory";
+    private static final Logger log = LoggerFactory.getLogger(PodTaskListenerConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    PodWorkers podWorkers(WorkerProperties properties) {
+        return new PodWorkers(properties.getPodWorkerThreads());
+    }
+
+    @Bean
+    FinishedOffsets finishedOffsets() {
+        return new FinishedOffsets();
+    }
+
+    @Bean(FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> podTaskListenerFactory(
+            ConsumerFactory<String, byte[]> consumers, FinishedOffsets offsets, WorkerProperties properties) {
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(consumers);
+        factory.setConcurrency(properties.getConcurrency());
+        factory.getContainerProperties().setAckMode(AckMode.MANUAL);
+        Duration drain = properties.getRebalanceDrainTimeout();
+        factory.getContainerProperties().setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
+            @Override
+            public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                // the line Spring writes when no listener of one's own is set; operators (and tests) read it
+                log.info("{}: partitions assigned: {}", PodTaskConsumer.GROUP, partitions);
+            }
+
+            @Override
+            public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                log.info("{}: partitions revoked: {}", PodTaskConsumer.GROUP, partitions);
+            }
+
+            @Override
+            public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                try {
+                    if (!offsets.drain(partitions, drain)) {
+                        log.warn("partitions {} given up with tasks still running after {}; their events run again on "
+                                + "the next owner", partitions, drain);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        return factory;
+    }
+}
