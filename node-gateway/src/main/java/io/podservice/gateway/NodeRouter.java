@@ -1,5 +1,6 @@
 package io.podservice.gateway;
 
+import io.podservice.api.node.InternalHttp;
 import io.podservice.api.node.ContainerSessions;
 import io.podservice.api.node.NodeIdentity;
 import io.podservice.api.node.NodeToken;
@@ -12,14 +13,12 @@ import jakarta.websocket.WebSocketContainer;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
@@ -55,10 +54,7 @@ class NodeRouter {
                 new IllegalStateException("pod.gateway.node-networks: '" + c + "' is not a CIDR block"))).toList();
         this.localSessions = localSessions;
         this.localNode = localNode;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
-        requests.setReadTimeout(Duration.ofSeconds(30));
-        this.http = RestClient.builder().requestFactory(requests).defaultHeader(NodeToken.HEADER, token.value()).build();
+        this.http = InternalHttp.client(null, token, Duration.ofSeconds(30));
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
         container.setDefaultMaxBinaryMessageBufferSize(MAX_MESSAGE_BYTES);
         container.setDefaultMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);

@@ -1,17 +1,16 @@
 package io.podservice.gateway;
 
+import io.podservice.api.node.InternalHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.podservice.api.node.NodeToken;
 import io.podservice.api.node.PodDirectory;
 import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ErrorStatus;
 import io.podservice.events.PodPhase;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -22,11 +21,7 @@ public class RemotePodDirectory implements PodDirectory {
     private final RestClient http;
 
     public RemotePodDirectory(String baseUrl, NodeToken token) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
-        requests.setReadTimeout(Duration.ofSeconds(5));
-        this.http = RestClient.builder().requestFactory(requests).baseUrl(baseUrl)
-                .defaultHeader(NodeToken.HEADER, token.value()).build();
+        this.http = InternalHttp.client(baseUrl, token, Duration.ofSeconds(5));
     }
 
     @Override

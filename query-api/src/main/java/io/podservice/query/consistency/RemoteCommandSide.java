@@ -1,5 +1,6 @@
 package io.podservice.query.consistency;
 
+import io.podservice.api.node.InternalHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.podservice.api.consistency.EventHistory;
@@ -12,12 +13,10 @@ import io.podservice.events.EventJson;
 import io.podservice.events.EventTypes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -32,11 +31,7 @@ public class RemoteCommandSide implements WritePositions, EventHistory {
     private final RestClient http;
 
     public RemoteCommandSide(String baseUrl, NodeToken token) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
-        requests.setReadTimeout(Duration.ofSeconds(5));
-        this.http = RestClient.builder().requestFactory(requests).baseUrl(baseUrl)
-                .defaultHeader(NodeToken.HEADER, token.value()).build();
+        this.http = InternalHttp.client(baseUrl, token, Duration.ofSeconds(5));
     }
 
     @Override
