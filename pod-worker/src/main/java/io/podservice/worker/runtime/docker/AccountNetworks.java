@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,7 @@ public class AccountNetworks {
     }
 
     /** Runs {@code attach} with the account's network, made first if absent; never while it is being removed. */
-    public <T> T joining(String accountId, Function<String, T> attach) {
+    public <T> T joining(String accountId, BiFunction<String, Runnable, T> attach) {
         return locks.joining(networkName(accountId), () -> ensure(accountId), attach);
     }
 

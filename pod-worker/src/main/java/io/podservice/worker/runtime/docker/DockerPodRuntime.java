@@ -329,18 +329,24 @@ public class DockerPodRuntime implements PodRuntime {
         PodSpecParts.NetworkInterface nic = definition.network();
         if (nic == null) {
             // no subnet: the account's own network on this node, never a bridge shared with other accounts
-            return accounts.joining(pod.accountId(), network -> startedIf(startIt, definition, onCreated,
-                    createInfra(pod, definition, host.withNetworkMode(network), null)));
+            return accounts.joining(pod.accountId(), (network, remake) -> startedIf(startIt, definition, onCreated,
+                    remake, createInfra(pod, definition, host.withNetworkMode(network), null)));
         }
         // the pod's primary interface: its subnet's network, at the address the service assigned
-        return subnets.joining(nic, network -> startedIf(startIt, definition, onCreated, createInfra(pod, definition,
-                host.withNetworkMode(network), nic.privateIpAddress())));
+        return subnets.joining(nic, (network, remake) -> startedIf(startIt, definition, onCreated, remake,
+                createInfra(pod, definition, host.withNetworkMode(network), nic.privateIpAddress())));
     }
 
     private String startedIf(boolean startIt, PodDefinition definition, java.util.function.Consumer<String> onCreated,
-                             String infraId) {
+                             Runnable remakeNetwork, String infraId) {
         onCreated.accept(infraId);
         if (startIt) {
+            try {
+                docker.startContainerCmd(infraId).exec();
+            } catch (NotFoundException networkGone) {
+                // the container exists (just made): what Docker did not find is its network
+                remakeNetwork.run();
+            }
             startInfra(infraId, definition);
         }
         return infraId;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +28,14 @@ final class NetworkLocks {
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     /**
-     * Runs {@code attach} with {@code name}, after {@code ensure} made sure the network exists unless
-     * it is known to. A network's first ensure runs alone (Docker creates a container for a network
-     * that does not exist yet, and fails only at its start); an attach that fails makes the network
-     * unknown again, so one removed behind the service's back is made again for the next pod.
+     * Runs {@code attach} with {@code name} and a way to make the network again, after {@code ensure}
+     * made sure it exists unless it is known to. A network's first ensure runs alone (Docker creates a
+     * container for a network that does not exist yet, and fails only at its start). Another worker on
+     * the same Docker may remove the network between a container's creation and its start (a created
+     * container has no endpoint, so Docker lets the network go): {@code attach} then makes it again
+     * and starts once more. An attach that fails makes the network unknown again.
      */
-    <T> T joining(String name, Runnable ensure, Function<String, T> attach) {
+    <T> T joining(String name, Runnable ensure, BiFunction<String, Runnable, T> attach) {
         lock.readLock().lock();
         try {
             if (!known.contains(name)) {
@@ -45,7 +47,10 @@ final class NetworkLocks {
                 }
             }
             try {
-                return attach.apply(name);
+                return attach.apply(name, () -> {
+                    log.info("network {} went away before a pod's start; making it again", name);
+                    ensure.run();
+                });
             } catch (RuntimeException e) {
                 known.remove(name);
                 throw e;

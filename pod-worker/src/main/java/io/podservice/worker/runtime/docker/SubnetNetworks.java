@@ -44,7 +44,7 @@ public class SubnetNetworks {
      * Runs {@code attach} with the name of the subnet's network, made first if absent; under the same
      * lock as the removal of unused networks, so a network is never removed while a pod joins it.
      */
-    public <T> T joining(NetworkInterface nic, java.util.function.Function<String, T> attach) {
+    public <T> T joining(NetworkInterface nic, java.util.function.BiFunction<String, Runnable, T> attach) {
         return locks.joining(networkName(nic.subnetId()), () -> ensure(nic), attach);
     }
 
