@@ -123,8 +123,7 @@ class PodTaskConsumer {
     private void handle(PodEvent event) {
         if (event instanceof PodTask task) {
             // reported under the pod's lock: no status report about the pod can overtake its task's result
-            PodTaskResult result = locks.withLock(task.podId(), () -> attempt(event, task));
-            reportUntilDelivered(result);
+            locks.withLock(task.podId(), () -> reportUntilDelivered(attempt(event, task)));
         }
         if (ElasticIpBindings.affects(event)) {
             elasticIps.sync();
@@ -151,7 +150,10 @@ class PodTaskConsumer {
         }
     }
 
-    /** A result is never dropped: Kafka unreachable holds the pod's worker (and the partition's commits) until it is back. */
+    /**
+     * A result is never dropped: Kafka unreachable holds the pod's worker, its lock (so nothing else
+     * reports about the pod meanwhile) and the partition's commits until it is back.
+     */
     private void reportUntilDelivered(PodTaskResult result) {
         for (int attempt = 1; ; attempt++) {
             try {
