@@ -63,15 +63,19 @@ final class FinishedOffsets {
      */
     synchronized boolean drain(Collection<TopicPartition> taken, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (taken.stream().anyMatch(t -> partitions.containsKey(t) && !partitions.get(t).running.isEmpty())) {
+        while (!idle(taken)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 break;
             }
             wait(Math.max(1, left / 1_000_000));
         }
-        boolean drained = taken.stream().allMatch(t -> !partitions.containsKey(t) || partitions.get(t).running.isEmpty());
+        boolean drained = idle(taken);
         taken.forEach(partitions::remove);
         return drained;
+    }
+
+    private boolean idle(Collection<TopicPartition> taken) {
+        return taken.stream().map(partitions::get).allMatch(p -> p == null || p.running.isEmpty());
     }
 }

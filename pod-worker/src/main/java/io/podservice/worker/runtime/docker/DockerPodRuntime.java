@@ -56,15 +56,12 @@ public class DockerPodRuntime implements PodRuntime {
 
     private static final Logger log = LoggerFactory.getLogger(DockerPodRuntime.class);
     private static final Map<String, String> LOG_ROTATION = Map.of("max-size", "10m", "max-file", "3");
-    /** Stops wait on the daemon, not the CPU: a thread per container being stopped. */
-    /** Docker calls of one pod made side by side: they wait on the daemon, not the CPU. */
+    /**
+     * Docker calls of one pod made side by side (its containers' creations, its containers' stops):
+     * they wait on the daemon, not the CPU, so a thread per call.
+     */
     private static final ExecutorService DOCKER_CALLS = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "pod-docker-call");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private static final ExecutorService STOPPERS = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "pod-stopper");
         thread.setDaemon(true);
         return thread;
     });
@@ -261,10 +258,12 @@ public class DockerPodRuntime implements PodRuntime {
                 CompletableFuture.allOf(made.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
             }
             for (int i = 0; i < made.size(); i++) {
-                String id = made.get(i).exceptionally(failure -> {
-                    throw failure instanceof CompletionException c && c.getCause() instanceof RuntimeException r ? r
-                            : new IllegalStateException(failure);
-                }).join();
+                String id;
+                try {
+                    id = made.get(i).join();
+                } catch (CompletionException failed) {
+                    throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+                }
                 if (startThem) {
                     start(id, PodContainers.containerName(pod.podId(), definition.containers().get(i).name()));
                 }
@@ -463,7 +462,7 @@ public class DockerPodRuntime implements PodRuntime {
     private void stopAll(List<Container> containers, int gracePeriodSeconds) {
         List<CompletableFuture<Void>> stops = containers.stream()
                 .filter(c -> "running".equals(c.getState()) || "restarting".equals(c.getState()))
-                .map(c -> CompletableFuture.runAsync(() -> stopOne(c.getId(), gracePeriodSeconds), STOPPERS))
+                .map(c -> CompletableFuture.runAsync(() -> stopOne(c.getId(), gracePeriodSeconds), DOCKER_CALLS))
                 .toList();
         try {
             CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
