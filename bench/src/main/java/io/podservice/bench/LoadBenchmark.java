@@ -45,6 +45,8 @@ public final class LoadBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String REGION = "cn-north-1";
     private static final String LABEL = "pod-service.bench";
+    /** pods x concurrency: the three rows, then 300 pods at 16 at once (a node toward 500 running pods). */
+    private static final String DEFAULT_RUNS = "20x1,20x8,100x8,300x16";
 
     private final URI endpoint;
     private final RequestSigner signer;
@@ -57,9 +59,12 @@ public final class LoadBenchmark {
      * 2-core machine was taken from the Docker daemon the pods waited for.
      */
     private final long pollMillis = Long.getLong("bench.poll-ms", 100);
+    /** The service's process on this machine (the launcher), whose memory per running pod is measured; 0: not measured. */
+    private final long servicePid;
 
-    private LoadBenchmark(URI endpoint, String accessKey, String secretKey, String image) {
+    private LoadBenchmark(URI endpoint, String accessKey, String secretKey, String image, long servicePid) {
         this.endpoint = endpoint;
+        this.servicePid = servicePid;
         this.signer = new RequestSigner(accessKey, secretKey, "pod");
         this.image = image;
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
@@ -82,15 +87,16 @@ public final class LoadBenchmark {
         Map<String, String> options = options(args);
         Map<String, String> profile = profile(Path.of(options.getOrDefault("credentials", "data/credentials")));
         LoadBenchmark bench = new LoadBenchmark(URI.create(options.getOrDefault("endpoint", profile.get("endpoint"))),
-                profile.get("access_key"), profile.get("secret_key"), options.getOrDefault("image", "127.0.0.1:5000/pod-service/busybox:1"));
+                profile.get("access_key"), profile.get("secret_key"), options.getOrDefault("image", "127.0.0.1:5000/pod-service/busybox:1"),
+                Long.parseLong(options.getOrDefault("service-pid", "0")));
         List<Result> results = new ArrayList<>();
-        for (String run : options.getOrDefault("runs", "20x1,20x8,100x1,100x8").split(",")) {
+        for (String run : options.getOrDefault("runs", DEFAULT_RUNS).split(",")) {
             String[] nc = run.trim().split("x");
             Result result = bench.run(Integer.parseInt(nc[0]), Integer.parseInt(nc[1]));
             System.out.println("[bench] " + result.row());
             results.add(result);
         }
-        String table = table(results, bench.machine(), options.getOrDefault("runs", "20x1,20x8,100x1,100x8"));
+        String table = table(results, bench.machine(), options.getOrDefault("runs", DEFAULT_RUNS));
         System.out.println(table);
         if (options.containsKey("write")) {
             write(Path.of(options.get("write")), table);
@@ -99,7 +105,20 @@ public final class LoadBenchmark {
     }
 
     record Result(int pods, int concurrency, Stats create, Stats toRunning, Stats serviceTotal, Stats raw, Stats rawBridge,
-                  Stats describePod, Stats describePods, Map<String, String> hops) {
+                  Stats describePod, Stats describePods, Map<String, String> hops, NodeMemory[] service, NodeMemory[] rawMemory) {
+
+        /** MiB per running pod: the service's JVM (heap after GC, resident), Docker's processes and the machine, then raw Docker's. */
+        String memoryRow() {
+            NodeMemory before = service[0];
+            NodeMemory after = service[1];
+            return "| " + pods + " | " + concurrency
+                    + " | " + NodeMemory.perPod(before.serviceHeapKiB(), after.serviceHeapKiB(), pods)
+                    + " | " + NodeMemory.perPod(before.serviceRssKiB(), after.serviceRssKiB(), pods)
+                    + " | " + NodeMemory.perPod(before.dockerKiB(), after.dockerKiB(), pods)
+                    + " | " + NodeMemory.perPod(before.machineKiB(), after.machineKiB(), pods)
+                    + " | " + NodeMemory.perPod(rawMemory[0].dockerKiB(), rawMemory[1].dockerKiB(), pods)
+                    + " | " + NodeMemory.perPod(rawMemory[0].machineKiB(), rawMemory[1].machineKiB(), pods) + " |";
+        }
 
         String row() {
             return "| " + pods + " | " + concurrency + " | " + create + " | " + toRunning + " | " + serviceTotal
@@ -148,6 +167,7 @@ public final class LoadBenchmark {
         List<Double> describePod = Collections.synchronizedList(new ArrayList<>());
         List<Double> describePods = Collections.synchronizedList(new ArrayList<>());
         List<String> podIds = Collections.synchronizedList(new ArrayList<>());
+        NodeMemory[] serviceMemory = {NodeMemory.sample(servicePid, managementEndpoint(), HTTP), null};
         Map<String, Map<Double, Double>> metricsBefore = histograms();
         AtomicBoolean bursting = new AtomicBoolean(true);
         ExecutorService threads = Executors.newFixedThreadPool(concurrency + 1);
@@ -194,13 +214,16 @@ public final class LoadBenchmark {
         CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
         bursting.set(false);
         lister.join();
+        // every pod of the burst runs now: what they hold
+        serviceMemory[1] = NodeMemory.sample(servicePid, managementEndpoint(), HTTP);
         Map<String, String> hops = hops(metricsBefore, histograms());
         deleteAll(podIds, concurrency, threads);
-        Stats raw = raw(pods, concurrency, threads, null);
+        NodeMemory[] rawMemory = new NodeMemory[2];
+        Stats raw = raw(pods, concurrency, threads, null, rawMemory);
         Stats rawBridge = rawOnOwnBridge(pods, concurrency, threads);
         threads.shutdown();
         return new Result(pods, concurrency, Stats.of(create), Stats.of(toRunning), Stats.of(total), raw, rawBridge,
-                Stats.of(describePod), Stats.of(describePods), hops);
+                Stats.of(describePod), Stats.of(describePods), hops, serviceMemory, rawMemory);
     }
 
     /**
@@ -213,7 +236,7 @@ public final class LoadBenchmark {
         String network = docker.createNetworkCmd().withName("bench-raw-" + runId).withDriver("bridge")
                 .withLabels(Map.of(LABEL, runId)).exec().getId();
         try {
-            return raw(pods, concurrency, threads, network);
+            return raw(pods, concurrency, threads, network, new NodeMemory[2]);
         } finally {
             docker.removeNetworkCmd(network).exec();
         }
@@ -221,9 +244,11 @@ public final class LoadBenchmark {
 
     /**
      * The floor: the same pods made directly with docker-java, infra first (on {@code network}, else
-     * Docker's default bridge), then the user container in its namespace.
+     * Docker's default bridge), then the user container in its namespace. {@code memory} receives the
+     * node's memory before and while they all run.
      */
-    private Stats raw(int pods, int concurrency, ExecutorService threads, String network) {
+    private Stats raw(int pods, int concurrency, ExecutorService threads, String network, NodeMemory[] memory) {
+        memory[0] = NodeMemory.sample(0, managementEndpoint(), HTTP);
         List<Double> times = Collections.synchronizedList(new ArrayList<>());
         List<String> made = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<Void>> work = new ArrayList<>();
@@ -252,6 +277,7 @@ public final class LoadBenchmark {
             }, threads));
         }
         CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
+        memory[1] = NodeMemory.sample(0, managementEndpoint(), HTTP);
         List<String> reversed = new ArrayList<>(made);
         Collections.reverse(reversed);
         for (String id : reversed) {
@@ -406,6 +432,13 @@ public final class LoadBenchmark {
                 .append("| pods | concurrency | ").append(String.join(" | ", HOPS)).append(" |\n")
                 .append("|---|---|").append("---|".repeat(HOPS.size())).append('\n');
         results.forEach(r -> out.append(r.hopRow()).append('\n'));
+        out.append("\nMemory per running pod (MiB; the difference between the node before a burst and with all its pods ")
+                .append("running, divided by the pods): the service's JVM (heap right after a full collection, and resident), ")
+                .append("Docker's own processes (dockerd, containerd, a containerd-shim per container) and the whole machine ")
+                .append("(MemTotal - MemAvailable: containers, kernel, everything), then the same for the raw Docker pods.\n\n")
+                .append("| pods | concurrency | service heap | service resident | Docker's processes | machine ")
+                .append("| raw: Docker's processes | raw: machine |\n|---|---|---|---|---|---|---|---|\n");
+        results.forEach(r -> out.append(r.memoryRow()).append('\n'));
         return out.toString();
     }
 

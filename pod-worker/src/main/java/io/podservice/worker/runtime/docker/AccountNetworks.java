@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * The default network of a pod that names no subnet: one bridge per account on this node, so the
  * pods of one account reach each other and no other account's (Docker isolates bridges), where
- * before they all shared Docker's default bridge. Its block is a /24 of
- * {@code pod.worker.account-network-pool} (100.64.0.0/10: 16,384 accounts per node), chosen from a
+ * before they all shared Docker's default bridge. Its block is a /{@code pod.worker.account-network-prefix}
+ * (22: 1,021 pods) of {@code pod.worker.account-network-pool} (100.64.0.0/10: 4,096 accounts per node), chosen from a
  * digest of the account and probed past blocks already taken; the bridge is {@code pod-a<digest>}
  * ({@link PodFirewall} guards the node from it). Made when the account's first pod arrives, removed
  * when no container refers to it.
@@ -40,14 +40,20 @@ public class AccountNetworks {
     private final DockerClient docker;
     private final WorkerProperties properties;
     private final Ipv4Cidr pool;
+    private final int blockPrefix;
     private final NetworkLocks locks = new NetworkLocks();
 
     AccountNetworks(DockerClient docker, WorkerProperties properties) {
         this.docker = docker;
         this.properties = properties;
-        this.pool = Ipv4Cidr.parse(properties.getAccountNetworkPool()).filter(c -> c.prefixLength() <= 24)
+        this.blockPrefix = properties.getAccountNetworkPrefix();
+        if (blockPrefix < 16 || blockPrefix > 28) {
+            throw new IllegalStateException("pod.worker.account-network-prefix " + blockPrefix
+                    + " is not between 16 and 28 (an account's block on a node)");
+        }
+        this.pool = Ipv4Cidr.parse(properties.getAccountNetworkPool()).filter(c -> c.prefixLength() <= blockPrefix)
                 .orElseThrow(() -> new IllegalStateException("pod.worker.account-network-pool '"
-                        + properties.getAccountNetworkPool() + "' is not a CIDR block of /24 or larger"));
+                        + properties.getAccountNetworkPool() + "' is not a CIDR block of /" + blockPrefix + " or larger"));
     }
 
     static String digest(String accountId) {
@@ -81,11 +87,12 @@ public class AccountNetworks {
                 network.getIpam().getConfig().forEach(c -> taken.add(c.getSubnet()));
             }
         }
-        long blocks = 1L << (24 - pool.prefixLength());
+        long blocks = 1L << (blockPrefix - pool.prefixLength());
+        long blockSize = 1L << (32 - blockPrefix);
         long first = Long.parseLong(digest(properties.getCluster() + "/" + accountId), 16) % blocks;
         for (long i = 0; i < blocks; i++) {
             long block = (first + i) % blocks;
-            String cidr = Ipv4Cidr.dotted(pool.network() + block * 256) + "/24";
+            String cidr = Ipv4Cidr.dotted(pool.network() + block * blockSize) + "/" + blockPrefix;
             if (taken.contains(cidr)) {
                 continue;
             }
@@ -109,7 +116,7 @@ public class AccountNetworks {
                 log.debug("block {} is taken on this host: {}", cidr, overlapping.getMessage());
             }
         }
-        throw new IllegalStateException("no free /24 left in pod.worker.account-network-pool " + pool);
+        throw new IllegalStateException("no free /" + blockPrefix + " left in pod.worker.account-network-pool " + pool);
     }
 
     /** Removes this service's account networks that no container refers to any more. */
