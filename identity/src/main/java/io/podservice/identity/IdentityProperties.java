@@ -20,6 +20,17 @@ public class IdentityProperties {
     /** Accounts and keys created (or kept) at start-up: the documented way to add them. */
     private List<SeedAccount> accounts = List.of();
 
+    /** Names of the accounts whose keys may call the operator API (nodes); none by default. */
+    private List<String> operators = List.of();
+
+    public List<String> getOperators() {
+        return operators;
+    }
+
+    public void setOperators(List<String> operators) {
+        this.operators = List.copyOf(operators);
+    }
+
     public String getMasterKey() {
         return masterKey;
     }

@@ -59,6 +59,7 @@ import picocli.CommandLine.ParentCommand;
                 StreamCommands.Attach.class,
                 SubscriberCommands.AuditEvents.class,
                 SubscriberCommands.Usage.class,
+                OperatorCommands.DescribeNodes.class,
                 SignCommand.class,
         })
 public final class PodCli {

@@ -50,6 +50,9 @@ abstract class ServiceTest {
     static final String IMAGE;
 
     static {
+        // what runs killed before their clean-up left behind first, then this run is one of them
+        TestRun.removeDeadRuns();
+        TestRun.register();
         TestRun.prepareDataDir();
         REGISTRY = new PrivateRegistry();
         REGISTRY.start();
@@ -64,6 +67,10 @@ abstract class ServiceTest {
         System.setProperty("pod.worker.nat-chain", TestRun.NAT_CHAIN);
         System.setProperty("pod.worker.cgroup-root", TestRun.CGROUP_ROOT);
         System.setProperty("pod.worker.pod-pids-limit", "128");
+        // nodes beat every second and are lost after 8 s of silence (NodesTest)
+        System.setProperty("pod.worker.heartbeat-interval", "PT1S");
+        System.setProperty("pod.nodes.lost-after", "PT8S");
+        System.setProperty("pod.nodes.check-interval", "PT1S");
         System.setProperty("pod.worker.registry-credentials[0].server", REGISTRY.address());
         System.setProperty("pod.worker.registry-credentials[0].username", PrivateRegistry.USERNAME);
         System.setProperty("pod.worker.registry-credentials[0].password", PrivateRegistry.PASSWORD);
@@ -128,9 +135,14 @@ abstract class ServiceTest {
     }
 
     static Map<String, String> credentials() {
+        return credentials(credentialsFile());
+    }
+
+    /** A credentials file the launcher wrote, as its keys and values. */
+    static Map<String, String> credentials(java.nio.file.Path file) {
         try {
             Map<String, String> values = new java.util.HashMap<>();
-            for (String line : java.nio.file.Files.readAllLines(credentialsFile())) {
+            for (String line : java.nio.file.Files.readAllLines(file)) {
                 int eq = line.indexOf('=');
                 if (eq > 0 && !line.startsWith("#")) {
                     values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
@@ -138,7 +150,7 @@ abstract class ServiceTest {
             }
             return values;
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("the launcher did not write " + credentialsFile(), e);
+            throw new IllegalStateException("the launcher did not write " + file, e);
         }
     }
 

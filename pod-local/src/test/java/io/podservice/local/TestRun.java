@@ -17,6 +17,10 @@ import org.testcontainers.DockerClientFactory;
  * This test run's identity: a label that every container it creates carries (pods through the
  * worker's extra labels, fixtures through Testcontainers), so the run removes exactly what it
  * made and nothing else; and a fresh data directory for the embedded PostgreSQL and Kafka.
+ * A run registers itself under {@link #RUNS} (its process and the process's start), so that a
+ * later run can tell a run that was killed before its clean-up from one still going and remove
+ * what the dead one made: its containers, volumes, networks, iptables chains, cgroups and images,
+ * found by its own mark, never by anything broader.
  */
 final class TestRun {
 
@@ -27,6 +31,8 @@ final class TestRun {
     static final String NAT_CHAIN = "PT" + ID;
     /** The cgroup under which the run's pods get theirs. */
     static final String CGROUP_ROOT = "podsvc-it-" + ID;
+    /** Where runs register themselves: one file per run, named by its id, holding its pid and start. */
+    static final Path RUNS = Path.of(System.getProperty("java.io.tmpdir"), "pod-service-test-runs");
 
     private TestRun() {
     }
@@ -74,11 +80,78 @@ final class TestRun {
         }
     }
 
+    /** Registers this run as alive (see {@link #RUNS}). */
+    static void register() {
+        try {
+            Files.createDirectories(RUNS);
+            Files.writeString(RUNS.resolve(ID), owner(ProcessHandle.current()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot register the test run under " + RUNS, e);
+        }
+    }
+
+    /** Forgets this run's registration, once what it made is removed. */
+    static void unregister() {
+        try {
+            Files.deleteIfExists(RUNS.resolve(ID));
+        } catch (IOException e) {
+            // a later run finds the file, sees the process gone and removes nothing that is left
+        }
+    }
+
+    /**
+     * Removes what runs killed before their clean-up left (a registered run whose process is gone,
+     * or is another process under a reused pid), then forgets them.
+     */
+    static void removeDeadRuns() {
+        if (!Files.isDirectory(RUNS)) {
+            return;
+        }
+        try (Stream<Path> runs = Files.list(RUNS)) {
+            for (Path run : runs.toList()) {
+                String id = run.getFileName().toString();
+                String recorded = Files.readString(run).trim();
+                boolean alive = id.matches("[0-9a-f]{8}") && recorded.contains(" ")
+                        && ProcessHandle.of(Long.parseLong(recorded.substring(0, recorded.indexOf(' '))))
+                                .map(TestRun::owner).filter(recorded::equals).isPresent();
+                if (!alive && !id.equals(ID)) {
+                    System.out.println("[test-run] removing what the dead test run " + id + " left behind");
+                    removeEverything(id);
+                    Files.deleteIfExists(run);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            System.out.println("[test-run] could not look at earlier runs: " + e);
+        }
+    }
+
+    private static String owner(ProcessHandle process) {
+        return process.pid() + " " + process.info().startInstant().map(Object::toString).orElse("?");
+    }
+
+    /** Everything a run with that id made on this machine, but the mounts under its data directory. */
+    private static void removeEverything(String id) {
+        removeContainers(id);
+        removeVolumes(id);
+        removeNetworks(id);
+        removeNatChains("PT" + id);
+        removeCgroups("podsvc-it-" + id);
+        DockerClient docker = DockerClientFactory.lazyClient();
+        docker.listImagesCmd().exec().stream()
+                .flatMap(image -> image.getRepoTags() == null ? Stream.empty() : Stream.of(image.getRepoTags()))
+                .filter(tag -> tag.endsWith("/it/busybox:" + id))
+                .forEach(TestRun::removeImage);
+    }
+
     /** Removes every container labelled with this run, pods before the fixtures they pull from. */
     static void removeContainers() {
+        removeContainers(ID);
+    }
+
+    private static void removeContainers(String id) {
         DockerClient docker = DockerClientFactory.lazyClient();
         List<Container> mine = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(LABEL, ID)).exec();
+                .withLabelFilter(Map.of(LABEL, id)).exec();
         for (Container container : mine) {
             try {
                 docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
@@ -90,8 +163,12 @@ final class TestRun {
 
     /** Removes every volume labelled with this run (pods' data volumes). */
     static void removeVolumes() {
+        removeVolumes(ID);
+    }
+
+    private static void removeVolumes(String id) {
         DockerClient docker = DockerClientFactory.lazyClient();
-        var volumes = docker.listVolumesCmd().withFilter("label", List.of(LABEL + "=" + ID)).exec().getVolumes();
+        var volumes = docker.listVolumesCmd().withFilter("label", List.of(LABEL + "=" + id)).exec().getVolumes();
         for (var volume : volumes == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : volumes) {
             try {
                 docker.removeVolumeCmd(volume.getName()).exec();
@@ -103,8 +180,12 @@ final class TestRun {
 
     /** Removes every network labelled with this run (the pods' subnets). */
     static void removeNetworks() {
+        removeNetworks(ID);
+    }
+
+    private static void removeNetworks(String id) {
         DockerClient docker = DockerClientFactory.lazyClient();
-        for (var network : docker.listNetworksCmd().withFilter("label", List.of(LABEL + "=" + ID)).exec()) {
+        for (var network : docker.listNetworksCmd().withFilter("label", List.of(LABEL + "=" + id)).exec()) {
             try {
                 docker.removeNetworkCmd(network.getId()).exec();
             } catch (NotFoundException gone) {
@@ -115,9 +196,13 @@ final class TestRun {
 
     /** Removes the run's iptables chains (every worker's of the run) and the jumps to them. */
     static void removeNatChains() {
+        removeNatChains(NAT_CHAIN);
+    }
+
+    private static void removeNatChains(String prefix) {
         String[][] tables = {{"nat", "PREROUTING", "OUTPUT", "POSTROUTING"}, {"filter", "FORWARD", "DOCKER-USER", "INPUT"}};
         for (String[] table : tables) {
-            List<String> chains = natChains(table[0]);
+            List<String> chains = chains(table[0], prefix);
             for (String chain : chains) {
                 for (int i = 1; i < table.length; i++) {
                     while (iptables("-t", table[0], "-D", table[i], "-j", chain)) {
@@ -137,9 +222,13 @@ final class TestRun {
 
     /** Removes the run's pod cgroups (empty directories the kernel owns the files of), deepest first. */
     static void removeCgroups() {
+        removeCgroups(CGROUP_ROOT);
+    }
+
+    private static void removeCgroups(String cgroupRoot) {
         try (Stream<Path> controllers = Files.list(Path.of("/sys/fs/cgroup"))) {
             for (Path controller : controllers.toList()) {
-                Path root = controller.resolve(CGROUP_ROOT);
+                Path root = controller.resolve(cgroupRoot);
                 if (!Files.isDirectory(root)) {
                     continue;
                 }
@@ -165,11 +254,15 @@ final class TestRun {
 
     /** The chains of the run in a table (their names start with the run's prefix). */
     static List<String> natChains(String table) {
+        return chains(table, NAT_CHAIN);
+    }
+
+    private static List<String> chains(String table, String prefix) {
         try {
             Process process = new ProcessBuilder("iptables", "-w", "5", "-t", table, "-S").redirectErrorStream(true).start();
             String listing = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             process.waitFor();
-            return listing.lines().filter(line -> line.startsWith("-N " + NAT_CHAIN)).map(line -> line.substring(3).trim())
+            return listing.lines().filter(line -> line.startsWith("-N " + prefix)).map(line -> line.substring(3).trim())
                     .toList();
         } catch (IOException e) {
             return List.of();

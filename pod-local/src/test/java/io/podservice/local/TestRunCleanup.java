@@ -32,6 +32,7 @@ class TestRunCleanup implements BeforeAllCallback {
                     TestRun.removeImage(ServiceTest.NODE_LOGIN_IMAGE);
                     ServiceTest.REGISTRY.stop();
                     ServiceTest.NODE_LOGIN.stop();
+                    TestRun.unregister();
                 }, ExtensionContext.Store.CloseableResource.class);
     }
 }

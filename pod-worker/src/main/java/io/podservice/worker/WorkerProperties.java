@@ -22,6 +22,27 @@ public class WorkerProperties {
     /** The infra container's command: waits for ever and exits at once on SIGTERM. */
     private List<String> infraCommand = List.of("/bin/sh", "-c", "trap 'exit 0' TERM; while :; do sleep 3600 & wait $!; done");
 
+    /** The availability zone this node serves (one of its region's, as describeInstanceTypes lists them). */
+    private String availabilityZone = "cn-north-1a";
+
+    /** CPU cores pods may use together on this node; 0: every core Docker reports. */
+    private double allocatableCpu = 0;
+
+    /** Memory pods may use together on this node, MiB; 0: what Docker reports less {@link #reservedMemoryMb}. */
+    private long allocatableMemoryMb = 0;
+
+    /** Memory kept for the node itself (Docker, the worker) when the allocatable memory is taken from Docker. */
+    private long reservedMemoryMb = 1024;
+
+    /** How many pods this node runs at most. */
+    private int maxPods = 500;
+
+    /** Labels of the node (rack, hardware, ...), shown to operators with the node. */
+    private Map<String, String> nodeLabels = Map.of();
+
+    /** How often the node tells the service it is alive (and what it offers): a {@code NodeHeartbeat}. */
+    private java.time.Duration heartbeatInterval = java.time.Duration.ofSeconds(5);
+
     /** Labels added to every container the worker creates (tests put their run's label here). */
     private Map<String, String> extraLabels = Map.of();
 
@@ -54,8 +75,15 @@ public class WorkerProperties {
      */
     private List<String> podToNodeAllowed = List.of();
 
-    /** Where pods without a subnet get their account's network on this node: /24 blocks of this range. */
+    /** Where pods without a subnet get their account's network on this node: blocks of this range. */
     private String accountNetworkPool = "100.64.0.0/10";
+
+    /**
+     * The size of each account's block in {@link #accountNetworkPool}: /22 by default, 1,021 pods of one
+     * account on one node, about what one Linux bridge holds (1,024 ports), and 4,096 accounts per node
+     * in 100.64.0.0/10. A /24 held 253 pods, fewer than one node can run.
+     */
+    private int accountNetworkPrefix = 22;
 
     /**
      * The service installation this worker belongs to: every container, volume and network it makes
@@ -64,6 +92,62 @@ public class WorkerProperties {
      * launcher generates one into its data directory.
      */
     private String cluster = "default";
+
+    public String getAvailabilityZone() {
+        return availabilityZone;
+    }
+
+    public void setAvailabilityZone(String availabilityZone) {
+        this.availabilityZone = availabilityZone;
+    }
+
+    public double getAllocatableCpu() {
+        return allocatableCpu;
+    }
+
+    public void setAllocatableCpu(double allocatableCpu) {
+        this.allocatableCpu = allocatableCpu;
+    }
+
+    public long getAllocatableMemoryMb() {
+        return allocatableMemoryMb;
+    }
+
+    public void setAllocatableMemoryMb(long allocatableMemoryMb) {
+        this.allocatableMemoryMb = allocatableMemoryMb;
+    }
+
+    public long getReservedMemoryMb() {
+        return reservedMemoryMb;
+    }
+
+    public void setReservedMemoryMb(long reservedMemoryMb) {
+        this.reservedMemoryMb = reservedMemoryMb;
+    }
+
+    public int getMaxPods() {
+        return maxPods;
+    }
+
+    public void setMaxPods(int maxPods) {
+        this.maxPods = maxPods;
+    }
+
+    public Map<String, String> getNodeLabels() {
+        return nodeLabels;
+    }
+
+    public void setNodeLabels(Map<String, String> nodeLabels) {
+        this.nodeLabels = Map.copyOf(nodeLabels);
+    }
+
+    public java.time.Duration getHeartbeatInterval() {
+        return heartbeatInterval;
+    }
+
+    public void setHeartbeatInterval(java.time.Duration heartbeatInterval) {
+        this.heartbeatInterval = heartbeatInterval;
+    }
 
     public String getCluster() {
         return cluster;
@@ -120,6 +204,14 @@ public class WorkerProperties {
 
     public void setAccountNetworkPool(String accountNetworkPool) {
         this.accountNetworkPool = accountNetworkPool;
+    }
+
+    public int getAccountNetworkPrefix() {
+        return accountNetworkPrefix;
+    }
+
+    public void setAccountNetworkPrefix(int accountNetworkPrefix) {
+        this.accountNetworkPrefix = accountNetworkPrefix;
     }
 
     public List<String> getSharedRegistries() {

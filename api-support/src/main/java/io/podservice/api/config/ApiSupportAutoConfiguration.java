@@ -79,4 +79,11 @@ public class ApiSupportAutoConfiguration {
     NewTopic podTaskResultsTopic(TopicProperties topics) {
         return new NewTopic(Topics.POD_TASK_RESULTS, topics.getPartitions(), topics.getReplicationFactor());
     }
+
+    @Bean
+    NewTopic nodeHeartbeatsTopic(TopicProperties topics) {
+        // heartbeats matter only while fresh: a day of them is plenty for debugging
+        return new NewTopic(Topics.NODE_HEARTBEATS, topics.getPartitions(), topics.getReplicationFactor())
+                .configs(java.util.Map.of("retention.ms", Long.toString(java.time.Duration.ofDays(1).toMillis())));
+    }
 }

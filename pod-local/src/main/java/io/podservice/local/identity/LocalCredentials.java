@@ -17,14 +17,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Local mode's first start: creates the account {@code default} with an access key and writes
- * them to {@code <data-dir>/credentials} (mode 0600) in the CLI's profile format, then says where.
- * Later starts keep the file as long as its key still exists.
+ * them to {@code <data-dir>/credentials} (mode 0600) in the CLI's profile format, then says where;
+ * the same for the account {@code operator} (an operator: the nodes API) in
+ * {@code <data-dir>/operator-credentials}. Later starts keep the files as long as their keys exist.
  */
 @Component
 class LocalCredentials {
 
     private static final Logger log = LoggerFactory.getLogger(LocalCredentials.class);
     static final String ACCOUNT = "default";
+    static final String OPERATOR = "operator";
 
     private final Accounts accounts;
     private final Path file;
@@ -38,27 +40,34 @@ class LocalCredentials {
 
     @EventListener(ApplicationReadyEvent.class)
     void ensureDefaultCredentials() {
+        ensure(ACCOUNT, file, "");
+        // the operator API (nodes) takes an operator's key, never a tenant's
+        ensure(OPERATOR, file.resolveSibling("operator-credentials"), " (an operator: pod.operators)");
+    }
+
+    private void ensure(String account, Path credentials, String role) {
         try {
-            if (existingKey().filter(key -> accounts.accessKeysOf(accounts.ensureAccount(ACCOUNT)).contains(key)).isEmpty()) {
-                Accounts.NewAccessKey key = accounts.createAccessKey(accounts.ensureAccount(ACCOUNT));
+            if (existingKey(credentials).filter(key -> accounts.accessKeysOf(accounts.ensureAccount(account)).contains(key))
+                    .isEmpty()) {
+                Accounts.NewAccessKey key = accounts.createAccessKey(accounts.ensureAccount(account));
                 String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-                LocalFiles.writePrivate(file, """
-                        # pod-service credentials of the account "default" (created on first start).
+                LocalFiles.writePrivate(credentials, """
+                        # pod-service credentials of the account "%s"%s (created on first start).
                         # Keep this file secret. The CLI reads it: POD_CLI_CONFIG=%s scripts/pod ...
                         [default]
                         endpoint = http://127.0.0.1:%s
                         region = cn-north-1
                         access_key = %s
                         secret_key = %s
-                        """.formatted(file, port, key.accessKeyId(), key.secretAccessKey()));
+                        """.formatted(account, role, credentials, port, key.accessKeyId(), key.secretAccessKey()));
             }
-            log.info("credentials of the account '{}' are in {}", ACCOUNT, file);
+            log.info("credentials of the account '{}' are in {}", account, credentials);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot write " + credentials, e);
         }
     }
 
-    private Optional<String> existingKey() throws IOException {
+    private static Optional<String> existingKey(Path file) throws IOException {
         if (!Files.exists(file)) {
             return Optional.empty();
         }

@@ -46,6 +46,13 @@ public interface PodRuntime {
     /** The pods that have containers on this node, by pod id. */
     java.util.Set<String> podsOnNode();
 
+    /** What the machine under the runtime has: every CPU core and all its memory. */
+    MachineResources machine();
+
+    /** CPU cores and memory (MiB) of the machine. */
+    record MachineResources(int cpus, long memoryMB) {
+    }
+
     /** Stops every container of the pod: SIGTERM, then SIGKILL after the grace period. Nothing to stop is fine. */
     List<io.podservice.events.ContainerStatusReport> stop(String podId, int gracePeriodSeconds);
 

@@ -75,6 +75,17 @@ public class DockerPodRuntime implements PodRuntime {
     private final AccountNetworks accounts;
     private final SubPathMounts subPaths;
     private final PodCgroups cgroups;
+    private volatile MachineResources machine;
+    /**
+     * Docker 20.10 (Debian 12's docker.io 20.10.24 among them) can deadlock its network controller
+     * when a container leaves a network while the endpoint of another one that just left is being
+     * forgotten (moby/moby#46661, fixed by moby/libnetwork#2679): it happened here when 300 pods of
+     * one account were deleted 16 at a time, after which every network call of the daemon hung until
+     * it was restarted (docs/operations.md). Infra containers are the only ones of a pod on a network,
+     * so they leave one at a time on this node (their stops hold this lock), which leaves
+     * Docker's own clean-up of one the time it takes to finish the call before the next begins.
+     */
+    private final java.util.concurrent.locks.ReentrantLock networkLeaves = new java.util.concurrent.locks.ReentrantLock();
 
     public DockerPodRuntime(DockerClient docker, ImagePuller images, WorkerProperties properties, PodProgress progress,
                             SubnetNetworks subnets, AccountNetworks accounts, SubPathMounts subPaths,
@@ -234,6 +245,19 @@ public class DockerPodRuntime implements PodRuntime {
                 .map(c -> c.getLabels().get(PodContainers.LABEL_POD_ID))
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
+    }
+
+    @Override
+    public MachineResources machine() {
+        MachineResources known = machine;
+        if (known == null) {
+            // the daemon's machine does not change while it runs: asked once
+            var info = docker.infoCmd().exec();
+            known = new MachineResources(info.getNCPU() == null ? 1 : info.getNCPU(),
+                    info.getMemTotal() == null ? 0 : info.getMemTotal() / (1024 * 1024));
+            machine = known;
+        }
+        return known;
     }
 
     /** Pulls the images, makes the volumes and the containers; starts them when asked. Leaves nothing on failure. */
@@ -462,12 +486,27 @@ public class DockerPodRuntime implements PodRuntime {
     private void stopAll(List<Container> containers, int gracePeriodSeconds) {
         List<CompletableFuture<Void>> stops = containers.stream()
                 .filter(c -> "running".equals(c.getState()) || "restarting".equals(c.getState()))
-                .map(c -> CompletableFuture.runAsync(() -> stopOne(c.getId(), gracePeriodSeconds), DOCKER_CALLS))
+                .map(c -> CompletableFuture.runAsync(() -> leaving(c, () -> stopOne(c.getId(), gracePeriodSeconds)),
+                        DOCKER_CALLS))
                 .toList();
         try {
             CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             throw new PodTaskFailure("StopFailed", DockerErrors.message(e.getCause()), e.getCause());
+        }
+    }
+
+    /** Runs {@code step} (a stop of {@code container}) alone if it takes an infra container off its network. */
+    private void leaving(Container container, Runnable step) {
+        if (!isInfra(container)) {
+            step.run();
+            return;
+        }
+        networkLeaves.lock();
+        try {
+            step.run();
+        } finally {
+            networkLeaves.unlock();
         }
     }
 
@@ -514,6 +553,10 @@ public class DockerPodRuntime implements PodRuntime {
         containers.stream()
                 .sorted((a, b) -> Boolean.compare(isInfra(a), isInfra(b)))
                 .forEach(c -> {
+                    if (isInfra(c) && ("running".equals(c.getState()) || "restarting".equals(c.getState()))) {
+                        // it leaves its network when it stops: that alone, the removal of its files need not wait
+                        leaving(c, () -> stopOne(c.getId(), 0));
+                    }
                     try {
                         docker.removeContainerCmd(c.getId()).withForce(true).exec();
                     } catch (NotFoundException gone) {

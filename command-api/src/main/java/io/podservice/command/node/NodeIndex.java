@@ -1,0 +1,75 @@
+package io.podservice.command.node;
+
+import io.podservice.events.NodeLost;
+import io.podservice.events.NodeReady;
+import io.podservice.events.NodeRegistered;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The nodes' states ({@code node_index}), kept from the Node events by the subscribing processor
+ * {@value #PROCESSING_GROUP} in the transaction that stores them, and when each was last heard from.
+ */
+@Component
+@ProcessingGroup(NodeIndex.PROCESSING_GROUP)
+public class NodeIndex {
+
+    static final String PROCESSING_GROUP = "node-index";
+    static final String READY = "ready";
+    static final String LOST = "lost";
+
+    private final JdbcTemplate jdbc;
+
+    NodeIndex(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A registered node was heard from at {@code at} (a later heartbeat never moves it back). */
+    void heardFrom(String nodeId, Instant at) {
+        jdbc.update("UPDATE node_index SET last_heartbeat_at = GREATEST(last_heartbeat_at, ?) WHERE node_id = ?",
+                Timestamp.from(at), nodeId);
+    }
+
+    /** Ready nodes not heard from since {@code before}, with when they last were. */
+    List<Silent> silentSince(Instant before) {
+        return jdbc.query("SELECT node_id, last_heartbeat_at FROM node_index WHERE state = ? AND last_heartbeat_at < ?",
+                (rs, row) -> new Silent(rs.getString(1), rs.getTimestamp(2).toInstant()), READY, Timestamp.from(before));
+    }
+
+    /**
+     * Counts every ready node as heard from now: after the command side was down, nobody recorded
+     * their heartbeats meanwhile, so each gets a whole grace period before it can be declared lost.
+     */
+    void restartGracePeriods(Instant now) {
+        jdbc.update("UPDATE node_index SET last_heartbeat_at = GREATEST(last_heartbeat_at, ?) WHERE state = ?",
+                Timestamp.from(now), READY);
+    }
+
+    record Silent(String nodeId, Instant lastHeartbeatAt) {
+    }
+
+    @EventHandler
+    void on(NodeRegistered registered) {
+        jdbc.update("""
+                INSERT INTO node_index (node_id, state, last_heartbeat_at) VALUES (?, ?, ?)
+                ON CONFLICT (node_id) DO UPDATE SET state = EXCLUDED.state,
+                    last_heartbeat_at = GREATEST(node_index.last_heartbeat_at, EXCLUDED.last_heartbeat_at)""",
+                registered.nodeId(), READY, Timestamp.from(registered.registeredAt()));
+    }
+
+    @EventHandler
+    void on(NodeReady ready) {
+        jdbc.update("UPDATE node_index SET state = ?, last_heartbeat_at = GREATEST(last_heartbeat_at, ?) WHERE node_id = ?",
+                READY, Timestamp.from(ready.readyAt()), ready.nodeId());
+    }
+
+    @EventHandler
+    void on(NodeLost lost) {
+        jdbc.update("UPDATE node_index SET state = ? WHERE node_id = ?", LOST, lost.nodeId());
+    }
+}

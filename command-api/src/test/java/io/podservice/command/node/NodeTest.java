@@ -1,0 +1,74 @@
+package io.podservice.command.node;
+
+import io.podservice.events.NodeHeartbeat;
+import io.podservice.events.NodeLost;
+import io.podservice.events.NodeReady;
+import io.podservice.events.NodeRegistered;
+import java.time.Instant;
+import java.util.Map;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Node aggregate's rules: heartbeats record only changes, silence makes a node lost once. */
+class NodeTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
+    private static final Instant T1 = T0.plusSeconds(5);
+
+    private AggregateTestFixture<Node> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Node.class);
+    }
+
+    private static NodeHeartbeat heartbeat(Map<String, String> labels, int runningPods) {
+        return new NodeHeartbeat("node-1", "http://10.0.0.7:8080", "cn-north-1a", 2, 23000, 500, labels, runningPods, T0);
+    }
+
+    private static NodeRegistered registered(Map<String, String> labels, Instant at) {
+        return heartbeat(labels, 0).registration(at);
+    }
+
+    @Test
+    void theFirstHeartbeatRegistersTheNode() {
+        fixture.givenNoPriorActivity()
+                .when(new NodeCommands.RecordHeartbeat("node-1", heartbeat(Map.of("rack", "r1"), 0), T0))
+                .expectEvents(registered(Map.of("rack", "r1"), T0));
+    }
+
+    @Test
+    void aHeartbeatThatChangesNothingRecordsNothing() {
+        // the pods it holds change all the time: that is no news about the node
+        fixture.given(registered(Map.of("rack", "r1"), T0))
+                .when(new NodeCommands.RecordHeartbeat("node-1", heartbeat(Map.of("rack", "r1"), 12), T1))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aHeartbeatWithNewLabelsRegistersTheNodeAgain() {
+        fixture.given(registered(Map.of("rack", "r1"), T0))
+                .when(new NodeCommands.RecordHeartbeat("node-1", heartbeat(Map.of("rack", "r2"), 0), T1))
+                .expectEvents(registered(Map.of("rack", "r2"), T1));
+    }
+
+    @Test
+    void aSilentNodeIsLostOnce() {
+        fixture.given(registered(Map.of(), T0))
+                .when(new NodeCommands.MarkNodeLost("node-1", T0, T1))
+                .expectEvents(new NodeLost("node-1", T0, T1))
+                .expectResultMessagePayload(true);
+        fixture.given(registered(Map.of(), T0), new NodeLost("node-1", T0, T1))
+                .when(new NodeCommands.MarkNodeLost("node-1", T0, T1.plusSeconds(1)))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void aLostNodeHeardFromIsReadyAgain() {
+        fixture.given(registered(Map.of(), T0), new NodeLost("node-1", T0, T1))
+                .when(new NodeCommands.RecordHeartbeat("node-1", heartbeat(Map.of(), 3), T1.plusSeconds(2)))
+                .expectEvents(new NodeReady("node-1", T1.plusSeconds(2)));
+    }
+}
