@@ -36,15 +36,15 @@ remove_launcher() {
   wait "$started" 2>/dev/null || true
   local cluster; cluster=$(cat "$data/cluster.id" 2>/dev/null || true)
   if [ -n "$cluster" ]; then
-    docker ps -aq --filter "label=pod.cluster=$cluster" | xargs -r docker rm -f >/dev/null
-    docker volume ls -q --filter "label=pod.cluster=$cluster" | xargs -r docker volume rm >/dev/null
+    docker ps -aq --filter "label=pod.cluster=$cluster" | xargs -r docker rm -f >/dev/null || true
+    docker volume ls -q --filter "label=pod.cluster=$cluster" | xargs -r docker volume rm >/dev/null || true
     docker network ls -q --filter "label=pod.cluster=$cluster" | xargs -r docker network rm >/dev/null || true
   fi
   for table in filter nat; do
     for c in $(iptables -w 5 -t $table -S | awk -v p="-N $chain" 'index($0, p) == 1 {print $2}'); do
       iptables -w 5 -t $table -S | awk -v c="$c" '$1 == "-A" && $NF == c' | sed 's/^-A/-D/' \
-        | while read -r rule; do eval iptables -w 5 -t $table "$rule"; done
-      iptables -w 5 -t $table -F "$c"; iptables -w 5 -t $table -X "$c"
+        | while read -r rule; do eval iptables -w 5 -t $table "$rule" || true; done
+      iptables -w 5 -t $table -F "$c" || true; iptables -w 5 -t $table -X "$c" || true
     done
   done
   rm -rf "$data"

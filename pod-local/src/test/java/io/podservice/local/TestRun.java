@@ -84,7 +84,9 @@ final class TestRun {
     static void register() {
         try {
             Files.createDirectories(RUNS);
-            Files.writeString(RUNS.resolve(ID), owner(ProcessHandle.current()));
+            // written whole or not at all: a run starting now never reads it half-written and takes this one for dead
+            Path written = Files.writeString(Files.createTempFile(RUNS, ID, ".tmp"), owner(ProcessHandle.current()));
+            Files.move(written, RUNS.resolve(ID), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new IllegalStateException("cannot register the test run under " + RUNS, e);
         }
@@ -108,7 +110,7 @@ final class TestRun {
             return;
         }
         try (Stream<Path> runs = Files.list(RUNS)) {
-            for (Path run : runs.toList()) {
+            for (Path run : runs.filter(p -> !p.getFileName().toString().endsWith(".tmp")).toList()) {
                 String id = run.getFileName().toString();
                 String recorded = Files.readString(run).trim();
                 boolean alive = id.matches("[0-9a-f]{8}") && recorded.contains(" ")

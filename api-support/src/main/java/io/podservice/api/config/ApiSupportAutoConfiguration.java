@@ -82,8 +82,10 @@ public class ApiSupportAutoConfiguration {
 
     @Bean
     NewTopic nodeHeartbeatsTopic(TopicProperties topics) {
-        // heartbeats matter only while fresh: a day of them is plenty for debugging
+        // heartbeats matter only while fresh: a day of them is plenty for debugging; stamped by the broker,
+        // so their age never depends on a node's clock
         return new NewTopic(Topics.NODE_HEARTBEATS, topics.getPartitions(), topics.getReplicationFactor())
-                .configs(java.util.Map.of("retention.ms", Long.toString(java.time.Duration.ofDays(1).toMillis())));
+                .configs(java.util.Map.of("retention.ms", Long.toString(java.time.Duration.ofDays(1).toMillis()),
+                        "message.timestamp.type", "LogAppendTime"));
     }
 }

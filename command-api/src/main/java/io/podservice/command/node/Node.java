@@ -42,10 +42,14 @@ public class Node {
         }
     }
 
-    /** @return whether the node was declared lost now (false: it was already, or it never registered) */
+    /**
+     * @return whether the node was declared lost now: not when it already is, and not when it was
+     *     heard from after the silence the command saw (a heartbeat that arrived meanwhile)
+     */
     @CommandHandler
-    public boolean handle(NodeCommands.MarkNodeLost command) {
-        if (lost || registration == null) {
+    public boolean handle(NodeCommands.MarkNodeLost command, LastHeartbeats heartbeats) {
+        if (lost || registration == null
+                || heartbeats.of(nodeId).filter(last -> last.isAfter(command.lastHeartbeatAt())).isPresent()) {
             return false;
         }
         apply(new NodeLost(nodeId, command.lastHeartbeatAt(), command.at()));

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.record.TimestampType;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,16 +36,20 @@ class NodeHeartbeatConsumer {
         this.properties = properties;
     }
 
-    @KafkaListener(id = "command-api-node-heartbeats", groupId = "command-api", topics = Topics.NODE_HEARTBEATS)
+    /** A group of its own: a rebalance of the task results' consumers never pauses the heartbeats. */
+    @KafkaListener(id = "command-api-node-heartbeats", groupId = "command-api-nodes", topics = Topics.NODE_HEARTBEATS)
     void onHeartbeat(ConsumerRecord<String, byte[]> record) {
         NodeHeartbeat heartbeat = EventJson.read(record.value(), NodeHeartbeat.class);
         Instant now = clock.instant();
-        // the broker's time of the record, not the node's clock, tells how old it is
-        if (Instant.ofEpochMilli(record.timestamp()).isBefore(now.minus(properties.getLostAfter()))) {
-            log.debug("skipped an old heartbeat of node {}", heartbeat.nodeId());
+        // the broker's append time (the topic's timestamp type), not the node's clock, tells how old it is
+        if (record.timestampType() == TimestampType.LOG_APPEND_TIME
+                && Instant.ofEpochMilli(record.timestamp()).isBefore(now.minus(properties.getLostAfter()))) {
+            log.info("skipped a heartbeat of node {} from {}: older than the grace period", heartbeat.nodeId(),
+                    Instant.ofEpochMilli(record.timestamp()));
             return;
         }
-        commands.sendAndWait(new NodeCommands.RecordHeartbeat(heartbeat.nodeId(), heartbeat, now), 30, TimeUnit.SECONDS);
+        // noted first, so that a declaration of loss racing with this heartbeat sees it
         index.heardFrom(heartbeat.nodeId(), now);
+        commands.sendAndWait(new NodeCommands.RecordHeartbeat(heartbeat.nodeId(), heartbeat, now), 30, TimeUnit.SECONDS);
     }
 }

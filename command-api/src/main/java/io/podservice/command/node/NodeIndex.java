@@ -6,6 +6,7 @@ import io.podservice.events.NodeRegistered;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(NodeIndex.PROCESSING_GROUP)
-public class NodeIndex {
+public class NodeIndex implements LastHeartbeats {
 
     static final String PROCESSING_GROUP = "node-index";
     static final String READY = "ready";
@@ -35,19 +36,16 @@ public class NodeIndex {
                 Timestamp.from(at), nodeId);
     }
 
+    @Override
+    public Optional<Instant> of(String nodeId) {
+        return jdbc.query("SELECT last_heartbeat_at FROM node_index WHERE node_id = ?",
+                (rs, row) -> rs.getTimestamp(1).toInstant(), nodeId).stream().findFirst();
+    }
+
     /** Ready nodes not heard from since {@code before}, with when they last were. */
     List<Silent> silentSince(Instant before) {
         return jdbc.query("SELECT node_id, last_heartbeat_at FROM node_index WHERE state = ? AND last_heartbeat_at < ?",
                 (rs, row) -> new Silent(rs.getString(1), rs.getTimestamp(2).toInstant()), READY, Timestamp.from(before));
-    }
-
-    /**
-     * Counts every ready node as heard from now: after the command side was down, nobody recorded
-     * their heartbeats meanwhile, so each gets a whole grace period before it can be declared lost.
-     */
-    void restartGracePeriods(Instant now) {
-        jdbc.update("UPDATE node_index SET last_heartbeat_at = GREATEST(last_heartbeat_at, ?) WHERE state = ?",
-                Timestamp.from(now), READY);
     }
 
     record Silent(String nodeId, Instant lastHeartbeatAt) {

@@ -6,15 +6,14 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Declares lost the ready nodes not heard from for {@code pod.nodes.lost-after}. Every command-api
- * instance looks (the aggregate makes a second declaration a no-op); after a start, each known node
- * gets a whole grace period first, since nobody recorded its heartbeats while the command side was down.
+ * instance looks (a second declaration of the same node records nothing, or loses the race on the
+ * aggregate's sequence and is skipped); for a whole grace period after its start an instance
+ * declares nothing, since nobody recorded the nodes' heartbeats while the command side was down.
  */
 @Component
 class NodeLiveness {
@@ -25,6 +24,7 @@ class NodeLiveness {
     private final NodeIndex index;
     private final NodeProperties properties;
     private final Clock clock = Clock.systemUTC();
+    private final Instant startedAt = clock.instant();
 
     NodeLiveness(CommandGateway commands, NodeIndex index, NodeProperties properties) {
         this.commands = commands;
@@ -32,19 +32,22 @@ class NodeLiveness {
         this.properties = properties;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void started() {
-        index.restartGracePeriods(clock.instant());
-    }
-
     @Scheduled(initialDelayString = "${pod.nodes.check-interval:PT5S}", fixedDelayString = "${pod.nodes.check-interval:PT5S}")
     void declareSilentNodesLost() {
         Instant now = clock.instant();
+        if (now.isBefore(startedAt.plus(properties.getLostAfter()))) {
+            return;
+        }
         for (NodeIndex.Silent silent : index.silentSince(now.minus(properties.getLostAfter()))) {
-            Boolean declared = commands.sendAndWait(new NodeCommands.MarkNodeLost(silent.nodeId(), silent.lastHeartbeatAt(), now),
-                    30, TimeUnit.SECONDS);
-            if (Boolean.TRUE.equals(declared)) {
-                log.warn("node {} is lost: not heard from since {}", silent.nodeId(), silent.lastHeartbeatAt());
+            try {
+                Boolean declared = commands.sendAndWait(
+                        new NodeCommands.MarkNodeLost(silent.nodeId(), silent.lastHeartbeatAt(), now), 30, TimeUnit.SECONDS);
+                if (Boolean.TRUE.equals(declared)) {
+                    log.warn("node {} is lost: not heard from since {}", silent.nodeId(), silent.lastHeartbeatAt());
+                }
+            } catch (RuntimeException e) {
+                // another instance declared it meanwhile, or the store is away: the next check tries again
+                log.info("node {}: not declared lost this time: {}", silent.nodeId(), e.getMessage());
             }
         }
     }

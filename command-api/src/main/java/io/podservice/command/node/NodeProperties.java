@@ -9,8 +9,12 @@ import org.springframework.stereotype.Component;
 @ConfigurationProperties(prefix = "pod.nodes")
 public class NodeProperties {
 
-    /** A node not heard from for this long is lost (its heartbeats come every pod.worker.heartbeat-interval, 5 s). */
-    private Duration lostAfter = Duration.ofSeconds(40);
+    /**
+     * A node not heard from for this long is lost (its heartbeats come every
+     * pod.worker.heartbeat-interval, 5 s). Longer than Kafka's consumer session timeout (45 s), so
+     * that the heartbeats of a command-api instance that died reach another one in time.
+     */
+    private Duration lostAfter = Duration.ofSeconds(60);
 
     /** How often the command side looks for silent nodes. */
     private Duration checkInterval = Duration.ofSeconds(5);

@@ -18,9 +18,13 @@ class NodeTest {
 
     private AggregateTestFixture<Node> fixture;
 
+    /** When the nodes were last heard from, as node_index has it. */
+    private final Map<String, Instant> lastHeard = new java.util.HashMap<>(Map.of("node-1", T0));
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Node.class);
+        fixture.registerInjectableResource((LastHeartbeats) nodeId -> java.util.Optional.ofNullable(lastHeard.get(nodeId)));
     }
 
     private static NodeHeartbeat heartbeat(Map<String, String> labels, int runningPods) {
@@ -60,6 +64,16 @@ class NodeTest {
                 .expectEvents(new NodeLost("node-1", T0, T1))
                 .expectResultMessagePayload(true);
         fixture.given(registered(Map.of(), T0), new NodeLost("node-1", T0, T1))
+                .when(new NodeCommands.MarkNodeLost("node-1", T0, T1.plusSeconds(1)))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void aNodeHeardFromAfterTheSilenceWasSeenIsNotLost() {
+        // the liveness check saw T0 as the last heartbeat; one came at T1 before its command ran
+        lastHeard.put("node-1", T1);
+        fixture.given(registered(Map.of(), T0))
                 .when(new NodeCommands.MarkNodeLost("node-1", T0, T1.plusSeconds(1)))
                 .expectNoEvents()
                 .expectResultMessagePayload(false);

@@ -38,7 +38,10 @@ public class NodeDirectory {
     public record Allocatable(double cpu, long memoryMB, int pods) {
     }
 
-    /** A node: {@code state} is {@code ready} or {@code lost}; {@code pods} counts the pods placed on it. */
+    /**
+     * A node: {@code state} is {@code ready} or {@code lost}; {@code pods} counts the pods placed on it;
+     * {@code lastHeartbeatTime} is when a lost node was last heard from.
+     */
     public record Node(String nodeId, String nodeUrl, String az, String state, Allocatable allocatable, long pods,
                        Map<String, String> labels, Instant registeredTime, Instant stateChangedTime,
                        Instant lastHeartbeatTime) {

@@ -44,23 +44,22 @@ public class NodeProjection implements ReadModel {
                         allocatable_pods = EXCLUDED.allocatable_pods, labels = EXCLUDED.labels,
                         state_changed_at = CASE WHEN node_view.state = EXCLUDED.state THEN node_view.state_changed_at
                                                 ELSE EXCLUDED.state_changed_at END,
-                        state = EXCLUDED.state, last_sequence = EXCLUDED.last_sequence
+                        state = EXCLUDED.state, last_heartbeat_at = NULL, last_sequence = EXCLUDED.last_sequence
                     WHERE node_view.last_sequence < EXCLUDED.last_sequence""",
                     registered.nodeId(), registered.nodeUrl(), registered.availabilityZone(), registered.allocatableCpu(),
                     registered.allocatableMemoryMB(), registered.allocatablePods(),
                     new String(EventJson.write(registered.labels()), StandardCharsets.UTF_8), READY, at, at,
                     event.sequence());
         } else if (event.payload() instanceof NodeReady ready) {
-            state(ready.nodeId(), READY, at, event.sequence());
+            state(ready.nodeId(), READY, at, null, event.sequence());
         } else if (event.payload() instanceof NodeLost lost) {
-            state(lost.nodeId(), LOST, at, event.sequence());
-            jdbc.update("UPDATE node_view SET last_heartbeat_at = ? WHERE node_id = ?",
-                    Timestamp.from(lost.lastHeartbeatAt()), lost.nodeId());
+            state(lost.nodeId(), LOST, at, Timestamp.from(lost.lastHeartbeatAt()), event.sequence());
         }
     }
 
-    private void state(String nodeId, String state, Timestamp at, long sequence) {
-        jdbc.update("UPDATE node_view SET state = ?, state_changed_at = ?, last_sequence = ? WHERE node_id = ? AND last_sequence < ?",
-                state, at, sequence, nodeId, sequence);
+    /** The node's state since {@code at}; {@code lastHeard} is shown only while it is lost. */
+    private void state(String nodeId, String state, Timestamp at, Timestamp lastHeard, long sequence) {
+        jdbc.update("UPDATE node_view SET state = ?, state_changed_at = ?, last_heartbeat_at = ?, last_sequence = ? "
+                + "WHERE node_id = ? AND last_sequence < ?", state, at, lastHeard, sequence, nodeId, sequence);
     }
 }
