@@ -217,7 +217,10 @@ public final class LoadBenchmark {
         // every pod of the burst runs now: what they hold
         serviceMemory[1] = NodeMemory.sample(servicePid, managementEndpoint(), HTTP);
         Map<String, String> hops = hops(metricsBefore, histograms());
+        long deleting = System.nanoTime();
         deleteAll(podIds, concurrency, threads);
+        System.out.printf("[bench] %d pods deleted at %d at once in %.1f s (%.1f pods/s)%n", podIds.size(), concurrency,
+                (System.nanoTime() - deleting) / 1e9, podIds.size() / ((System.nanoTime() - deleting) / 1e9));
         NodeMemory[] rawMemory = new NodeMemory[2];
         Stats raw = raw(pods, concurrency, threads, null, rawMemory);
         Stats rawBridge = rawOnOwnBridge(pods, concurrency, threads);

@@ -75,6 +75,7 @@ public class DockerPodRuntime implements PodRuntime {
     private final AccountNetworks accounts;
     private final SubPathMounts subPaths;
     private final PodCgroups cgroups;
+    private final NetworkSweeps networkSweeps;
     private volatile MachineResources machine;
     /**
      * Docker 20.10 (Debian 12's docker.io 20.10.24 among them) can deadlock its network controller
@@ -89,7 +90,8 @@ public class DockerPodRuntime implements PodRuntime {
 
     public DockerPodRuntime(DockerClient docker, ImagePuller images, WorkerProperties properties, PodProgress progress,
                             SubnetNetworks subnets, AccountNetworks accounts, SubPathMounts subPaths,
-                            PodCgroups cgroups) {
+                            PodCgroups cgroups, NetworkSweeps networkSweeps) {
+        this.networkSweeps = networkSweeps;
         this.subnets = subnets;
         this.cgroups = cgroups;
         this.subPaths = subPaths;
@@ -172,8 +174,7 @@ public class DockerPodRuntime implements PodRuntime {
         }
         subPaths.release(podId);
         cgroups.release(podId);
-        subnets.removeUnused();
-        accounts.removeUnused();
+        networkSweeps.request();
     }
 
     @Override
