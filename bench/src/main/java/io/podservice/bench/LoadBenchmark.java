@@ -219,8 +219,9 @@ public final class LoadBenchmark {
         Map<String, String> hops = hops(metricsBefore, histograms());
         long deleting = System.nanoTime();
         deleteAll(podIds, concurrency, threads);
+        double deleted = (System.nanoTime() - deleting) / 1e9;
         System.out.printf("[bench] %d pods deleted at %d at once in %.1f s (%.1f pods/s)%n", podIds.size(), concurrency,
-                (System.nanoTime() - deleting) / 1e9, podIds.size() / ((System.nanoTime() - deleting) / 1e9));
+                deleted, podIds.size() / deleted);
         NodeMemory[] rawMemory = new NodeMemory[2];
         Stats raw = raw(pods, concurrency, threads, null, rawMemory);
         Stats rawBridge = rawOnOwnBridge(pods, concurrency, threads);
@@ -239,7 +240,7 @@ public final class LoadBenchmark {
         String network = docker.createNetworkCmd().withName("bench-raw-" + runId).withDriver("bridge")
                 .withLabels(Map.of(LABEL, runId)).exec().getId();
         try {
-            return raw(pods, concurrency, threads, network, new NodeMemory[2]);
+            return raw(pods, concurrency, threads, network, null);
         } finally {
             docker.removeNetworkCmd(network).exec();
         }
@@ -247,11 +248,13 @@ public final class LoadBenchmark {
 
     /**
      * The floor: the same pods made directly with docker-java, infra first (on {@code network}, else
-     * Docker's default bridge), then the user container in its namespace. {@code memory} receives the
-     * node's memory before and while they all run.
+     * Docker's default bridge), then the user container in its namespace. {@code memory}, when given, receives
+     * the node's memory before and while they all run.
      */
     private Stats raw(int pods, int concurrency, ExecutorService threads, String network, NodeMemory[] memory) {
-        memory[0] = NodeMemory.sample(0, managementEndpoint(), HTTP);
+        if (memory != null) {
+            memory[0] = NodeMemory.sample(0, managementEndpoint(), HTTP);
+        }
         List<Double> times = Collections.synchronizedList(new ArrayList<>());
         List<String> made = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<Void>> work = new ArrayList<>();
@@ -280,7 +283,9 @@ public final class LoadBenchmark {
             }, threads));
         }
         CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
-        memory[1] = NodeMemory.sample(0, managementEndpoint(), HTTP);
+        if (memory != null) {
+            memory[1] = NodeMemory.sample(0, managementEndpoint(), HTTP);
+        }
         List<String> reversed = new ArrayList<>(made);
         Collections.reverse(reversed);
         for (String id : reversed) {

@@ -28,13 +28,21 @@ final class TestRun {
     static final String ID = UUID.randomUUID().toString().substring(0, 8);
     static final Path DATA_DIR = Path.of("target", "it-data").toAbsolutePath();
     /** The iptables chain of the run's elastic IPs (with its -MASQ and -FWD companions). */
-    static final String NAT_CHAIN = "PT" + ID;
+    static final String NAT_CHAIN = natChain(ID);
     /** The cgroup under which the run's pods get theirs. */
-    static final String CGROUP_ROOT = "podsvc-it-" + ID;
+    static final String CGROUP_ROOT = cgroupRoot(ID);
     /** Where runs register themselves: one file per run, named by its id, holding its pid and start. */
     static final Path RUNS = Path.of(System.getProperty("java.io.tmpdir"), "pod-service-test-runs");
 
     private TestRun() {
+    }
+
+    private static String natChain(String id) {
+        return "PT" + id;
+    }
+
+    private static String cgroupRoot(String id) {
+        return "podsvc-it-" + id;
     }
 
     /** The launcher's installation id (pod.worker.cluster), which its data directory holds. */
@@ -118,7 +126,7 @@ final class TestRun {
                                 .map(TestRun::owner).filter(recorded::equals).isPresent();
                 if (!alive && !id.equals(ID)) {
                     System.out.println("[test-run] removing what the dead test run " + id + " left behind");
-                    removeEverything(id);
+                    removeEverythingOf(id);
                     Files.deleteIfExists(run);
                 }
             }
@@ -131,13 +139,22 @@ final class TestRun {
         return process.pid() + " " + process.info().startInstant().map(Object::toString).orElse("?");
     }
 
-    /** Everything a run with that id made on this machine, but the mounts under its data directory. */
-    private static void removeEverything(String id) {
+    /**
+     * Everything this run made on this machine, but the mounts under its data directory: the
+     * containers it labelled (pods before the fixtures they pull from), its volumes (pods' data
+     * volumes), networks (the pods' subnets), iptables chains (every worker's of the run, and the
+     * jumps to them), the pods' cgroups and the test images pulled or tagged for it.
+     */
+    static void removeEverything() {
+        removeEverythingOf(ID);
+    }
+
+    private static void removeEverythingOf(String id) {
         removeContainers(id);
         removeVolumes(id);
         removeNetworks(id);
-        removeNatChains("PT" + id);
-        removeCgroups("podsvc-it-" + id);
+        removeNatChains(natChain(id));
+        removeCgroups(cgroupRoot(id));
         DockerClient docker = DockerClientFactory.lazyClient();
         docker.listImagesCmd().exec().stream()
                 .flatMap(image -> image.getRepoTags() == null ? Stream.empty() : Stream.of(image.getRepoTags()))
@@ -145,11 +162,7 @@ final class TestRun {
                 .forEach(TestRun::removeImage);
     }
 
-    /** Removes every container labelled with this run, pods before the fixtures they pull from. */
-    static void removeContainers() {
-        removeContainers(ID);
-    }
-
+    /** Removes every container labelled with the run {@code id}. */
     private static void removeContainers(String id) {
         DockerClient docker = DockerClientFactory.lazyClient();
         List<Container> mine = docker.listContainersCmd().withShowAll(true)
@@ -163,11 +176,7 @@ final class TestRun {
         }
     }
 
-    /** Removes every volume labelled with this run (pods' data volumes). */
-    static void removeVolumes() {
-        removeVolumes(ID);
-    }
-
+    /** Removes every volume labelled with the run {@code id}. */
     private static void removeVolumes(String id) {
         DockerClient docker = DockerClientFactory.lazyClient();
         var volumes = docker.listVolumesCmd().withFilter("label", List.of(LABEL + "=" + id)).exec().getVolumes();
@@ -180,11 +189,7 @@ final class TestRun {
         }
     }
 
-    /** Removes every network labelled with this run (the pods' subnets). */
-    static void removeNetworks() {
-        removeNetworks(ID);
-    }
-
+    /** Removes every network labelled with the run {@code id}. */
     private static void removeNetworks(String id) {
         DockerClient docker = DockerClientFactory.lazyClient();
         for (var network : docker.listNetworksCmd().withFilter("label", List.of(LABEL + "=" + id)).exec()) {
@@ -196,11 +201,7 @@ final class TestRun {
         }
     }
 
-    /** Removes the run's iptables chains (every worker's of the run) and the jumps to them. */
-    static void removeNatChains() {
-        removeNatChains(NAT_CHAIN);
-    }
-
+    /** Removes the chains whose names start with {@code prefix} (every worker's of a run) and the jumps to them. */
     private static void removeNatChains(String prefix) {
         String[][] tables = {{"nat", "PREROUTING", "OUTPUT", "POSTROUTING"}, {"filter", "FORWARD", "DOCKER-USER", "INPUT"}};
         for (String[] table : tables) {
@@ -222,11 +223,7 @@ final class TestRun {
         }
     }
 
-    /** Removes the run's pod cgroups (empty directories the kernel owns the files of), deepest first. */
-    static void removeCgroups() {
-        removeCgroups(CGROUP_ROOT);
-    }
-
+    /** Removes a run's pod cgroups (empty directories the kernel owns the files of), deepest first. */
     private static void removeCgroups(String cgroupRoot) {
         try (Stream<Path> controllers = Files.list(Path.of("/sys/fs/cgroup"))) {
             for (Path controller : controllers.toList()) {

@@ -6,9 +6,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Once per test run (the root store lives until the last test class has run): removes every
- * container labelled with this run (the pods the worker made, the registry fixture) and the
- * test image the worker pulled.
+ * Once per test run (the root store lives until the last test class has run): removes everything
+ * the run made ({@link TestRun#removeEverything}: the pods the worker made, the registry fixtures,
+ * their networks, volumes, chains, cgroups and the test images), then forgets the run.
  */
 class TestRunCleanup implements BeforeAllCallback {
 
@@ -22,14 +22,8 @@ class TestRunCleanup implements BeforeAllCallback {
                 .getOrComputeIfAbsent(TestRunCleanup.class, key -> (ExtensionContext.Store.CloseableResource) () -> {
                     // the worker first, so it creates nothing after the clean-up
                     service.close();
-                    TestRun.removeContainers();
-                    TestRun.removeVolumes();
-                    TestRun.removeNetworks();
-                    TestRun.removeNatChains();
+                    TestRun.removeEverything();
                     TestRun.unmountUnderDataDir();
-                    TestRun.removeCgroups();
-                    TestRun.removeImage(ServiceTest.IMAGE);
-                    TestRun.removeImage(ServiceTest.NODE_LOGIN_IMAGE);
                     ServiceTest.REGISTRY.stop();
                     ServiceTest.NODE_LOGIN.stop();
                     TestRun.unregister();

@@ -1,5 +1,6 @@
 package io.podservice.worker.node;
 
+import io.podservice.worker.DaemonThreads;
 import io.podservice.api.node.NodeIdentity;
 import io.podservice.events.EventJson;
 import io.podservice.events.NodeHeartbeat;
@@ -35,11 +36,8 @@ class NodeHeartbeats {
     private final PodRuntime runtime;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean failing;
-    private final ScheduledExecutorService beating = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "node-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService beating = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("node-heartbeat"));
 
     NodeHeartbeats(KafkaTemplate<String, byte[]> kafka, NodeIdentity node, WorkerProperties properties,
                    PodRuntime runtime) {

@@ -1,5 +1,6 @@
 package io.podservice.worker.supervision;
 
+import io.podservice.worker.DaemonThreads;
 import io.podservice.events.ContainerStatusReport;
 import io.podservice.worker.runtime.ContainerExits;
 import io.podservice.worker.runtime.PodRuntime;
@@ -35,11 +36,8 @@ public class ContainerSupervisor implements SmartLifecycle {
     private final RunningPods pods;
     private final PodLocks locks;
     private final PodStatusReporter reporter;
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
-        Thread thread = new Thread(r, "pod-supervisor");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
+            DaemonThreads.named("pod-supervisor"));
     private volatile boolean running;
     private volatile Closeable stream;
 

@@ -1,5 +1,6 @@
 package io.podservice.worker.supervision;
 
+import io.podservice.worker.DaemonThreads;
 import io.podservice.events.ContainerStatusReport;
 import io.podservice.events.PodSpecParts;
 import io.podservice.worker.runtime.PodRuntime;
@@ -33,11 +34,8 @@ public class Prober implements DisposableBean {
     private final PodRuntime runtime;
     private final PodLocks locks;
     private final PodStatusReporter reporter;
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
-        Thread thread = new Thread(r, "pod-prober");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
+            DaemonThreads.named("pod-prober"));
     private final Map<String, List<ScheduledFuture<?>>> probes = new ConcurrentHashMap<>();
 
     Prober(PodRuntime runtime, PodLocks locks, PodStatusReporter reporter) {

@@ -1,5 +1,6 @@
 package io.podservice.worker.tasks;
 
+import io.podservice.worker.DaemonThreads;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,12 +22,7 @@ final class PodWorkers implements AutoCloseable {
     private final AtomicInteger pending = new AtomicInteger();
 
     PodWorkers(int threads) {
-        AtomicInteger numbers = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "pod-worker-" + numbers.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = Executors.newFixedThreadPool(threads, DaemonThreads.numbered("pod-worker-"));
     }
 
     /**

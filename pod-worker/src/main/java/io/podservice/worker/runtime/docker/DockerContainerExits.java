@@ -1,5 +1,6 @@
 package io.podservice.worker.runtime.docker;
 
+import io.podservice.worker.DaemonThreads;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
@@ -41,11 +42,8 @@ class DockerContainerExits implements ContainerExits {
     /** One subscription, renewed two seconds after the stream ends or breaks, until closed. */
     private final class Following implements Closeable {
         private final Listener listener;
-        private final ScheduledExecutorService again = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "docker-events");
-            thread.setDaemon(true);
-            return thread;
-        });
+        private final ScheduledExecutorService again = Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.named("docker-events"));
         private volatile boolean open = true;
         private volatile Closeable stream;
 

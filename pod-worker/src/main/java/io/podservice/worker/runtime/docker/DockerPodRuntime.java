@@ -1,5 +1,6 @@
 package io.podservice.worker.runtime.docker;
 
+import io.podservice.worker.DaemonThreads;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
@@ -60,11 +61,8 @@ public class DockerPodRuntime implements PodRuntime {
      * Docker calls of one pod made side by side (its containers' creations, its containers' stops):
      * they wait on the daemon, not the CPU, so a thread per call.
      */
-    private static final ExecutorService DOCKER_CALLS = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "pod-docker-call");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService DOCKER_CALLS = Executors.newCachedThreadPool(
+            DaemonThreads.named("pod-docker-call"));
 
     private final DockerClient docker;
     private final ImagePuller images;
@@ -370,8 +368,9 @@ public class DockerPodRuntime implements PodRuntime {
             } catch (NotFoundException networkGone) {
                 // the container exists (just made): what Docker did not find is its network
                 remakeNetwork.run();
+                start(infraId, infraId);
             }
-            startInfra(infraId, definition);
+            applyDnsConfig(infraId, definition);
         }
         return infraId;
     }
@@ -465,6 +464,11 @@ public class DockerPodRuntime implements PodRuntime {
     /** The infra container first: it holds the network and the resolv.conf every container of the pod reads. */
     private void startInfra(String idOrName, PodDefinition definition) {
         start(idOrName, idOrName);
+        applyDnsConfig(idOrName, definition);
+    }
+
+    /** The pod's dnsConfig into the resolv.conf the infra container holds for all its containers. */
+    private void applyDnsConfig(String idOrName, PodDefinition definition) {
         if (definition.dnsConfig() != null) {
             ResolvConf.apply(docker.inspectContainerCmd(idOrName).exec().getResolvConfPath(), definition.dnsConfig());
         }
@@ -486,7 +490,7 @@ public class DockerPodRuntime implements PodRuntime {
      */
     private void stopAll(List<Container> containers, int gracePeriodSeconds) {
         List<CompletableFuture<Void>> stops = containers.stream()
-                .filter(c -> "running".equals(c.getState()) || "restarting".equals(c.getState()))
+                .filter(DockerPodRuntime::isUp)
                 .map(c -> CompletableFuture.runAsync(() -> leaving(c, () -> stopOne(c.getId(), gracePeriodSeconds)),
                         DOCKER_CALLS))
                 .toList();
@@ -554,7 +558,7 @@ public class DockerPodRuntime implements PodRuntime {
         containers.stream()
                 .sorted((a, b) -> Boolean.compare(isInfra(a), isInfra(b)))
                 .forEach(c -> {
-                    if (isInfra(c) && ("running".equals(c.getState()) || "restarting".equals(c.getState()))) {
+                    if (isInfra(c) && isUp(c)) {
                         // it leaves its network when it stops: that alone, the removal of its files need not wait
                         leaving(c, () -> stopOne(c.getId(), 0));
                     }
@@ -564,6 +568,11 @@ public class DockerPodRuntime implements PodRuntime {
                         // already removed
                     }
                 });
+    }
+
+    /** Whether the container runs (or Docker is restarting it): a stop has something to do. */
+    private static boolean isUp(Container container) {
+        return "running".equals(container.getState()) || "restarting".equals(container.getState());
     }
 
     private static boolean isInfra(Container container) {

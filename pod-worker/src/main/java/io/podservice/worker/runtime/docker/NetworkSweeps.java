@@ -1,5 +1,6 @@
 package io.podservice.worker.runtime.docker;
 
+import io.podservice.worker.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,11 +27,8 @@ class NetworkSweeps {
     private final SubnetNetworks subnets;
     private final AccountNetworks accounts;
     private final AtomicBoolean pending = new AtomicBoolean();
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "network-sweep");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("network-sweep"));
 
     NetworkSweeps(SubnetNetworks subnets, AccountNetworks accounts) {
         this.subnets = subnets;
