@@ -25,6 +25,7 @@ if ! answers; then
   # 300 pods of one account at once: above the default quota of 100
   POD_DATA_DIR="$data" java -Xmx2g -jar pod-local/target/pod-local-0.1.0-SNAPSHOT.jar \
     --pod.quota.defaults.pod=1000 --pod.quota.defaults.container=4000 --pod.worker.nat-chain="$chain" \
+    --pod.worker.cpu-allocation-ratio=1000 --pod.worker.memory-allocation-ratio=1000 \
     >"$data/launcher.log" 2>&1 &
   started=$!
   trap 'remove_launcher' EXIT

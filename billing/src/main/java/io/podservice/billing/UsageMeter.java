@@ -82,7 +82,9 @@ public class UsageMeter extends EventSubscriber {
         if (payload instanceof PodRunning) {
             jdbc.update("UPDATE billing_pod SET running_since = ? WHERE pod_id = ?", Timestamp.from(at), event.aggregateId());
         } else if (payload instanceof PodStopping || payload instanceof PodDeleting || payload instanceof PodFailed
-                || payload instanceof PodDeleted) {
+                || payload instanceof PodDeleted
+                // moved off a lost node: it runs again, and is metered again, when its new node reports it
+                || payload instanceof io.podservice.events.PodScheduled moved && moved.taskId() != null) {
             closeRunning(pod, at);
         }
         if (payload instanceof PodElasticIpAssociated bound) {

@@ -89,10 +89,11 @@ class CreatePodTest extends ServiceTest {
         List<String> types = jdbc.queryForList("""
                 SELECT payload_type FROM domain_event_entry
                  WHERE aggregate_identifier = ? ORDER BY sequence_number""", String.class, podId);
-        // the node that runs it is recorded before it runs (interactive requests are routed there); a first pull
-        // of the image on this node adds a progress report (PodContainersChanged: Pulling) before it runs
+        // the node chosen for it is recorded with its creation (its events are addressed there, and interactive
+        // requests are routed there); a first pull of the image on this node adds a progress report
+        // (PodContainersChanged: Pulling) before it runs
         assertThat(types.stream().filter(t -> !t.endsWith(".PodContainersChanged")).toList()).containsExactly(
-                "io.podservice.events.PodCreated", "io.podservice.events.PodPlaced", "io.podservice.events.PodRunning");
+                "io.podservice.events.PodCreated", "io.podservice.events.PodScheduled", "io.podservice.events.PodRunning");
         List<Long> sequences = jdbc.queryForList(
                 "SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY global_index",
                 Long.class, podId);

@@ -25,7 +25,7 @@ final class ExternalWorker implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the worker with {@code extraArguments} and waits until it owns partitions of the pod events. */
+    /** Starts the worker with {@code extraArguments} and waits until it reads the pod events. */
     static ExternalWorker start(String bootstrapServers, String workerId, String... extraArguments) throws Exception {
         assertThat(WORKER_JAR).as("built by the reactor before pod-local's tests").exists();
         Path log = Files.createTempFile(TestRun.DATA_DIR.getParent(), "external-worker", ".log");
@@ -59,8 +59,8 @@ final class ExternalWorker implements AutoCloseable {
     }
 
     /**
-     * Creates pods from {@code spec(i)} until one runs on the node {@code nodeId} (Kafka's partitioning
-     * decides; each lands there with an even chance) and returns its id.
+     * Creates pods from {@code spec(i)} until one runs on the node {@code nodeId} (the scheduler
+     * decides: it fills the emptiest node first) and returns its id.
      */
     static String podOnNode(ServiceTest test, io.podservice.query.pods.PodViewRepository views, String nodeId,
                             java.util.function.IntFunction<String> spec) {
@@ -74,6 +74,12 @@ final class ExternalWorker implements AutoCloseable {
             }
         }
         throw new AssertionError("no pod of 16 landed on " + nodeId);
+    }
+
+    /** Waits until the command side has the node as ready: from then on the scheduler places pods on it. */
+    static void awaitReady(org.springframework.jdbc.core.JdbcTemplate jdbc, String nodeId) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM node_index WHERE node_id = ? AND state = 'ready'", Integer.class, nodeId) == 1);
     }
 
     String log() throws java.io.IOException {

@@ -16,7 +16,8 @@ import org.springframework.beans.factory.annotation.Value;
  * exec, attach and logs of a pod that another node runs: the pod-worker application in its own JVM
  * reports itself with its URL, the pod's PodPlaced event records it, and the launcher's API relays
  * the requests to that node's internal endpoints. When the node dies, the API says which node does
- * not answer; once the launcher's worker adopts the pod, its requests are served here again.
+ * not answer; once the node is declared lost and the pod moved to the launcher's node, its requests
+ * are served here again.
  */
 class NodeRoutingTest extends ServiceTest {
 
@@ -37,10 +38,15 @@ class NodeRoutingTest extends ServiceTest {
 
     private ExternalWorker worker;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void interactiveRequestsAreServedByTheNodeThatRunsThePod() throws Exception {
         worker = ExternalWorker.start(bootstrapServers, NODE, "--pod.node-token=" + nodeToken,
-                "--pod.worker.advertised-host=127.0.0.1");
+                "--pod.worker.advertised-host=127.0.0.1", "--pod.worker.cpu-allocation-ratio=1000",
+                "--pod.worker.memory-allocation-ratio=1000", "--pod.worker.heartbeat-interval=PT1S");
+        ExternalWorker.awaitReady(jdbc, NODE);
         String podId = ExternalWorker.podOnNode(this, views, NODE, i -> """
                 {"name": "routed-%d", "instanceType": "g.n2.medium", "terminationGracePeriodSeconds": 1,
                  "containers": [{"name": "app", "image": "%s",
@@ -69,9 +75,10 @@ class NodeRoutingTest extends ServiceTest {
         assertThat(refused.body().path("error").path("status").asText()).isEqualTo("UNAVAILABLE");
         assertThat(refused.body().path("error").path("message").asText()).contains("'" + NODE + "'");
 
-        // the launcher's worker takes over the dead node's partitions and adopts the pod
-        await().atMost(Duration.ofSeconds(90)).until(() ->
-                localNode.nodeId().equals(views.find(podId).map(PodView::nodeId).orElse(null)));
+        // the dead node is declared lost, and the pod (restartPolicy Always) is moved to the launcher's node
+        await().atMost(Duration.ofSeconds(90)).until(() -> views.find(podId).filter(view ->
+                localNode.nodeId().equals(view.nodeId()) && view.phase() == io.podservice.events.PodPhase.RUNNING)
+                .isPresent());
         assertThat(api().post(PODS + "/" + podId + "/containers/app:execCreate", "{\"command\": [\"true\"]}").status())
                 .isEqualTo(200);
     }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.podservice.api.node.NodeIdentity;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import io.podservice.query.pods.PodView;
+import io.podservice.query.pods.PodViewRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +33,9 @@ class NodesTest extends ServiceTest {
     @Autowired
     NodeIdentity launcherNode;
 
+    @Autowired
+    PodViewRepository views;
+
     private ExternalWorker worker;
 
     @AfterEach
@@ -44,12 +50,12 @@ class NodesTest extends ServiceTest {
         JsonNode node = awaitNode(launcherNode.nodeId(), "ready");
 
         assertThat(node.path("nodeUrl").asText()).isEqualTo(launcherNode.nodeUrl());
-        assertThat(node.path("az").asText()).isEqualTo("cn-north-1a");
-        assertThat(node.path("allocatable").path("cpu").asDouble())
-                .isEqualTo((double) docker.infoCmd().exec().getNCPU());
+        assertThat(node.path("az").asText()).as("the zones it serves (ServiceTest)").isEqualTo("cn-north-1a,cn-north-1b");
+        assertThat(node.path("allocatable").path("cpu").asDouble()).as("the machine's cores times the allocation ratio")
+                .isEqualTo(docker.infoCmd().exec().getNCPU() * 1000.0);
         long machineMB = docker.infoCmd().exec().getMemTotal() / (1024 * 1024);
-        assertThat(node.path("allocatable").path("memoryMB").asLong()).as("the machine less the node's reserve")
-                .isEqualTo(machineMB - 1024);
+        assertThat(node.path("allocatable").path("memoryMB").asLong())
+                .as("the machine less the node's reserve, times the allocation ratio").isEqualTo((machineMB - 1024) * 1000);
         assertThat(node.path("allocatable").path("pods").asInt()).isEqualTo(500);
         assertThat(node.path("registeredTime").asText()).isNotEmpty();
     }
@@ -90,6 +96,54 @@ class NodesTest extends ServiceTest {
                 "--pod.worker.allocatable-cpu=1.5", "--pod.worker.node-labels.rack=r1");
         JsonNode back = awaitNode(nodeId, "ready");
         assertThat(Instant.parse(back.path("stateChangedTime").asText())).isAfter(declared);
+    }
+
+    @Test
+    void podsArePlacedWithinTheRoomOfTheirZonesNodesAndFailWithNodeLostWhenNoOtherNodeHasRoom() throws Exception {
+        String nodeId = "node-small-" + TestRun.ID;
+        worker = ExternalWorker.start(bootstrapServers, nodeId, "--pod.worker.heartbeat-interval=PT1S",
+                "--pod.worker.availability-zone=cn-north-1c", "--pod.worker.max-pods=3",
+                "--pod.worker.allocatable-cpu=8", "--pod.worker.allocatable-memory-mb=65536");
+        awaitNode(nodeId, "ready");
+        String spec = """
+                {"name": "placed", "instanceType": "g.n2.medium", "az": "cn-north-1c", "terminationGracePeriodSeconds": 1,
+                 "containers": [{"name": "app", "image": "%s", "command": ["sleep", "3600"]}]}""".formatted(IMAGE);
+
+        // room for 3 pods in the zone (its one node's pod limit): a request for 5 makes 3, as JD Cloud's maxCount does
+        ApiClient.Response made = apiAs("nodes").post("/v1/regions/" + REGION + "/pods",
+                "{\"podSpec\": " + spec + ", \"maxCount\": 5}");
+        assertThat(made.status()).as(made.raw()).isEqualTo(200);
+        List<String> podIds = new java.util.ArrayList<>();
+        for (JsonNode id : made.body().path("result").path("podIds")) {
+            podIds.add(id.asText());
+        }
+        assertThat(podIds).hasSize(3);
+        for (String podId : podIds) {
+            awaitPhase(apiAs("nodes"), podId, "running");
+            assertThat(views.find(podId).map(PodView::nodeId).orElseThrow()).isEqualTo(nodeId);
+        }
+
+        ApiClient.Response refused = apiAs("nodes").post("/v1/regions/" + REGION + "/pods", "{\"podSpec\": " + spec + "}");
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(refused.body().path("error").path("status").asText()).isEqualTo("OUT_OF_STOCK");
+        assertThat(refused.body().path("error").path("message").asText()).contains("'g.n2.medium'", "'cn-north-1c'",
+                "0 pod(s)");
+
+        // the node is lost; no other node serves its zone: its pods cannot move, and fail saying why
+        worker.kill();
+        for (String podId : podIds) {
+            JsonNode pod = awaitPhase(apiAs("nodes"), podId, "error");
+            assertThat(pod.path("podStatus").path("reason").asText()).isEqualTo("NodeLost");
+            assertThat(pod.path("podStatus").path("message").asText()).contains(nodeId, "no other node");
+        }
+        // deleting them completes without their node: its containers went with it
+        for (String podId : podIds) {
+            assertThat(apiAs("nodes").delete("/v1/regions/" + REGION + "/pods/" + podId).status()).isEqualTo(200);
+        }
+        for (String podId : podIds) {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    apiAs("nodes").get("/v1/regions/" + REGION + "/pods/" + podId).status() == 404);
+        }
     }
 
     /** Polls describeNodes (as an operator) until the node is listed in that state; returns it. */

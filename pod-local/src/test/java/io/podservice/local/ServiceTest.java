@@ -35,7 +35,7 @@ abstract class ServiceTest {
     static final String REGION = "cn-north-1";
     static final String OTHER_ACCESS_KEY = "JDC_OTHER" + TestRun.ID.toUpperCase(java.util.Locale.ROOT);
     static final String OTHER_SECRET_KEY = "other-secret-" + java.util.UUID.randomUUID();
-    static final java.util.List<String> SCOPED_ACCOUNTS = java.util.List.of("query", "quota", "secrets", "network", "faults", "subscribers",
+    static final java.util.List<String> SCOPED_ACCOUNTS = java.util.List.of("query", "quota", "secrets", "network", "faults", "subscribers", "nodes",
             "consistency");
 
     static String scopedKey(String account) {
@@ -67,6 +67,11 @@ abstract class ServiceTest {
         System.setProperty("pod.worker.nat-chain", TestRun.NAT_CHAIN);
         System.setProperty("pod.worker.cgroup-root", TestRun.CGROUP_ROOT);
         System.setProperty("pod.worker.pod-pids-limit", "128");
+        // the launcher's node has room for every pod of the run, in two of the region's zones: NodesTest
+        // fills a small node of its own in the third
+        System.setProperty("pod.worker.availability-zone", "cn-north-1a,cn-north-1b");
+        System.setProperty("pod.worker.cpu-allocation-ratio", "1000");
+        System.setProperty("pod.worker.memory-allocation-ratio", "1000");
         // nodes beat every second and are lost after 8 s of silence (NodesTest)
         System.setProperty("pod.worker.heartbeat-interval", "PT1S");
         System.setProperty("pod.nodes.lost-after", "PT8S");

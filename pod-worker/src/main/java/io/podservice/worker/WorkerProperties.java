@@ -22,7 +22,10 @@ public class WorkerProperties {
     /** The infra container's command: waits for ever and exits at once on SIGTERM. */
     private List<String> infraCommand = List.of("/bin/sh", "-c", "trap 'exit 0' TERM; while :; do sleep 3600 & wait $!; done");
 
-    /** The availability zone this node serves (one of its region's, as describeInstanceTypes lists them). */
+    /**
+     * The availability zone this node serves (one of its region's, as describeInstanceTypes lists
+     * them), or several, comma-separated (the launcher's single node serves all of its region's).
+     */
     private String availabilityZone = "cn-north-1a";
 
     /** CPU cores pods may use together on this node; 0: every core Docker reports. */
@@ -36,6 +39,16 @@ public class WorkerProperties {
 
     /** How many pods this node runs at most. */
     private int maxPods = 500;
+
+    /**
+     * How many times its cores the node offers to pods' instance types (OpenStack Nova's
+     * cpu_allocation_ratio): 1.0 places no more vCPUs than the node has; a node whose pods are
+     * mostly idle (a developer's machine) may offer more.
+     */
+    private double cpuAllocationRatio = 1.0;
+
+    /** The same for memory: how many times its allocatable memory the node offers to instance types. */
+    private double memoryAllocationRatio = 1.0;
 
     /** Labels of the node (rack, hardware, ...), shown to operators with the node. */
     private Map<String, String> nodeLabels = Map.of();
@@ -123,6 +136,22 @@ public class WorkerProperties {
 
     public void setReservedMemoryMb(long reservedMemoryMb) {
         this.reservedMemoryMb = reservedMemoryMb;
+    }
+
+    public double getCpuAllocationRatio() {
+        return cpuAllocationRatio;
+    }
+
+    public void setCpuAllocationRatio(double cpuAllocationRatio) {
+        this.cpuAllocationRatio = cpuAllocationRatio;
+    }
+
+    public double getMemoryAllocationRatio() {
+        return memoryAllocationRatio;
+    }
+
+    public void setMemoryAllocationRatio(double memoryAllocationRatio) {
+        this.memoryAllocationRatio = memoryAllocationRatio;
     }
 
     public int getMaxPods() {

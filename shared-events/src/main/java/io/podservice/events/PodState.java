@@ -12,6 +12,8 @@ import java.util.List;
  * @param runningTask  the task whose success made the pod run: reports about this run name it
  * @param ready        the pod's Ready condition: running and every container ready
  * @param readySince   when {@code ready} last changed (the condition's transition time)
+ * @param placement    the generation of the pod's placement by the scheduler ({@link PodScheduled}); 0 for a
+ *                     pod from before placements, which belongs to the node that reported it ({@link PodPlaced})
  */
 public record PodState(
         String podId,
@@ -31,6 +33,7 @@ public record PodState(
         Instant readySince,
         String nodeId,
         String nodeUrl,
+        long placement,
         boolean deleted) {
 
     public PodState {
@@ -43,7 +46,7 @@ public record PodState(
         String address = created.definition().network() == null ? null : created.definition().network().privateIpAddress();
         return new PodState(created.podId(), created.accountId(), created.regionId(), created.createdAt(),
                 created.definition(), PodPhase.PENDING, null, null, created.taskId(), null, address, null, List.of(),
-                false, at, null, null, false);
+                false, at, null, null, 0, false);
     }
 
     /**
@@ -85,6 +88,13 @@ public record PodState(
             next.definition(definition.withElasticIp(null));
         } else if (event instanceof PodPlaced e) {
             next.node(e.nodeId(), e.nodeUrl());
+        } else if (event instanceof PodScheduled e) {
+            next.node(e.nodeId(), e.nodeUrl()).placement(e.generation());
+            if (e.taskId() != null) {
+                // moved off a lost node: created afresh on the new one, nothing of the old run is known
+                next.phase(PodPhase.PENDING).status(null, null).task(e.taskId()).runningTask(null).startTime(null)
+                        .containers(List.of());
+            }
         } else if (event instanceof PodAttributesModified e) {
             next.definition(definition.withAttributes(e.name(), e.description()));
         } else {
@@ -108,6 +118,7 @@ public record PodState(
         private List<ContainerStatusReport> containers;
         private String nodeId;
         private String nodeUrl;
+        private long placement;
         private boolean deleted;
 
         Builder(PodState before) {
@@ -123,6 +134,7 @@ public record PodState(
             containers = before.containerStatuses;
             nodeId = before.nodeId;
             nodeUrl = before.nodeUrl;
+            placement = before.placement;
             deleted = before.deleted;
         }
 
@@ -173,6 +185,11 @@ public record PodState(
             return this;
         }
 
+        Builder placement(long generation) {
+            placement = generation;
+            return this;
+        }
+
         Builder deleted() {
             deleted = true;
             return this;
@@ -188,7 +205,7 @@ public record PodState(
             Instant readySince = ready == before.ready && before.readySince != null ? before.readySince : at;
             return new PodState(before.podId, before.accountId, before.regionId, before.createTime, definition, phase,
                     reason, message, taskInFlight, runningTask, podIp, startTime, containers, ready, readySince, nodeId,
-                    nodeUrl, deleted);
+                    nodeUrl, placement, deleted);
         }
     }
 }

@@ -11,6 +11,8 @@ public enum ErrorStatus {
     NOT_FOUND(HttpStatus.NOT_FOUND),
     ALREADY_EXISTS(HttpStatus.CONFLICT),
     QUOTA_EXCEEDED(HttpStatus.BAD_REQUEST),
+    /** No node of the availability zone has room for the instance type (the pod is not made). */
+    OUT_OF_STOCK(HttpStatus.BAD_REQUEST),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR),
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
 

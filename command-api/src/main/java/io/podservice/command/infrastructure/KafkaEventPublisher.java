@@ -2,6 +2,7 @@ package io.podservice.command.infrastructure;
 
 import io.podservice.api.metrics.PipelineHops;
 import io.podservice.events.EventEnvelope;
+import io.podservice.events.NodeRouting;
 import io.podservice.events.Topics;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,10 @@ public class KafkaEventPublisher {
             return;
         }
         java.time.Instant appended = event.getTimestamp();
-        CompletableFuture<?> sent = kafka.send(envelope.get().toRecord())
+        var record = envelope.get().toRecord();
+        // a pod event names the node(s) it is for: nodes read only their own pods' events
+        NodeRouting.put(record, (String) event.getMetaData().get(NodeRouting.METADATA));
+        CompletableFuture<?> sent = kafka.send(record)
                 .thenRun(() -> hops.since(PipelineHops.PUBLISH, appended));
         if (!CurrentUnitOfWork.isStarted()) {
             sent.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -51,13 +51,21 @@ public class NodeIndex implements LastHeartbeats {
     record Silent(String nodeId, Instant lastHeartbeatAt) {
     }
 
+
     @EventHandler
     void on(NodeRegistered registered) {
         jdbc.update("""
-                INSERT INTO node_index (node_id, state, last_heartbeat_at) VALUES (?, ?, ?)
+                INSERT INTO node_index (node_id, state, last_heartbeat_at, node_url, availability_zone,
+                    allocatable_millicores, allocatable_memory_mb, allocatable_pods) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (node_id) DO UPDATE SET state = EXCLUDED.state,
-                    last_heartbeat_at = GREATEST(node_index.last_heartbeat_at, EXCLUDED.last_heartbeat_at)""",
-                registered.nodeId(), READY, Timestamp.from(registered.registeredAt()));
+                    last_heartbeat_at = GREATEST(node_index.last_heartbeat_at, EXCLUDED.last_heartbeat_at),
+                    node_url = EXCLUDED.node_url, availability_zone = EXCLUDED.availability_zone,
+                    allocatable_millicores = EXCLUDED.allocatable_millicores,
+                    allocatable_memory_mb = EXCLUDED.allocatable_memory_mb,
+                    allocatable_pods = EXCLUDED.allocatable_pods""",
+                registered.nodeId(), READY, Timestamp.from(registered.registeredAt()), registered.nodeUrl(),
+                registered.availabilityZone(), Math.round(registered.allocatableCpu() * 1000),
+                registered.allocatableMemoryMB(), registered.allocatablePods());
     }
 
     @EventHandler

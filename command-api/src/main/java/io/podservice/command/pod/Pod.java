@@ -1,7 +1,6 @@
 package io.podservice.command.pod;
 
 import io.podservice.command.domain.CommandRejected;
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 import io.podservice.events.ContainerDefinition;
@@ -15,6 +14,13 @@ import io.podservice.events.PodDeleting;
 import io.podservice.events.PodFailed;
 import io.podservice.events.PodPhase;
 import io.podservice.events.PodPlaced;
+import io.podservice.events.PodScheduled;
+import io.podservice.events.NodeRouting;
+import io.podservice.command.scheduling.Placement;
+import io.podservice.command.scheduling.Resources;
+import io.podservice.command.scheduling.Scheduler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import io.podservice.events.PodElasticIpAssociated;
 import io.podservice.events.PodElasticIpDisassociated;
 import io.podservice.events.PodEvent;
@@ -26,6 +32,7 @@ import io.podservice.events.PodStopping;
 import io.podservice.events.PodTaskResult;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -40,6 +47,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * goes to workers as tasks, each with an id, and a worker's result is accepted only for the task
  * still in flight, so stale, duplicated or reordered reports change nothing. Another account's
  * pod answers exactly like a missing one.
+ *
+ * <p>A pod is placed on one node ({@link PodScheduled}) and every event of it is addressed to that
+ * node ({@link NodeRouting}); only that node's reports count. When the node is lost the pod is moved
+ * (restartPolicy Always) or failed with reason {@code NodeLost}.
  */
 @Aggregate
 public class Pod {
@@ -57,8 +68,64 @@ public class Pod {
 
     @CommandHandler
     public Pod(CreatePod command) {
-        apply(new PodCreated(command.podId(), command.accountId(), command.regionId(), newTask(),
-                command.definition(), command.requestedAt()));
+        Placement placement = command.placement();
+        MetaData toNode = MetaData.with(NodeRouting.METADATA, placement.nodeId());
+        AggregateLifecycle.apply(new PodCreated(command.podId(), command.accountId(), command.regionId(), newTask(),
+                command.definition(), command.requestedAt()), toNode);
+        AggregateLifecycle.apply(PodScheduled.placement(command.podId(), placement.nodeId(), placement.nodeUrl(), 1, null,
+                command.requestedAt()), toNode);
+    }
+
+    /**
+     * The pod's node was lost. A pod that should run and may be restarted (restartPolicy Always) is
+     * created afresh on another node with room (a new placement generation and task; its address in
+     * a subnet moves with it, an address Docker gave does not); a stopped one is moved without
+     * starting. Any other pod that was running or on its way there fails with reason
+     * {@code NodeLost}; a deletion in flight completes (the node's containers went with it, and the
+     * node removes them if it comes back).
+     */
+    @CommandHandler
+    public PodCommands.Evacuated handle(PodCommands.EvacuatePod command, Scheduler scheduler) {
+        if (state.deleted() || !command.lostNodeId().equals(state.nodeId())) {
+            return PodCommands.Evacuated.NOT_THERE;
+        }
+        Instant now = Instant.now();
+        if (state.phase() == PodPhase.DELETING) {
+            apply(new PodDeleted(podId, state.taskInFlight(), now));
+            return PodCommands.Evacuated.DELETED;
+        }
+        boolean restartable = "Always".equals(state.definition().restartPolicy());
+        boolean shouldRun = EnumSet.of(PodPhase.RUNNING, PodPhase.PENDING, PodPhase.STARTING).contains(state.phase());
+        boolean stopped = EnumSet.of(PodPhase.STOPPED, PodPhase.STOPPING).contains(state.phase());
+        if (restartable && (shouldRun || stopped)) {
+            List<Placement> to = scheduler.place(state.definition().az(), Resources.of(state.definition()), 1,
+                    state.nodeId());
+            if (!to.isEmpty()) {
+                String from = state.nodeId();
+                // with what the new node needs to know the pod, which it never saw
+                PodScheduled moved = new PodScheduled(podId, to.get(0).nodeId(), to.get(0).nodeUrl(),
+                        state.placement() + 1, from, shouldRun ? newTask() : null, state.accountId(), state.regionId(),
+                        state.definition(), now);
+                AggregateLifecycle.apply(moved,
+                        MetaData.with(NodeRouting.METADATA, NodeRouting.join(List.of(from, to.get(0).nodeId()))));
+                if (state.phase() == PodPhase.STOPPING) {
+                    apply(new PodStopped(podId, state.taskInFlight(), now, List.of()));
+                }
+                return PodCommands.Evacuated.MOVED;
+            }
+        }
+        if (shouldRun || state.phase() == PodPhase.REBUILDING) {
+            apply(new PodFailed(podId, state.taskInFlight() == null ? state.runningTask() : state.taskInFlight(),
+                    "NodeLost", "node '" + state.nodeId() + "' that ran the pod was lost" + (restartable
+                    ? "; no other node of availability zone '" + state.definition().az() + "' has room for it"
+                    : "; restartPolicy " + state.definition().restartPolicy() + " does not move it to another node"),
+                    now, List.of()));
+            return PodCommands.Evacuated.FAILED;
+        }
+        if (state.phase() == PodPhase.STOPPING) {
+            apply(new PodStopped(podId, state.taskInFlight(), now, List.of()));
+        }
+        return PodCommands.Evacuated.STAYED;
     }
 
     @CommandHandler
@@ -183,7 +250,7 @@ public class Pod {
             boolean aboutThisRun = state.phase() == PodPhase.RUNNING && result.taskId().equals(state.runningTask());
             boolean aboutTaskInFlight = (state.phase() == PodPhase.PENDING || state.phase() == PodPhase.STARTING)
                     && result.taskId().equals(state.taskInFlight());
-            if (!aboutThisRun && !aboutTaskInFlight) {
+            if (!aboutThisRun && !aboutTaskInFlight || !fromPodsNode(result)) {
                 return false;
             }
             placeOn(result);
@@ -192,6 +259,9 @@ public class Pod {
             return true;
         }
         if (state.taskInFlight() == null || !state.taskInFlight().equals(result.taskId())) {
+            return false;
+        }
+        if (!fromPodsNode(result)) {
             return false;
         }
         if (result.outcome() == PodTaskResult.Outcome.FAILED) {
@@ -213,6 +283,26 @@ public class Pod {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a report comes from the node the pod is placed on: a node the pod was moved away from
+     * (lost, and back) is heard no more. A pod from before placements takes any node's word.
+     */
+    private boolean fromPodsNode(PodTaskResult result) {
+        return state.placement() == 0 || Objects.equals(result.workerId(), state.nodeId());
+    }
+
+    /**
+     * Every event of the pod goes to the node it is placed on ({@link NodeRouting}), which alone acts
+     * on it; a pod from before placements has none, and its events go to every node.
+     */
+    private void apply(PodEvent event) {
+        if (state != null && state.nodeId() != null && state.placement() > 0) {
+            AggregateLifecycle.apply(event, MetaData.with(NodeRouting.METADATA, state.nodeId()));
+        } else {
+            AggregateLifecycle.apply(event);
+        }
     }
 
     /** Records which node runs the pod when a report comes from a node other than the one known. */

@@ -6,6 +6,9 @@ import io.podservice.command.infrastructure.CommandSender;
 import io.podservice.command.network.ElasticIps;
 import io.podservice.command.network.PodNetworks;
 import io.podservice.command.quota.Quotas;
+import io.podservice.command.scheduling.Placement;
+import io.podservice.command.scheduling.Resources;
+import io.podservice.command.scheduling.Scheduler;
 import io.podservice.events.PodDefinition;
 import io.podservice.events.PodSpecParts.NetworkInterface;
 import java.time.Instant;
@@ -19,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * createPods as a domain service: from one podSpec, up to {@code maxCount} pods, each accepted
- * against the catalogs, within the account's quotas (best effort: as many as fit, in order), each
+ * against the catalogs, within the account's quotas and the room of the zone's nodes (best effort:
+ * as many as fit, in order), each placed on a node by the {@link Scheduler}, each
  * with its own address in its subnet and, when asked, its own elastic IP; a request replayed with
  * its clientToken finds the pods it made before.
  */
@@ -34,9 +38,12 @@ public class PodCreation {
     private final ElasticIps elasticIps;
     private final PodElasticIps podElasticIps;
     private final CommandSender sender;
+    private final Scheduler scheduler;
 
     PodCreation(PodSpecValidator validator, RegistryAuths registryAuths, Quotas quotas, ExistingPods existing,
-                PodNetworks networks, ElasticIps elasticIps, PodElasticIps podElasticIps, CommandSender sender) {
+                PodNetworks networks, ElasticIps elasticIps, PodElasticIps podElasticIps, CommandSender sender,
+                Scheduler scheduler) {
+        this.scheduler = scheduler;
         this.validator = validator;
         this.registryAuths = registryAuths;
         this.quotas = quotas;
@@ -65,9 +72,13 @@ public class PodCreation {
                 request.podSpec().containers().size());
         int fresh = withinElasticIpQuota(accountId, region.id(), request.podSpec(),
                 Math.min(fit.pods(), ids.size() - made.size()));
-        List<String> podIds = make(accountId, region.id(), request.podSpec(), definitions, ids, made, fresh);
+        // as many as the zone's nodes have room for, too: maxCount is best effort against real capacity
+        PodDefinition first = definitions.get(0);
+        List<Placement> placements = fresh == 0 ? List.of()
+                : scheduler.place(first.az(), Resources.of(first), fresh, null);
+        List<String> podIds = make(accountId, region.id(), request.podSpec(), definitions, ids, made, placements);
         if (podIds.isEmpty()) {
-            throw fit.exceeded();
+            throw fresh == 0 ? fit.exceeded() : scheduler.outOfStock(first.az(), first.instanceType(), Resources.of(first));
         }
         return podIds;
     }
@@ -108,9 +119,10 @@ public class PodCreation {
         return Math.min(fresh, room);
     }
 
-    /** The pods made before, then {@code fresh} new ones, in the request's order. */
+    /** The pods made before, then one new one on each of {@code nodes}, in the request's order. */
     private List<String> make(String accountId, String regionId, PodSpec spec, List<PodDefinition> definitions,
-                              List<String> ids, Set<String> made, int fresh) {
+                              List<String> ids, Set<String> made, List<Placement> nodes) {
+        int fresh = nodes.size();
         Iterator<NetworkInterface> nics = interfaces(accountId, regionId, spec, fresh);
         // the new pods' elastic IPs, taken from the pool in one pass
         Iterator<String> newElasticIps = spec.elasticIp() == null || fresh == 0 ? Collections.emptyIterator()
@@ -125,7 +137,8 @@ public class PodCreation {
                 podIds.add(podId);
             } else if (room > 0) {
                 PodDefinition definition = nics.hasNext() ? definitions.get(i).withNetwork(nics.next()) : definitions.get(i);
-                sender.send(new CreatePod(podId, accountId, regionId, definition, now), "Pod", podId);
+                sender.send(new CreatePod(podId, accountId, regionId, definition, nodes.get(fresh - room), now), "Pod",
+                        podId);
                 if (newElasticIps.hasNext()) {
                     podElasticIps.associate(accountId, regionId, podId, newElasticIps.next());
                 }

@@ -9,6 +9,9 @@ import io.podservice.events.PodFailed;
 import io.podservice.events.PodElasticIpAssociated;
 import io.podservice.events.PodPlaced;
 import io.podservice.events.PodRunning;
+import io.podservice.events.PodScheduled;
+import io.podservice.command.scheduling.Placement;
+import io.podservice.command.scheduling.Scheduler;
 import io.podservice.events.PodSpecParts;
 import io.podservice.events.PodTaskResult;
 import java.time.Instant;
@@ -36,12 +39,49 @@ class PodTest {
     @Test
     void creatingAPodRecordsItPendingWithATask() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePod("pod-1", "acct-1", "cn-north-1", DEFINITION, NOW))
+                .when(new CreatePod("pod-1", "acct-1", "cn-north-1", DEFINITION,
+                        new Placement("node-1", "http://node-1:8081"), NOW))
                 .expectEventsMatching(Matchers.exactSequenceOf(
                         Matchers.messageWithPayload(Matchers.matches(e -> e instanceof PodCreated created
                                 && created.podId().equals("pod-1") && created.taskId() != null
                                 && created.definition().equals(DEFINITION))),
+                        Matchers.messageWithPayload(Matchers.equalTo(PodScheduled.placement("pod-1", "node-1",
+                                "http://node-1:8081", 1, null, NOW))),
                         Matchers.andNoMore()));
+    }
+
+    @Test
+    void aReportFromANodeThePodIsNotPlacedOnChangesNothing() {
+        fixture.given(created("task-1"), PodScheduled.placement("pod-1", "node-2", null, 1, null, NOW))
+                .when(new RecordTaskResult("pod-1", result("task-1", PodTaskResult.Outcome.SUCCEEDED)))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPodThatMayNotBeRestartedFailsWithNodeLostWhenItsNodeIsLost() {
+        PodDefinition never = new PodDefinition("web", null, null, "g.n2.medium", "cn-north-1a", "Never", 30, 1, 4096,
+                DEFINITION.containers());
+        fixture.registerInjectableResource(new Scheduler(null));
+        fixture.given(new PodCreated("pod-1", "acct-1", "cn-north-1", "task-1", never, NOW),
+                        PodScheduled.placement("pod-1", "node-1", null, 1, null, NOW),
+                        new PodRunning("pod-1", "task-1", "172.17.0.2", NOW, List.of()))
+                .when(new PodCommands.EvacuatePod("pod-1", "node-1"))
+                .expectResultMessagePayload(PodCommands.Evacuated.FAILED)
+                .expectEventsMatching(Matchers.exactSequenceOf(
+                        Matchers.messageWithPayload(Matchers.matches(e -> e instanceof PodFailed failed
+                                && failed.reason().equals("NodeLost") && failed.message().contains("restartPolicy Never"))),
+                        Matchers.andNoMore()));
+    }
+
+    @Test
+    void aPodAlreadyMovedOffTheLostNodeIsLeftAlone() {
+        fixture.registerInjectableResource(new Scheduler(null));
+        fixture.given(created("task-1"), new PodScheduled("pod-1", "node-2", null, 2, "node-1", "task-2",
+                        "acct-1", "cn-north-1", DEFINITION, NOW))
+                .when(new PodCommands.EvacuatePod("pod-1", "node-1"))
+                .expectResultMessagePayload(PodCommands.Evacuated.NOT_THERE)
+                .expectNoEvents();
     }
 
     @Test

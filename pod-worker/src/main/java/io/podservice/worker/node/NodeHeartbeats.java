@@ -85,7 +85,9 @@ class NodeHeartbeats {
         double cpu = properties.getAllocatableCpu() > 0 ? properties.getAllocatableCpu() : machine.cpus();
         long memory = properties.getAllocatableMemoryMb() > 0 ? properties.getAllocatableMemoryMb()
                 : Math.max(0, machine.memoryMB() - properties.getReservedMemoryMb());
-        return new NodeHeartbeat(node.nodeId(), node.nodeUrl(), properties.getAvailabilityZone(), cpu, memory,
+        // what the scheduler may place here: the node's resources times their allocation ratios
+        return new NodeHeartbeat(node.nodeId(), node.nodeUrl(), properties.getAvailabilityZone(),
+                cpu * properties.getCpuAllocationRatio(), (long) (memory * properties.getMemoryAllocationRatio()),
                 properties.getMaxPods(), properties.getNodeLabels(), runtime.podsOnNode().size(), clock.instant());
     }
 }

@@ -43,7 +43,7 @@ public class ElasticIpBindings {
     public static boolean affects(PodEvent event) {
         return event instanceof PodRunning || event instanceof PodStopping || event instanceof PodStopped
                 || event instanceof PodDeleting || event instanceof PodFailed || event instanceof PodElasticIpAssociated
-                || event instanceof PodElasticIpDisassociated;
+                || event instanceof PodElasticIpDisassociated || event instanceof io.podservice.events.PodScheduled;
     }
 
     /**

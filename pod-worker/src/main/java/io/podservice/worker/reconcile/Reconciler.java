@@ -2,7 +2,7 @@ package io.podservice.worker.reconcile;
 
 import io.podservice.events.ContainerStatusReport;
 import io.podservice.events.EventEnvelope;
-import io.podservice.events.Topics;
+import io.podservice.events.NodeRouting;
 import io.podservice.worker.runtime.PodRuntime;
 import io.podservice.worker.runtime.PodRuntime.PodRef;
 import io.podservice.worker.supervision.ContainerSupervisor;
@@ -10,7 +10,6 @@ import io.podservice.worker.supervision.PodLocks;
 import io.podservice.worker.supervision.PodStatusReporter;
 import io.podservice.worker.supervision.Prober;
 import io.podservice.worker.supervision.RunningPods;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -31,10 +29,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Level-triggered convergence, on start and every {@code pod.worker.reconcile-interval}: for the
- * pods of the partitions this worker owns, compares what should be ({@link DesiredPods}) with what
+ * pods placed on this node and the pods Docker has of it, compares what should be ({@link DesiredPods}) with what
  * Docker has, and converges: starts what should run and does not (after a worker or daemon
  * restart), adopts running pods it does not supervise yet, stops what should be stopped, and
- * removes containers and pods that should be gone. Pods with a task in flight are left to the
+ * removes containers and pods that should be gone (deleted, or placed on another node: a node that
+ * comes back after it was lost removes the pods moved away from it). Pods with a task in flight are left to the
  * task, which Kafka redelivers until its result is reported.
  */
 @Component
@@ -86,13 +85,9 @@ public class Reconciler {
             loaded.addAll(fresh);
         }
         loaded.retainAll(owned);
-        int partitions = partitionCount();
         Set<String> podIds = new HashSet<>(desired.snapshot().keySet());
         podIds.addAll(runtime.podsOnNode());
         for (String podId : podIds) {
-            if (!owned.contains(partitionOf(podId, partitions))) {
-                continue;
-            }
             try {
                 // decided under the pod's lock on the desired state as it is now, not as the pass began:
                 // a task consumed meanwhile has already changed it, and is not undone here
@@ -111,7 +106,7 @@ public class Reconciler {
         DesiredPods.Desired pod = desired.get(podId).orElse(null);
         if (pod == null) {
             if (runtime.podsOnNode().contains(podId)) {
-                log.info("removing pod {}: its containers belong to no pod of this node's partitions", podId);
+                log.info("removing pod {}: its containers belong to no pod placed on this node", podId);
                 ensureGone(podId);
             }
             return;
@@ -177,11 +172,13 @@ public class Reconciler {
             int records = 0;
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    EventEnvelope.fromRecord(record).ifPresent(desired::apply);
-                    records++;
+                    if (desired.isFor(NodeRouting.of(record))) {
+                        EventEnvelope.fromRecord(record).ifPresent(desired::apply);
+                        records++;
+                    }
                 }
             }
-            log.info("folded {} events of partitions {} into the desired state", records, partitions);
+            log.info("folded {} events of this node's pods in partitions {} into the desired state", records, partitions);
         }
     }
 
@@ -191,17 +188,5 @@ public class Reconciler {
             return Set.of();
         }
         return new HashSet<>(container.getAssignedPartitions());
-    }
-
-    private int partitionCount() {
-        try (Consumer<String, byte[]> consumer = consumers.createConsumer("pod-worker-meta-" + UUID.randomUUID(), "meta")) {
-            return consumer.partitionsFor(Topics.POD_EVENTS).size();
-        }
-    }
-
-    /** The partition Kafka's default partitioner gives a record keyed by the pod id. */
-    static TopicPartition partitionOf(String podId, int partitions) {
-        return new TopicPartition(Topics.POD_EVENTS,
-                Utils.toPositive(Utils.murmur2(podId.getBytes(StandardCharsets.UTF_8))) % partitions);
     }
 }

@@ -8,6 +8,8 @@ import io.podservice.events.PodDefinition;
 import io.podservice.events.PodDeleting;
 import io.podservice.events.PodEvent;
 import io.podservice.events.PodRebuilding;
+import io.podservice.events.PodScheduled;
+import io.podservice.events.NodeRouting;
 import io.podservice.events.PodStarting;
 import io.podservice.events.PodStopping;
 import io.podservice.events.PodTask;
@@ -37,7 +39,8 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands each pod event to its pod's worker ({@link PodWorkers}): the tasks of one pod run in the
+ * Hands each event of a pod placed on this node to its pod's worker ({@link PodWorkers}); events
+ * addressed to other nodes ({@link NodeRouting}) are passed over. The tasks of one pod run in the
  * order of its events and never overlap, the tasks of different pods run in parallel. An event is
  * acknowledged only when its task's result is on Kafka and every earlier event of its partition is
  * done too ({@link FinishedOffsets}); a worker that dies mid-task gets the event again and the
@@ -83,17 +86,24 @@ class PodTaskConsumer {
 
     static final String GROUP = "pod-worker";
 
-    @KafkaListener(id = GROUP, groupId = GROUP, topics = Topics.POD_EVENTS,
+    /** The node's consumer group: its position in the pod events is its own. */
+    static String groupOf(String nodeId) {
+        return GROUP + "-" + nodeId;
+    }
+
+    @KafkaListener(id = GROUP, idIsGroup = false, topics = Topics.POD_EVENTS,
             containerFactory = PodTaskListenerConfiguration.FACTORY)
     void onEvent(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) throws InterruptedException {
         hops.sinceEpochMillis(PipelineHops.TO_NODE, record.timestamp());
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         offsets.started(partition, record.offset());
-        Optional<PodEvent> event = EventEnvelope.fromRecord(record).flatMap(envelope -> {
-            desired.apply(envelope);
-            return envelope.payload() instanceof PodEvent e && (e instanceof PodTask || ElasticIpBindings.affects(e))
-                    ? Optional.of(e) : Optional.empty();
-        });
+        // another node's pod: passed over by its header, without reading the event
+        Optional<PodEvent> event = !desired.isFor(NodeRouting.of(record)) ? Optional.empty()
+                : EventEnvelope.fromRecord(record).flatMap(envelope -> {
+                    desired.apply(envelope);
+                    return envelope.payload() instanceof PodEvent e && concernsThisNode(e) ? Optional.of(e)
+                            : Optional.empty();
+                });
         if (event.isEmpty()) {
             offsets.finished(partition, record.offset(), committable -> acknowledgment.acknowledge());
             return;
@@ -119,9 +129,34 @@ class PodTaskConsumer {
         });
     }
 
+    /**
+     * Whether the node has work to do for the event: a task of a pod of its own (a pod from before
+     * placements may be another node's), the pod moved here or away, or its elastic IPs.
+     */
+    private boolean concernsThisNode(PodEvent event) {
+        if (event instanceof PodScheduled scheduled) {
+            return scheduled.taskId() != null || scheduled.previousNodeId() != null;
+        }
+        return desired.holds(event.podId()) && (event instanceof PodTask || ElasticIpBindings.affects(event));
+    }
+
+    /** A pod moved here off a lost node: its creation on this node is the placement's task. */
+    private record Relocation(String podId, String taskId) implements PodTask {
+    }
+
     /** On the pod's own worker: runs the event's task and reports its result, then syncs the elastic IPs. */
     private void handle(PodEvent event) {
-        if (event instanceof PodTask task) {
+        if (event instanceof PodScheduled moved && !properties.getWorkerId().equals(moved.nodeId())) {
+            // placed on another node: what this node has of the pod goes (nothing to report, the node is not the pod's)
+            locks.withLock(moved.podId(), () -> {
+                running.release(moved.podId());
+                prober.unwatch(moved.podId());
+                runtime.delete(moved.podId(), 0);
+            });
+            log.info("pod {}: placed on node {}; removed from this node", moved.podId(), moved.nodeId());
+        } else if (event instanceof PodTask || event instanceof PodScheduled here && here.taskId() != null) {
+            PodTask task = event instanceof PodScheduled relocated ? new Relocation(relocated.podId(), relocated.taskId())
+                    : (PodTask) event;
             // reported under the pod's lock: no status report about the pod can overtake its task's result
             locks.withLock(task.podId(), () -> reportUntilDelivered(attempt(event, task)));
         }
@@ -192,6 +227,12 @@ class PodTaskConsumer {
     }
 
     private RunningPod execute(PodEvent event) {
+        if (event instanceof PodScheduled moved) {
+            DesiredPods.Desired pod = desired.get(moved.podId())
+                    .orElseThrow(() -> new IllegalStateException("pod " + moved.podId() + " placed here is not known"));
+            PodRef ref = new PodRef(moved.podId(), pod.regionId(), pod.accountId(), moved.taskId());
+            return supervise(ref, pod.definition(), runtime.create(ref, pod.definition()));
+        }
         if (event instanceof PodCreated created) {
             PodRef pod = new PodRef(created.podId(), created.regionId(), created.accountId(), created.taskId());
             return supervise(pod, created.definition(), runtime.create(pod, created.definition()));

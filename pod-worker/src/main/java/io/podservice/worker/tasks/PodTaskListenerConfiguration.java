@@ -15,10 +15,10 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 
 /**
- * The Kafka side of the pods' workers: the pod events' listener acknowledges by hand (an event is
- * done when its pod's worker has reported its result, not when the listener returns), and a
- * partition taken away by a rebalance is first drained: the tasks of its events finish here, and
- * their offsets are committed, before another worker is given the partition.
+ * The Kafka side of the pods' workers: the pod events' listener reads in the node's own consumer
+ * group and acknowledges by hand (an event is done when its pod's worker has reported its result,
+ * not when the listener returns); a partition taken away by a rebalance among the node's own
+ * consumers is first drained: the tasks of its events finish here, and their offsets are committed.
  */
 @Configuration(proxyBeanMethods = false)
 class PodTaskListenerConfiguration {
@@ -43,6 +43,9 @@ class PodTaskListenerConfiguration {
         factory.setConsumerFactory(consumers);
         factory.setConcurrency(properties.getConcurrency());
         factory.getContainerProperties().setAckMode(AckMode.MANUAL);
+        // a consumer group per node: each node reads every partition and keeps the events addressed to it
+        // (NodeRouting), so no node takes another's pods when nodes come and go
+        factory.getContainerProperties().setGroupId(PodTaskConsumer.groupOf(properties.getWorkerId()));
         Duration drain = properties.getRebalanceDrainTimeout();
         factory.getContainerProperties().setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
             @Override

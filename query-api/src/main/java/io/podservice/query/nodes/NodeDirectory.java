@@ -54,11 +54,13 @@ public class NodeDirectory {
     public NodePage describeNodes(String regionId, Paging paging, Map<String, String[]> parameters) {
         operators.requireOperator();
         RegionCatalog.Region region = regions.require(regionId);
-        SqlQuery query = SqlQuery.where("TRUE").andIn("availability_zone", region.azs());
+        // a node serves one zone or several (comma-separated): listed when it serves any asked for
+        String servesZone = "? = ANY (string_to_array(availability_zone, ','))";
+        SqlQuery query = SqlQuery.where("TRUE").andAny(servesZone, region.azs());
         for (QueryFilters.Filter filter : QueryFilters.parse(parameters)) {
             switch (filter.name()) {
                 case "nodeId" -> query.andIn("node_id", filter.values());
-                case "az" -> query.andIn("availability_zone", filter.values());
+                case "az" -> query.andAny(servesZone, filter.values());
                 case "state" -> query.andIn("state", filter.values());
                 default -> throw ApiException.invalidArgument("Invalid filters." + filter.index() + ".name: unknown filter '"
                         + filter.name() + "'; filters: nodeId, az, state");

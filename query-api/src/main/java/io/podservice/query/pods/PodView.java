@@ -40,6 +40,6 @@ public record PodView(
 
     PodState state() {
         return new PodState(podId, accountId, regionId, createTime, definition, phase, reason, message, null, null,
-                podIp, startTime, containerStatuses, ready, readySince, nodeId, nodeUrl, deleted);
+                podIp, startTime, containerStatuses, ready, readySince, nodeId, nodeUrl, 0, deleted);
     }
 }

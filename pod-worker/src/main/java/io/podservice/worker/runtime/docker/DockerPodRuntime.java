@@ -102,6 +102,7 @@ public class DockerPodRuntime implements PodRuntime {
 
     @Override
     public RunningPod create(PodRef pod, PodDefinition definition) {
+        removeOtherNodes(pod.podId());
         List<Container> existing = containersOf(pod.podId());
         if (!existing.isEmpty() && allRunningFor(pod.taskId(), definition, existing)) {
             log.info("pod {} already runs for task {}; reporting it again", pod.podId(), pod.taskId());
@@ -240,7 +241,7 @@ public class DockerPodRuntime implements PodRuntime {
     @Override
     public Set<String> podsOnNode() {
         return docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(PodContainers.ownership(properties)).exec().stream()
+                .withLabelFilter(withOwnership(Map.of(PodContainers.LABEL_NODE, properties.getWorkerId()))).exec().stream()
                 .map(c -> c.getLabels().get(PodContainers.LABEL_POD_ID))
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
@@ -546,11 +547,30 @@ public class DockerPodRuntime implements PodRuntime {
         return running == definition.containers().size() + 1;
     }
 
+    /** The pod's containers that this node made. */
     private List<Container> containersOf(String podId) {
         return docker.listContainersCmd()
                 .withShowAll(true)
-                .withLabelFilter(withOwnership(Map.of(PodContainers.LABEL_POD_ID, podId)))
+                .withLabelFilter(withOwnership(Map.of(PodContainers.LABEL_POD_ID, podId,
+                        PodContainers.LABEL_NODE, properties.getWorkerId())))
                 .exec();
+    }
+
+    /**
+     * Containers of the pod that another node made on this Docker daemon (nodes sharing one daemon,
+     * as the tests' do, after the pod moved off a lost node; or a version that labelled no node):
+     * they hold the pod's names, so they go before the pod is made here.
+     */
+    private void removeOtherNodes(String podId) {
+        List<Container> others = docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(withOwnership(Map.of(PodContainers.LABEL_POD_ID, podId))).exec().stream()
+                .filter(c -> !properties.getWorkerId().equals(c.getLabels().get(PodContainers.LABEL_NODE)))
+                .toList();
+        if (!others.isEmpty()) {
+            log.info("pod {}: removing {} container(s) another node left on this daemon", podId, others.size());
+            stopAll(others.stream().filter(c -> !isInfra(c)).toList(), 0);
+            remove(others);
+        }
     }
 
     private void remove(List<Container> containers) {
@@ -585,6 +605,7 @@ public class DockerPodRuntime implements PodRuntime {
         labels.put(PodContainers.LABEL_CONTAINER, container);
         labels.put(PodContainers.LABEL_REGION, pod.regionId());
         labels.put(PodContainers.LABEL_TASK, pod.taskId());
+        labels.put(PodContainers.LABEL_NODE, properties.getWorkerId());
         labels.putAll(PodContainers.ownership(properties));
         return labels;
     }

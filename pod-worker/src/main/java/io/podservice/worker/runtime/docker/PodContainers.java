@@ -12,6 +12,8 @@ public final class PodContainers {
     static final String LABEL_CONTAINER = "pod.container";
     static final String LABEL_REGION = "pod.region";
     static final String LABEL_TASK = "pod.task";
+    /** The node (worker id) that made a container: a node lists and removes only its own. */
+    static final String LABEL_NODE = "pod.node";
     public static final String LABEL_MANAGED_BY = "pod.managed-by";
     public static final String MANAGED_BY = "pod-service";
     /** The installation a container, volume or network belongs to ({@code pod.worker.cluster}). */

@@ -1,0 +1,131 @@
+package io.podservice.command.scheduling;
+
+import io.podservice.api.web.ApiException;
+import io.podservice.api.web.ErrorStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Places pods on nodes. A pod goes to a ready node of its availability zone that has room for its
+ * instance type (CPU, memory and one more pod, against what the node offers), the least filled one
+ * first, so the pods of one createPods spread across the zone's nodes.
+ *
+ * <p>A node serves one zone or several (its registration lists them comma-separated).
+ *
+ * <p>Must run in the transaction that then stores the pods' events: it locks the zone's ready nodes
+ * until that transaction ends, and the {@link PlacementLedger} moves their counters in it, so two
+ * concurrent requests never take the same room. The lock is per zone: createPods in one zone decide
+ * one after the other (a decision takes a few milliseconds).
+ */
+@Component
+public class Scheduler {
+
+    private final JdbcTemplate jdbc;
+
+    public Scheduler(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A ready node's offer and use, as locked for the decision. */
+    private static final class Room {
+        final String nodeId;
+        final String nodeUrl;
+        final long freeMillicores;
+        final long freeMemory;
+        final int allocatablePods;
+        long usedMillicores;
+        long usedMemory;
+        int usedPods;
+        final long allocatableMillicores;
+        final long allocatableMemory;
+
+        Room(String nodeId, String nodeUrl, long allocatableMillicores, long allocatableMemory, int allocatablePods,
+             long usedMillicores, long usedMemory, int usedPods) {
+            this.nodeId = nodeId;
+            this.nodeUrl = nodeUrl;
+            this.allocatableMillicores = allocatableMillicores;
+            this.allocatableMemory = allocatableMemory;
+            this.allocatablePods = allocatablePods;
+            this.usedMillicores = usedMillicores;
+            this.usedMemory = usedMemory;
+            this.usedPods = usedPods;
+            this.freeMillicores = allocatableMillicores - usedMillicores;
+            this.freeMemory = allocatableMemory - usedMemory;
+        }
+
+        boolean fits(Resources need) {
+            return usedPods + 1 <= allocatablePods && usedMillicores + need.millicores() <= allocatableMillicores
+                    && usedMemory + need.memoryMB() <= allocatableMemory;
+        }
+
+        /** How full the node is, by its scarcest resource: the scheduler fills the emptiest first. */
+        double fill() {
+            return Math.max((double) usedPods / Math.max(1, allocatablePods), Math.max(
+                    (double) usedMillicores / Math.max(1, allocatableMillicores),
+                    (double) usedMemory / Math.max(1, allocatableMemory)));
+        }
+
+        void take(Resources need) {
+            usedPods++;
+            usedMillicores += need.millicores();
+            usedMemory += need.memoryMB();
+        }
+    }
+
+    /**
+     * Places up to {@code count} pods that each need {@code need} in {@code az}, best effort: as many
+     * as fit, one node each, in the order returned.
+     *
+     * @param exceptNode a node not to use (the one a pod leaves), or null
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Placement> place(String az, Resources need, int count, String exceptNode) {
+        List<Room> rooms = lockReadyNodes(az, exceptNode);
+        List<Placement> placements = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Optional<Room> best = rooms.stream().filter(room -> room.fits(need))
+                    .min(Comparator.comparingDouble(Room::fill).thenComparing(room -> room.nodeId));
+            if (best.isEmpty()) {
+                break;
+            }
+            best.get().take(need);
+            placements.add(new Placement(best.get().nodeId, best.get().nodeUrl));
+        }
+        return placements;
+    }
+
+    /** OUT_OF_STOCK in the API's format: no ready node of the zone has room, and what the roomiest has. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ApiException outOfStock(String az, String instanceType, Resources need) {
+        List<Room> rooms = lockReadyNodes(az, null);
+        if (rooms.isEmpty()) {
+            return new ApiException(ErrorStatus.OUT_OF_STOCK, "Instance type '" + instanceType + "' is out of stock in "
+                    + "availability zone '" + az + "': no node of that zone is ready");
+        }
+        long cpu = rooms.stream().mapToLong(room -> room.freeMillicores).max().orElse(0);
+        long memory = rooms.stream().mapToLong(room -> room.freeMemory).max().orElse(0);
+        int pods = rooms.stream().mapToInt(room -> room.allocatablePods - room.usedPods).max().orElse(0);
+        return new ApiException(ErrorStatus.OUT_OF_STOCK, "Instance type '" + instanceType + "' is out of stock in "
+                + "availability zone '" + az + "': a pod of it needs " + need.describe() + ", and none of the zone's "
+                + rooms.size() + " ready node(s) has that room (the most any has free: " + cpu / 1000.0 + " vCPU, "
+                + memory + " MiB, " + pods + " pod(s))");
+    }
+
+    private List<Room> lockReadyNodes(String az, String exceptNode) {
+        return jdbc.query("""
+                SELECT node_id, node_url, allocatable_millicores, allocatable_memory_mb, allocatable_pods,
+                       used_millicores, used_memory_mb, used_pods
+                FROM node_index WHERE state = 'ready' AND ? = ANY (string_to_array(availability_zone, ','))
+                  AND node_id <> ?
+                ORDER BY node_id FOR UPDATE""",
+                (rs, row) -> new Room(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
+                        rs.getLong(6), rs.getLong(7), rs.getInt(8)),
+                az, exceptNode == null ? "" : exceptNode);
+    }
+}
