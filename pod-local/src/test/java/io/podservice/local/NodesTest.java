@@ -105,6 +105,7 @@ class NodesTest extends ServiceTest {
                 "--pod.worker.availability-zone=cn-north-1c", "--pod.worker.max-pods=3",
                 "--pod.worker.allocatable-cpu=8", "--pod.worker.allocatable-memory-mb=65536");
         awaitNode(nodeId, "ready");
+        assertThat(inStockInZoneC()).as("describeInstanceTypes with the small node empty").isTrue();
         String spec = """
                 {"name": "placed", "instanceType": "g.n2.medium", "az": "cn-north-1c", "terminationGracePeriodSeconds": 1,
                  "containers": [{"name": "app", "image": "%s", "command": ["sleep", "3600"]}]}""".formatted(IMAGE);
@@ -123,6 +124,7 @@ class NodesTest extends ServiceTest {
             assertThat(views.find(podId).map(PodView::nodeId).orElseThrow()).isEqualTo(nodeId);
         }
 
+        assertThat(inStockInZoneC()).as("describeInstanceTypes with the zone's one node full").isFalse();
         ApiClient.Response refused = apiAs("nodes").post("/v1/regions/" + REGION + "/pods", "{\"podSpec\": " + spec + "}");
         assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
         assertThat(refused.body().path("error").path("status").asText()).isEqualTo("OUT_OF_STOCK");
@@ -144,6 +146,15 @@ class NodesTest extends ServiceTest {
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     apiAs("nodes").get("/v1/regions/" + REGION + "/pods/" + podId).status() == 404);
         }
+    }
+
+    /** describeInstanceTypes' inStock of g.n2.medium in cn-north-1c, the small node's zone. */
+    private boolean inStockInZoneC() {
+        JsonNode types = apiAs("nodes").get("/v1/regions/" + REGION + "/instanceTypes?filters.1.name=az"
+                + "&filters.1.values.1=cn-north-1c&filters.2.name=instanceTypes&filters.2.values.1=g.n2.medium")
+                .body().path("result").path("instanceTypes");
+        assertThat(types).hasSize(1);
+        return types.get(0).path("state").get(0).path("inStock").asBoolean();
     }
 
     /** Polls describeNodes (as an operator) until the node is listed in that state; returns it. */

@@ -7,17 +7,16 @@ import io.podservice.events.PodDeleted;
 import io.podservice.events.PodEvent;
 import io.podservice.events.PodTask;
 import io.podservice.events.PodScheduled;
-import java.util.List;
-import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What each node holds ({@code pod_placement} and the {@code used_*} counters of {@code node_index}),
- * kept from the pods' events by the subscribing processor {@value #PROCESSING_GROUP}, in the
- * transaction that stores them: the scheduler's next decision sees them.
+ * What each node holds ({@code pod_placement}), kept from the pods' events by the subscribing
+ * processor {@value #PROCESSING_GROUP}, in the transaction that stores them: the scheduler's next
+ * decision sees them. It never locks a node's row (the scheduler's lock), so a deletion cannot
+ * deadlock with a createPods.
  */
 @Component
 @ProcessingGroup(PlacementLedger.PROCESSING_GROUP)
@@ -42,31 +41,13 @@ class PlacementLedger {
 
     @EventHandler
     void on(PodScheduled scheduled) {
-        List<Map<String, Object>> before = jdbc.queryForList(
-                "SELECT node_id, millicores, memory_mb FROM pod_placement WHERE pod_id = ? FOR UPDATE", scheduled.podId());
-        if (before.isEmpty()) {
-            return;
-        }
-        Resources need = new Resources(((Number) before.get(0).get("millicores")).longValue(),
-                ((Number) before.get(0).get("memory_mb")).longValue());
-        String from = (String) before.get(0).get("node_id");
-        if (from != null) {
-            take(from, need, -1);
-        }
-        take(scheduled.nodeId(), need, 1);
         jdbc.update("UPDATE pod_placement SET node_id = ?, generation = ?, stranded = FALSE WHERE pod_id = ?",
                 scheduled.nodeId(), scheduled.generation(), scheduled.podId());
     }
 
     @EventHandler
     void on(PodDeleted deleted) {
-        jdbc.query("DELETE FROM pod_placement WHERE pod_id = ? RETURNING node_id, millicores, memory_mb",
-                (rs, row) -> {
-                    if (rs.getString(1) != null) {
-                        take(rs.getString(1), new Resources(rs.getLong(2), rs.getLong(3)), -1);
-                    }
-                    return null;
-                }, deleted.podId());
+        jdbc.update("DELETE FROM pod_placement WHERE pod_id = ?", deleted.podId());
     }
 
     /**
@@ -89,11 +70,5 @@ class PlacementLedger {
     @EventHandler
     void on(NodeRegistered registered) {
         jdbc.update("UPDATE pod_placement SET stranded = FALSE WHERE node_id = ?", registered.nodeId());
-    }
-
-    private void take(String nodeId, Resources need, int sign) {
-        jdbc.update("UPDATE node_index SET used_millicores = used_millicores + ?, used_memory_mb = used_memory_mb + ?, "
-                        + "used_pods = used_pods + ? WHERE node_id = ?",
-                sign * need.millicores(), sign * need.memoryMB(), sign, nodeId);
     }
 }

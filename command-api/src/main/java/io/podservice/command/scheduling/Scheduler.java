@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>A node serves one zone or several (its registration lists them comma-separated).
  *
  * <p>Must run in the transaction that then stores the pods' events: it locks the zone's ready nodes
- * until that transaction ends, and the {@link PlacementLedger} moves their counters in it, so two
- * concurrent requests never take the same room. The lock is per zone: createPods in one zone decide
+ * until that transaction ends, sums what is placed on them, and the {@link PlacementLedger} records
+ * the new placements in it, so two concurrent requests never take the same room. The lock is per zone: createPods in one zone decide
  * one after the other (a decision takes a few milliseconds).
  */
 @Component
@@ -117,15 +117,33 @@ public class Scheduler {
                 + memory + " MiB, " + pods + " pod(s))");
     }
 
+    /** The zone's ready nodes, locked, each with what is placed on it (summed after the lock is held). */
     private List<Room> lockReadyNodes(String az, String exceptNode) {
-        return jdbc.query("""
-                SELECT node_id, node_url, allocatable_millicores, allocatable_memory_mb, allocatable_pods,
-                       used_millicores, used_memory_mb, used_pods
+        List<Offer> offers = jdbc.query("""
+                SELECT node_id, node_url, allocatable_millicores, allocatable_memory_mb, allocatable_pods
                 FROM node_index WHERE state = 'ready' AND ? = ANY (string_to_array(availability_zone, ','))
                   AND node_id <> ?
                 ORDER BY node_id FOR UPDATE""",
-                (rs, row) -> new Room(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
-                        rs.getLong(6), rs.getLong(7), rs.getInt(8)),
+                (rs, row) -> new Offer(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5)),
                 az, exceptNode == null ? "" : exceptNode);
+        if (offers.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, long[]> used = new java.util.HashMap<>();
+        jdbc.query("""
+                SELECT node_id, count(*), COALESCE(sum(millicores), 0), COALESCE(sum(memory_mb), 0)
+                FROM pod_placement WHERE node_id = ANY (?) GROUP BY node_id""",
+                rs -> {
+                    used.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                },
+                (Object) offers.stream().map(Offer::nodeId).toArray(String[]::new));
+        return offers.stream().map(offer -> {
+            long[] taken = used.getOrDefault(offer.nodeId(), new long[3]);
+            return new Room(offer.nodeId(), offer.nodeUrl(), offer.millicores(), offer.memoryMB(), offer.pods(),
+                    taken[1], taken[2], (int) taken[0]);
+        }).toList();
+    }
+
+    private record Offer(String nodeId, String nodeUrl, long millicores, long memoryMB, int pods) {
     }
 }
