@@ -11,6 +11,7 @@ import io.podservice.events.PodEvent;
 import io.podservice.events.PodFailed;
 import io.podservice.events.PodRebuilt;
 import io.podservice.events.PodRunning;
+import io.podservice.events.PodScheduled;
 import io.podservice.events.PodStopped;
 import io.podservice.events.PodTask;
 import io.podservice.events.SecretCreated;
@@ -76,7 +77,8 @@ public class AuditTrail extends EventSubscriber {
             jdbc.update("INSERT INTO audit_resource (resource_id, region_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                     event.aggregateId(), region);
         }
-        if (event.requestId() != null && event.accountId() != null) {
+        // a pod's placement is the service's decision, part of the createPods that asked for the pod: not a record of its own
+        if (event.requestId() != null && event.accountId() != null && !(payload instanceof PodScheduled)) {
             String type = EventTypes.nameOf(payload.getClass());
             boolean task = payload instanceof PodTask;
             jdbc.update("""

@@ -26,4 +26,44 @@ final class OperatorCommands {
                     .filters(filters);
         }
     }
+
+    /** A node's id, and the action on it. */
+    abstract static class NodeAction extends PodCli.Operation {
+        @Option(names = "--node-id", required = true)
+        String nodeId;
+
+        abstract String action();
+
+        @Override
+        ApiCall request() {
+            return new ApiCall("POST", "/nodes/" + nodeId + ":" + action());
+        }
+    }
+
+    @Command(name = "cordon-node", description = "cordonNode: POST /nodes/{nodeId}:cordon, no new pods on the node "
+            + "(operators only)")
+    static final class CordonNode extends NodeAction {
+        @Override
+        String action() {
+            return "cordon";
+        }
+    }
+
+    @Command(name = "drain-node", description = "drainNode: POST /nodes/{nodeId}:drain, cordon the node and move its "
+            + "pods to other nodes with room (operators only)")
+    static final class DrainNode extends NodeAction {
+        @Override
+        String action() {
+            return "drain";
+        }
+    }
+
+    @Command(name = "uncordon-node", description = "uncordonNode: POST /nodes/{nodeId}:uncordon, place pods on the "
+            + "node again (operators only)")
+    static final class UncordonNode extends NodeAction {
+        @Override
+        String action() {
+            return "uncordon";
+        }
+    }
 }

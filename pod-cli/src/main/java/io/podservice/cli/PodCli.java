@@ -59,7 +59,8 @@ import picocli.CommandLine.ParentCommand;
                 StreamCommands.Attach.class,
                 SubscriberCommands.AuditEvents.class,
                 SubscriberCommands.Usage.class,
-                OperatorCommands.DescribeNodes.class,
+                OperatorCommands.DescribeNodes.class, OperatorCommands.CordonNode.class, OperatorCommands.DrainNode.class,
+                OperatorCommands.UncordonNode.class,
                 SignCommand.class,
         })
 public final class PodCli {

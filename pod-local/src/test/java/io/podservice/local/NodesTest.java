@@ -37,11 +37,15 @@ class NodesTest extends ServiceTest {
     PodViewRepository views;
 
     private ExternalWorker worker;
+    private ExternalWorker spare;
 
     @AfterEach
     void stopWorker() throws InterruptedException {
         if (worker != null) {
             worker.close();
+        }
+        if (spare != null) {
+            spare.close();
         }
     }
 
@@ -145,6 +149,69 @@ class NodesTest extends ServiceTest {
         for (String podId : podIds) {
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     apiAs("nodes").get("/v1/regions/" + REGION + "/pods/" + podId).status() == 404);
+        }
+    }
+
+    @Test
+    void aCordonedNodeTakesNoNewPodsAndADrainedNodesPodsMoveToAnotherNode() throws Exception {
+        String drained = "node-drained-" + TestRun.ID;
+        String other = "node-spare-" + TestRun.ID;
+        worker = ExternalWorker.start(bootstrapServers, drained, "--pod.worker.heartbeat-interval=PT1S",
+                "--pod.worker.availability-zone=cn-north-1c", "--pod.worker.allocatable-cpu=8",
+                "--pod.worker.allocatable-memory-mb=65536");
+        awaitNode(drained, "ready");
+        String spec = """
+                {"name": "drained", "instanceType": "g.n2.medium", "az": "cn-north-1c", "terminationGracePeriodSeconds": 1,
+                 "containers": [{"name": "app", "image": "%s", "command": ["sleep", "3600"]}]}""".formatted(IMAGE);
+        ApiClient.Response made = apiAs("nodes").post("/v1/regions/" + REGION + "/pods",
+                "{\"podSpec\": " + spec + ", \"maxCount\": 2}");
+        assertThat(made.status()).as(made.raw()).isEqualTo(200);
+        List<String> podIds = new java.util.ArrayList<>();
+        for (JsonNode id : made.body().path("result").path("podIds")) {
+            podIds.add(id.asText());
+        }
+        assertThat(podIds).hasSize(2);
+        for (String podId : podIds) {
+            awaitPhase(apiAs("nodes"), podId, "running");
+            assertThat(views.find(podId).map(PodView::nodeId).orElseThrow()).isEqualTo(drained);
+        }
+
+        // a tenant cannot; an operator cordons: the zone has no schedulable node left
+        assertThat(apiAs("nodes").post(NODES + "/" + drained + ":cordon", "{}").status()).isEqualTo(403);
+        assertThat(operator().post(NODES + "/" + drained + ":cordon", "{}").status()).isEqualTo(200);
+        assertThat(operator().post(NODES + "/no-such-node:cordon", "{}").status()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !awaitNode(drained, "ready").path("schedulable").asBoolean());
+        ApiClient.Response refused = apiAs("nodes").post("/v1/regions/" + REGION + "/pods", "{\"podSpec\": " + spec + "}");
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(refused.body().path("error").path("message").asText()).contains("no node of that zone is ready and "
+                + "schedulable");
+
+        // a second node in the zone; draining the first moves its pods there, created afresh
+        spare = ExternalWorker.start(bootstrapServers, other, "--pod.worker.heartbeat-interval=PT1S",
+                "--pod.worker.availability-zone=cn-north-1c", "--pod.worker.allocatable-cpu=8",
+                "--pod.worker.allocatable-memory-mb=65536");
+        awaitNode(other, "ready");
+        assertThat(operator().post(NODES + "/" + drained + ":drain", "{}").status()).isEqualTo(200);
+        for (String podId : podIds) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> views.find(podId)
+                    .filter(view -> other.equals(view.nodeId()) && view.phase() == io.podservice.events.PodPhase.RUNNING)
+                    .isPresent());
+        }
+        // and the drained node removed what it had of them (both nodes share this machine's Docker)
+        for (String podId : podIds) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of("pod.id", podId, "pod.node", drained)).exec().isEmpty());
+            assertThat(docker.listContainersCmd().withLabelFilter(Map.of("pod.id", podId, "pod.node", other)).exec())
+                    .as("the pod's containers on its new node").hasSize(2);
+        }
+        JsonNode draining = awaitNode(drained, "ready");
+        assertThat(draining.path("draining").asBoolean()).isTrue();
+
+        assertThat(operator().post(NODES + "/" + drained + ":uncordon", "{}").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> awaitNode(drained, "ready").path("schedulable").asBoolean());
+        assertThat(awaitNode(drained, "ready").path("draining").asBoolean()).isFalse();
+        for (String podId : podIds) {
+            assertThat(apiAs("nodes").delete("/v1/regions/" + REGION + "/pods/" + podId).status()).isEqualTo(200);
         }
     }
 

@@ -2,7 +2,10 @@ package io.podservice.command.node;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.podservice.events.NodeCordoned;
 import io.podservice.events.NodeLost;
+import io.podservice.events.NodeUncordoned;
+import java.time.Instant;
 import io.podservice.events.NodeReady;
 import io.podservice.events.NodeRegistered;
 import org.axonframework.commandhandling.CommandHandler;
@@ -15,8 +18,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A machine whose worker runs pods. Registered by its first heartbeat (what it offers: zone, CPU,
  * memory, pods, labels, URL), registered again when any of that changes, lost when it falls silent
- * for longer than the grace period, ready again when it is heard from. A heartbeat that changes
- * nothing records nothing.
+ * for longer than the grace period, ready again when it is heard from; cordoned (and drained) by an
+ * operator, which keeps new pods off it, until uncordoned. A heartbeat that changes nothing records
+ * nothing.
  */
 @Aggregate
 public class Node {
@@ -26,6 +30,8 @@ public class Node {
     /** What the node last registered, its time left out: a heartbeat saying the same changes nothing. */
     private NodeRegistered registration;
     private boolean lost;
+    private boolean cordoned;
+    private boolean draining;
 
     protected Node() {
         // for Axon's event sourcing, and created by its first heartbeat
@@ -54,6 +60,37 @@ public class Node {
         }
         apply(new NodeLost(nodeId, command.lastHeartbeatAt(), command.at()));
         return true;
+    }
+
+    /** @return whether anything changed (cordoning a cordoned node again records nothing) */
+    @CommandHandler
+    public boolean handle(NodeCommands.CordonNode command) {
+        if (cordoned && (draining || !command.drain())) {
+            return false;
+        }
+        apply(new NodeCordoned(nodeId, command.drain(), Instant.now()));
+        return true;
+    }
+
+    @CommandHandler
+    public boolean handle(NodeCommands.UncordonNode command) {
+        if (!cordoned) {
+            return false;
+        }
+        apply(new NodeUncordoned(nodeId, Instant.now()));
+        return true;
+    }
+
+    @EventSourcingHandler
+    void on(NodeCordoned event) {
+        cordoned = true;
+        draining = event.drain();
+    }
+
+    @EventSourcingHandler
+    void on(NodeUncordoned event) {
+        cordoned = false;
+        draining = false;
     }
 
     @EventSourcingHandler

@@ -1,6 +1,8 @@
 package io.podservice.command.node;
 
+import io.podservice.events.NodeCordoned;
 import io.podservice.events.NodeLost;
+import io.podservice.events.NodeUncordoned;
 import io.podservice.events.NodeReady;
 import io.podservice.events.NodeRegistered;
 import java.sql.Timestamp;
@@ -42,6 +44,12 @@ public class NodeIndex implements LastHeartbeats {
                 (rs, row) -> rs.getTimestamp(1).toInstant(), nodeId).stream().findFirst();
     }
 
+    /** When the service last heard from any node at all. */
+    Optional<Instant> lastHeardFromAny() {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT max(last_heartbeat_at) FROM node_index",
+                java.sql.Timestamp.class)).map(Timestamp::toInstant);
+    }
+
     /** Ready nodes not heard from since {@code before}, with when they last were. */
     List<Silent> silentSince(Instant before) {
         return jdbc.query("SELECT node_id, last_heartbeat_at FROM node_index WHERE state = ? AND last_heartbeat_at < ?",
@@ -72,6 +80,17 @@ public class NodeIndex implements LastHeartbeats {
     void on(NodeReady ready) {
         jdbc.update("UPDATE node_index SET state = ?, last_heartbeat_at = GREATEST(last_heartbeat_at, ?) WHERE node_id = ?",
                 READY, Timestamp.from(ready.readyAt()), ready.nodeId());
+    }
+
+    @EventHandler
+    void on(NodeCordoned cordoned) {
+        jdbc.update("UPDATE node_index SET cordoned = TRUE, draining = ? WHERE node_id = ?", cordoned.drain(),
+                cordoned.nodeId());
+    }
+
+    @EventHandler
+    void on(NodeUncordoned uncordoned) {
+        jdbc.update("UPDATE node_index SET cordoned = FALSE, draining = FALSE WHERE node_id = ?", uncordoned.nodeId());
     }
 
     @EventHandler

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
  * instance looks (a second declaration of the same node records nothing, or loses the race on the
  * aggregate's sequence and is skipped); for a whole grace period after its start an instance
  * declares nothing, since nobody recorded the nodes' heartbeats while the command side was down.
+ * Nor does any instance while no node at all is heard from: that silence is the service's own
+ * (Kafka away), and moving every node's pods would turn it into an outage. (So the only node of a
+ * one-node service is never declared lost: there would be nowhere to move its pods anyway.)
  */
 @Component
 class NodeLiveness {
@@ -25,6 +28,7 @@ class NodeLiveness {
     private final NodeProperties properties;
     private final Clock clock = Clock.systemUTC();
     private final Instant startedAt = clock.instant();
+    private boolean deaf;
 
     NodeLiveness(CommandGateway commands, NodeIndex index, NodeProperties properties) {
         this.commands = commands;
@@ -38,7 +42,18 @@ class NodeLiveness {
         if (now.isBefore(startedAt.plus(properties.getLostAfter()))) {
             return;
         }
-        for (NodeIndex.Silent silent : index.silentSince(now.minus(properties.getLostAfter()))) {
+        Instant cutoff = now.minus(properties.getLostAfter());
+        if (index.lastHeardFromAny().map(last -> last.isBefore(cutoff)).orElse(true)) {
+            // not one node heard from in the grace period: the silence is the service's own (Kafka away, its
+            // heartbeats' consumer stalled), not the nodes'; moving every pod of every node would be the outage
+            if (!deaf) {
+                log.warn("no node has been heard from for {}: no node is declared lost until one is", properties.getLostAfter());
+            }
+            deaf = true;
+            return;
+        }
+        deaf = false;
+        for (NodeIndex.Silent silent : index.silentSince(cutoff)) {
             try {
                 Boolean declared = commands.sendAndWait(
                         new NodeCommands.MarkNodeLost(silent.nodeId(), silent.lastHeartbeatAt(), now), 30, TimeUnit.SECONDS);

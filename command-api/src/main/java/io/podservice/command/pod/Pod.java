@@ -18,6 +18,7 @@ import io.podservice.events.PodScheduled;
 import io.podservice.events.NodeRouting;
 import io.podservice.command.scheduling.Placement;
 import io.podservice.command.scheduling.Resources;
+import io.podservice.command.scheduling.EvacuatePod;
 import io.podservice.command.scheduling.Scheduler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -77,42 +78,39 @@ public class Pod {
     }
 
     /**
-     * The pod's node was lost. A pod that should run and may be restarted (restartPolicy Always) is
-     * created afresh on another node with room (a new placement generation and task; its address in
-     * a subnet moves with it, an address Docker gave does not); a stopped one is moved without
-     * starting. Any other pod that was running or on its way there fails with reason
-     * {@code NodeLost}; a deletion in flight completes (the node's containers went with it, and the
-     * node removes them if it comes back).
+     * The pod's node was lost, or an operator drains it. A pod that should run is created afresh on
+     * another node with room (a new placement generation and task; its address in a subnet moves
+     * with it, an address Docker gave does not); a stopped one is moved without starting. From a
+     * lost node only pods with restartPolicy Always move: any other pod that was running or on
+     * its way there fails with reason {@code NodeLost}, and a deletion in flight completes (the
+     * node's containers went with it, and the node removes them if it comes back). From a drained
+     * node every pod moves where there is room; one in the middle of a task waits for it.
      */
     @CommandHandler
-    public PodCommands.Evacuated handle(PodCommands.EvacuatePod command, Scheduler scheduler) {
-        if (state.deleted() || !command.lostNodeId().equals(state.nodeId())) {
-            return PodCommands.Evacuated.NOT_THERE;
+    public EvacuatePod.Outcome handle(EvacuatePod command, Scheduler scheduler) {
+        if (state.deleted() || !command.nodeId().equals(state.nodeId())) {
+            return EvacuatePod.Outcome.NOT_THERE;
         }
         Instant now = Instant.now();
+        boolean shouldRun = EnumSet.of(PodPhase.RUNNING, PodPhase.PENDING, PodPhase.STARTING).contains(state.phase());
+        boolean atRest = EnumSet.of(PodPhase.STOPPED, PodPhase.ERROR).contains(state.phase());
+        if (!command.lost()) {
+            if (!shouldRun && !atRest) {
+                return EvacuatePod.Outcome.BUSY;
+            }
+            return moveElsewhere(scheduler, shouldRun, now) ? EvacuatePod.Outcome.MOVED : EvacuatePod.Outcome.STAYED;
+        }
         if (state.phase() == PodPhase.DELETING) {
             apply(new PodDeleted(podId, state.taskInFlight(), now));
-            return PodCommands.Evacuated.DELETED;
+            return EvacuatePod.Outcome.DELETED;
+        }
+        if (state.phase() == PodPhase.STOPPING) {
+            apply(new PodStopped(podId, state.taskInFlight(), now, List.of()));
+            atRest = true;
         }
         boolean restartable = "Always".equals(state.definition().restartPolicy());
-        boolean shouldRun = EnumSet.of(PodPhase.RUNNING, PodPhase.PENDING, PodPhase.STARTING).contains(state.phase());
-        boolean stopped = EnumSet.of(PodPhase.STOPPED, PodPhase.STOPPING).contains(state.phase());
-        if (restartable && (shouldRun || stopped)) {
-            List<Placement> to = scheduler.place(state.definition().az(), Resources.of(state.definition()), 1,
-                    state.nodeId());
-            if (!to.isEmpty()) {
-                String from = state.nodeId();
-                // with what the new node needs to know the pod, which it never saw
-                PodScheduled moved = new PodScheduled(podId, to.get(0).nodeId(), to.get(0).nodeUrl(),
-                        state.placement() + 1, from, shouldRun ? newTask() : null, state.accountId(), state.regionId(),
-                        state.definition(), now);
-                AggregateLifecycle.apply(moved,
-                        MetaData.with(NodeRouting.METADATA, NodeRouting.join(List.of(from, to.get(0).nodeId()))));
-                if (state.phase() == PodPhase.STOPPING) {
-                    apply(new PodStopped(podId, state.taskInFlight(), now, List.of()));
-                }
-                return PodCommands.Evacuated.MOVED;
-            }
+        if (restartable && (shouldRun || atRest) && moveElsewhere(scheduler, shouldRun, now)) {
+            return EvacuatePod.Outcome.MOVED;
         }
         if (shouldRun || state.phase() == PodPhase.REBUILDING) {
             apply(new PodFailed(podId, state.taskInFlight() == null ? state.runningTask() : state.taskInFlight(),
@@ -120,12 +118,28 @@ public class Pod {
                     ? "; no other node of availability zone '" + state.definition().az() + "' has room for it"
                     : "; restartPolicy " + state.definition().restartPolicy() + " does not move it to another node"),
                     now, List.of()));
-            return PodCommands.Evacuated.FAILED;
+            return EvacuatePod.Outcome.FAILED;
         }
-        if (state.phase() == PodPhase.STOPPING) {
-            apply(new PodStopped(podId, state.taskInFlight(), now, List.of()));
+        return EvacuatePod.Outcome.STAYED;
+    }
+
+    /**
+     * Places the pod on another node of its zone with room, with what that node needs to know it
+     * (it saw none of its events) and, when it should run, the task that creates it there.
+     *
+     * @return false when no other node has room
+     */
+    private boolean moveElsewhere(Scheduler scheduler, boolean run, Instant now) {
+        List<Placement> to = scheduler.place(state.definition().az(), Resources.of(state.definition()), 1,
+                state.nodeId());
+        if (to.isEmpty()) {
+            return false;
         }
-        return PodCommands.Evacuated.STAYED;
+        String from = state.nodeId();
+        AggregateLifecycle.apply(new PodScheduled(podId, to.get(0).nodeId(), to.get(0).nodeUrl(), state.placement() + 1,
+                        from, run ? newTask() : null, state.accountId(), state.regionId(), state.definition(), now),
+                MetaData.with(NodeRouting.METADATA, NodeRouting.join(List.of(from, to.get(0).nodeId()))));
+        return true;
     }
 
     @CommandHandler

@@ -52,14 +52,4 @@ public final class PodCommands {
 
     public record DisassociateElasticIp(@TargetAggregateIdentifier String podId, String accountId, String elasticIpId) {
     }
-
-    /**
-     * The pod's node {@code lostNodeId} was declared lost: the pod is moved to another node or
-     * failed (the service's own command, no account behind it).
-     */
-    public record EvacuatePod(@TargetAggregateIdentifier String podId, String lostNodeId) {
-    }
-
-    /** What an evacuation did with a pod. */
-    public enum Evacuated { MOVED, FAILED, DELETED, STAYED, NOT_THERE }
 }

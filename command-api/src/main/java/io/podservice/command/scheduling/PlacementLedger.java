@@ -1,7 +1,7 @@
 package io.podservice.command.scheduling;
 
-import io.podservice.events.NodeReady;
-import io.podservice.events.NodeRegistered;
+import io.podservice.events.NodeEvent;
+import io.podservice.events.NodeLost;
 import io.podservice.events.PodCreated;
 import io.podservice.events.PodDeleted;
 import io.podservice.events.PodEvent;
@@ -61,14 +61,14 @@ class PlacementLedger {
         }
     }
 
-    /** A node back: the pods its evacuation left there are its own again. */
+    /**
+     * A node back, cordoned (a drain asked again) or uncordoned: the pods an evacuation left on it
+     * are tried again by the next one (if the node is still lost or draining).
+     */
     @EventHandler
-    void on(NodeReady ready) {
-        jdbc.update("UPDATE pod_placement SET stranded = FALSE WHERE node_id = ?", ready.nodeId());
-    }
-
-    @EventHandler
-    void on(NodeRegistered registered) {
-        jdbc.update("UPDATE pod_placement SET stranded = FALSE WHERE node_id = ?", registered.nodeId());
+    void on(NodeEvent event) {
+        if (!(event instanceof NodeLost)) {
+            jdbc.update("UPDATE pod_placement SET stranded = FALSE WHERE node_id = ? AND stranded", event.nodeId());
+        }
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Places pods on nodes. A pod goes to a ready node of its availability zone that has room for its
+ * Places pods on nodes. A pod goes to a ready node of its availability zone, not cordoned, that has room for its
  * instance type (CPU, memory and one more pod, against what the node offers), the least filled one
  * first, so the pods of one createPods spread across the zone's nodes.
  *
@@ -106,7 +106,7 @@ public class Scheduler {
         List<Room> rooms = lockReadyNodes(az, null);
         if (rooms.isEmpty()) {
             return new ApiException(ErrorStatus.OUT_OF_STOCK, "Instance type '" + instanceType + "' is out of stock in "
-                    + "availability zone '" + az + "': no node of that zone is ready");
+                    + "availability zone '" + az + "': no node of that zone is ready and schedulable");
         }
         long cpu = rooms.stream().mapToLong(room -> room.freeMillicores).max().orElse(0);
         long memory = rooms.stream().mapToLong(room -> room.freeMemory).max().orElse(0);
@@ -121,8 +121,8 @@ public class Scheduler {
     private List<Room> lockReadyNodes(String az, String exceptNode) {
         List<Offer> offers = jdbc.query("""
                 SELECT node_id, node_url, allocatable_millicores, allocatable_memory_mb, allocatable_pods
-                FROM node_index WHERE state = 'ready' AND ? = ANY (string_to_array(availability_zone, ','))
-                  AND node_id <> ?
+                FROM node_index WHERE state = 'ready' AND NOT cordoned
+                  AND ? = ANY (string_to_array(availability_zone, ',')) AND node_id <> ?
                 ORDER BY node_id FOR UPDATE""",
                 (rs, row) -> new Offer(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5)),
                 az, exceptNode == null ? "" : exceptNode);

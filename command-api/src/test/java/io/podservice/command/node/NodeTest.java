@@ -1,7 +1,9 @@
 package io.podservice.command.node;
 
 import io.podservice.events.NodeHeartbeat;
+import io.podservice.events.NodeCordoned;
 import io.podservice.events.NodeLost;
+import io.podservice.events.NodeUncordoned;
 import io.podservice.events.NodeReady;
 import io.podservice.events.NodeRegistered;
 import java.time.Instant;
@@ -84,5 +86,44 @@ class NodeTest {
         fixture.given(registered(Map.of(), T0), new NodeLost("node-1", T0, T1))
                 .when(new NodeCommands.RecordHeartbeat("node-1", heartbeat(Map.of(), 3), T1.plusSeconds(2)))
                 .expectEvents(new NodeReady("node-1", T1.plusSeconds(2)));
+    }
+
+    @Test
+    void aCordonIsRecordedOnceAndADrainAfterItIsRecordedToo() {
+        fixture.given(registered(Map.of(), T0))
+                .when(new NodeCommands.CordonNode("node-1", false))
+                .expectResultMessagePayload(true)
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                org.axonframework.test.matchers.Matchers.matches(e -> e instanceof NodeCordoned c
+                                        && !c.drain())),
+                        org.axonframework.test.matchers.Matchers.andNoMore()));
+        fixture.given(registered(Map.of(), T0), new NodeCordoned("node-1", false, T1))
+                .when(new NodeCommands.CordonNode("node-1", false))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+        fixture.given(registered(Map.of(), T0), new NodeCordoned("node-1", false, T1))
+                .when(new NodeCommands.CordonNode("node-1", true))
+                .expectResultMessagePayload(true)
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                org.axonframework.test.matchers.Matchers.matches(e -> e instanceof NodeCordoned c
+                                        && c.drain())),
+                        org.axonframework.test.matchers.Matchers.andNoMore()));
+    }
+
+    @Test
+    void onlyACordonedNodeIsUncordoned() {
+        fixture.given(registered(Map.of(), T0))
+                .when(new NodeCommands.UncordonNode("node-1"))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+        fixture.given(registered(Map.of(), T0), new NodeCordoned("node-1", true, T1))
+                .when(new NodeCommands.UncordonNode("node-1"))
+                .expectResultMessagePayload(true)
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                org.axonframework.test.matchers.Matchers.matches(e -> e instanceof NodeUncordoned)),
+                        org.axonframework.test.matchers.Matchers.andNoMore()));
     }
 }

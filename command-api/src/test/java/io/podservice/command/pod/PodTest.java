@@ -11,6 +11,7 @@ import io.podservice.events.PodPlaced;
 import io.podservice.events.PodRunning;
 import io.podservice.events.PodScheduled;
 import io.podservice.command.scheduling.Placement;
+import io.podservice.command.scheduling.EvacuatePod;
 import io.podservice.command.scheduling.Scheduler;
 import io.podservice.events.PodSpecParts;
 import io.podservice.events.PodTaskResult;
@@ -66,8 +67,8 @@ class PodTest {
         fixture.given(new PodCreated("pod-1", "acct-1", "cn-north-1", "task-1", never, NOW),
                         PodScheduled.placement("pod-1", "node-1", null, 1, null, NOW),
                         new PodRunning("pod-1", "task-1", "172.17.0.2", NOW, List.of()))
-                .when(new PodCommands.EvacuatePod("pod-1", "node-1"))
-                .expectResultMessagePayload(PodCommands.Evacuated.FAILED)
+                .when(new EvacuatePod("pod-1", "node-1", true))
+                .expectResultMessagePayload(EvacuatePod.Outcome.FAILED)
                 .expectEventsMatching(Matchers.exactSequenceOf(
                         Matchers.messageWithPayload(Matchers.matches(e -> e instanceof PodFailed failed
                                 && failed.reason().equals("NodeLost") && failed.message().contains("restartPolicy Never"))),
@@ -79,8 +80,8 @@ class PodTest {
         fixture.registerInjectableResource(new Scheduler(null));
         fixture.given(created("task-1"), new PodScheduled("pod-1", "node-2", null, 2, "node-1", "task-2",
                         "acct-1", "cn-north-1", DEFINITION, NOW))
-                .when(new PodCommands.EvacuatePod("pod-1", "node-1"))
-                .expectResultMessagePayload(PodCommands.Evacuated.NOT_THERE)
+                .when(new EvacuatePod("pod-1", "node-1", true))
+                .expectResultMessagePayload(EvacuatePod.Outcome.NOT_THERE)
                 .expectNoEvents();
     }
 

@@ -36,6 +36,7 @@ class NodeHeartbeats {
     private final PodRuntime runtime;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean failing;
+    private volatile int lastPodCount;
     private final ScheduledExecutorService beating = Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.named("node-heartbeat"));
 
@@ -88,6 +89,20 @@ class NodeHeartbeats {
         // what the scheduler may place here: the node's resources times their allocation ratios
         return new NodeHeartbeat(node.nodeId(), node.nodeUrl(), properties.getAvailabilityZone(),
                 cpu * properties.getCpuAllocationRatio(), (long) (memory * properties.getMemoryAllocationRatio()),
-                properties.getMaxPods(), properties.getNodeLabels(), runtime.podsOnNode().size(), clock.instant());
+                properties.getMaxPods(), properties.getNodeLabels(), podsOnNode(), clock.instant());
+    }
+
+    /**
+     * The pods Docker has of this node, or the last count while Docker does not answer: a daemon
+     * restart is the node's own business (its reconciler brings the pods back), not a reason for the
+     * service to declare the node lost and move its pods away.
+     */
+    private int podsOnNode() {
+        try {
+            lastPodCount = runtime.podsOnNode().size();
+        } catch (RuntimeException dockerDown) {
+            log.debug("node {}: Docker did not answer; the heartbeat carries the last pod count", node.nodeId());
+        }
+        return lastPodCount;
     }
 }

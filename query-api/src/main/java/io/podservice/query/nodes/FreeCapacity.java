@@ -33,7 +33,7 @@ public class FreeCapacity {
         }
     }
 
-    /** Every ready node's room now. */
+    /** Every ready node's room now, but for those an operator cordoned. */
     public List<Room> readyNodes() {
         List<InstanceTypeCatalog.InstanceType> types = instanceTypes.getInstanceTypes();
         StringBuilder sizes = new StringBuilder();
@@ -52,7 +52,7 @@ public class FreeCapacity {
                          WHERE NOT p.deleted AND p.node_id IS NOT NULL GROUP BY p.node_id)
                 SELECT n.availability_zone, n.allocatable_cpu - COALESCE(u.cpu, 0),
                        n.allocatable_memory_mb - COALESCE(u.memory_mb, 0), n.allocatable_pods - COALESCE(u.pods, 0)
-                FROM node_view n LEFT JOIN used u ON u.node_id = n.node_id WHERE n.state = 'ready'""".formatted(sizes),
+                FROM node_view n LEFT JOIN used u ON u.node_id = n.node_id WHERE n.state = 'ready' AND n.schedulable""".formatted(sizes),
                 (rs, row) -> new Room(Set.copyOf(Arrays.asList(rs.getString(1).split(","))), rs.getDouble(2),
                         rs.getLong(3), rs.getLong(4)), args.toArray());
     }

@@ -22,7 +22,8 @@ public class NodeDirectory {
 
     private static final String COLUMNS = "n.node_id, n.node_url, n.availability_zone, n.allocatable_cpu, "
             + "n.allocatable_memory_mb, n.allocatable_pods, n.labels, n.state, n.registered_at, n.state_changed_at, "
-            + "n.last_heartbeat_at, (SELECT count(*) FROM pod_view p WHERE p.node_id = n.node_id AND NOT p.deleted)";
+            + "n.last_heartbeat_at, (SELECT count(*) FROM pod_view p WHERE p.node_id = n.node_id AND NOT p.deleted), "
+            + "n.schedulable, n.draining";
 
     private final JdbcTemplate jdbc;
     private final RegionCatalog regions;
@@ -40,11 +41,12 @@ public class NodeDirectory {
 
     /**
      * A node: {@code state} is {@code ready} or {@code lost}; {@code pods} counts the pods placed on it;
-     * {@code lastHeartbeatTime} is when a lost node was last heard from.
+     * {@code lastHeartbeatTime} is when a lost node was last heard from; {@code schedulable} is false
+     * while an operator has it cordoned, {@code draining} while its pods are being moved off it.
      */
     public record Node(String nodeId, String nodeUrl, String az, String state, Allocatable allocatable, long pods,
                        Map<String, String> labels, Instant registeredTime, Instant stateChangedTime,
-                       Instant lastHeartbeatTime) {
+                       Instant lastHeartbeatTime, boolean schedulable, boolean draining) {
     }
 
     public record NodePage(List<Node> nodes, long totalCount) {
@@ -75,7 +77,8 @@ public class NodeDirectory {
     private static Node node(ResultSet rs) throws SQLException {
         return new Node(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(8),
                 new Allocatable(rs.getDouble(4), rs.getLong(5), rs.getInt(6)),
-                rs.getLong(12), labels(rs.getString(7)), instant(rs, 9), instant(rs, 10), instant(rs, 11));
+                rs.getLong(12), labels(rs.getString(7)), instant(rs, 9), instant(rs, 10), instant(rs, 11),
+                rs.getBoolean(13), rs.getBoolean(14));
     }
 
     @SuppressWarnings("unchecked")

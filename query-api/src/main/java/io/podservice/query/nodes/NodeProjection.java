@@ -2,7 +2,9 @@ package io.podservice.query.nodes;
 
 import io.podservice.events.EventEnvelope;
 import io.podservice.events.EventJson;
+import io.podservice.events.NodeCordoned;
 import io.podservice.events.NodeLost;
+import io.podservice.events.NodeUncordoned;
 import io.podservice.events.NodeReady;
 import io.podservice.events.NodeRegistered;
 import io.podservice.query.ReadModel;
@@ -54,7 +56,17 @@ public class NodeProjection implements ReadModel {
             state(ready.nodeId(), READY, at, null, event.sequence());
         } else if (event.payload() instanceof NodeLost lost) {
             state(lost.nodeId(), LOST, at, Timestamp.from(lost.lastHeartbeatAt()), event.sequence());
+        } else if (event.payload() instanceof NodeCordoned cordoned) {
+            scheduling(cordoned.nodeId(), false, cordoned.drain(), event.sequence());
+        } else if (event.payload() instanceof NodeUncordoned uncordoned) {
+            scheduling(uncordoned.nodeId(), true, false, event.sequence());
         }
+    }
+
+    /** Whether pods may be placed on the node, and whether it is being drained. */
+    private void scheduling(String nodeId, boolean schedulable, boolean draining, long sequence) {
+        jdbc.update("UPDATE node_view SET schedulable = ?, draining = ?, last_sequence = ? "
+                + "WHERE node_id = ? AND last_sequence < ?", schedulable, draining, sequence, nodeId, sequence);
     }
 
     /** The node's state since {@code at}; {@code lastHeard} is shown only while it is lost. */

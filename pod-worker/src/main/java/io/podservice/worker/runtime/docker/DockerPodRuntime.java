@@ -241,7 +241,8 @@ public class DockerPodRuntime implements PodRuntime {
     @Override
     public Set<String> podsOnNode() {
         return docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(withOwnership(Map.of(PodContainers.LABEL_NODE, properties.getWorkerId()))).exec().stream()
+                .withLabelFilter(PodContainers.ownership(properties)).exec().stream()
+                .filter(this::ofThisNode)
                 .map(c -> c.getLabels().get(PodContainers.LABEL_POD_ID))
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
@@ -547,24 +548,28 @@ public class DockerPodRuntime implements PodRuntime {
         return running == definition.containers().size() + 1;
     }
 
-    /** The pod's containers that this node made. */
+    /** The pod's containers that this node made (or that name no node: made before nodes were labelled). */
     private List<Container> containersOf(String podId) {
         return docker.listContainersCmd()
                 .withShowAll(true)
-                .withLabelFilter(withOwnership(Map.of(PodContainers.LABEL_POD_ID, podId,
-                        PodContainers.LABEL_NODE, properties.getWorkerId())))
-                .exec();
+                .withLabelFilter(withOwnership(Map.of(PodContainers.LABEL_POD_ID, podId)))
+                .exec().stream().filter(this::ofThisNode).toList();
+    }
+
+    private boolean ofThisNode(Container container) {
+        String node = container.getLabels().get(PodContainers.LABEL_NODE);
+        return node == null || node.equals(properties.getWorkerId());
     }
 
     /**
      * Containers of the pod that another node made on this Docker daemon (nodes sharing one daemon,
-     * as the tests' do, after the pod moved off a lost node; or a version that labelled no node):
+     * as the tests' do, after the pod moved off a lost or drained node):
      * they hold the pod's names, so they go before the pod is made here.
      */
     private void removeOtherNodes(String podId) {
         List<Container> others = docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(withOwnership(Map.of(PodContainers.LABEL_POD_ID, podId))).exec().stream()
-                .filter(c -> !properties.getWorkerId().equals(c.getLabels().get(PodContainers.LABEL_NODE)))
+                .filter(c -> !ofThisNode(c))
                 .toList();
         if (!others.isEmpty()) {
             log.info("pod {}: removing {} container(s) another node left on this daemon", podId, others.size());
