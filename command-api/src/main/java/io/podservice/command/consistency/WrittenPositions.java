@@ -51,7 +51,8 @@ public class WrittenPositions implements WritePositions {
 
     @Override
     public List<Position> recent(String accountId) {
-        return jdbc.query("SELECT aggregate_id, sequence FROM written_position WHERE account_id = ? AND written_at > ?",
+        return jdbc.query("SELECT aggregate_id, sequence FROM written_position WHERE account_id = ? AND written_at > ? "
+                        + "ORDER BY aggregate_id",
                 (rs, row) -> new Position(rs.getString(1), rs.getLong(2)), accountId,
                 Timestamp.from(Instant.now().minus(REMEMBERED)));
     }
