@@ -7,7 +7,6 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
-import io.podservice.signer.RequestSigner;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,8 +47,7 @@ public final class LoadBenchmark {
     /** pods x concurrency: the issue's three rows, then 300 pods at 16 at once (a node toward 500 running pods). */
     private static final String DEFAULT_RUNS = "20x1,20x8,100x8,300x16";
 
-    private final URI endpoint;
-    private final RequestSigner signer;
+    private final BenchApi api;
     private final String image;
     private final DockerClient docker;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
@@ -62,10 +60,9 @@ public final class LoadBenchmark {
     /** The service's process on this machine (the launcher), whose memory per running pod is measured; 0: not measured. */
     private final long servicePid;
 
-    private LoadBenchmark(URI endpoint, String accessKey, String secretKey, String image, long servicePid) {
-        this.endpoint = endpoint;
+    private LoadBenchmark(BenchApi api, String image, long servicePid) {
+        this.api = api;
         this.servicePid = servicePid;
-        this.signer = new RequestSigner(accessKey, secretKey, "pod");
         this.image = image;
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
         this.docker = DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
@@ -84,10 +81,14 @@ public final class LoadBenchmark {
     }
 
     private static void benchmark(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        Map<String, String> profile = profile(Path.of(options.getOrDefault("credentials", "data/credentials")));
-        LoadBenchmark bench = new LoadBenchmark(URI.create(options.getOrDefault("endpoint", profile.get("endpoint"))),
-                profile.get("access_key"), profile.get("secret_key"), options.getOrDefault("image", "127.0.0.1:5000/pod-service/busybox:1"),
+        if (java.util.Arrays.asList(args).contains("--bench=nodes")) {
+            NodeFailoverBenchmark.run(args);
+            return;
+        }
+        Map<String, String> options = BenchApi.options(args, "--runs=20x1,100x8 --credentials=data/credentials "
+                + "--endpoint=http://... --image=127.0.0.1:5000/pod-service/busybox:1 --write=docs/performance.md");
+        LoadBenchmark bench = new LoadBenchmark(BenchApi.of(Path.of(options.getOrDefault("credentials", "data/credentials")),
+                options.get("endpoint")), options.getOrDefault("image", "127.0.0.1:5000/pod-service/busybox:1"),
                 Long.parseLong(options.getOrDefault("service-pid", "0")));
         List<Result> results = new ArrayList<>();
         for (String run : options.getOrDefault("runs", DEFAULT_RUNS).split(",")) {
@@ -99,7 +100,7 @@ public final class LoadBenchmark {
         String table = table(results, bench.machine(), options.getOrDefault("runs", DEFAULT_RUNS));
         System.out.println(table);
         if (options.containsKey("write")) {
-            write(Path.of(options.get("write")), table);
+            BenchApi.write(Path.of(options.get("write")), "load-bench", "Load against raw Docker", table);
             System.out.println("[bench] written to " + options.get("write"));
         }
     }
@@ -173,8 +174,8 @@ public final class LoadBenchmark {
         ExecutorService threads = Executors.newFixedThreadPool(concurrency + 1);
         CompletableFuture<Void> lister = CompletableFuture.runAsync(() -> {
             while (bursting.get()) {
-                describePods.add(call("GET", "/pods?pageSize=100", null).millis());
-                pause(pollMillis);
+                describePods.add(api.call("GET", "/pods?pageSize=100", null).millis());
+                BenchApi.pause(pollMillis);
             }
         }, threads);
         List<CompletableFuture<Void>> work = new ArrayList<>();
@@ -183,7 +184,7 @@ public final class LoadBenchmark {
             work.add(CompletableFuture.runAsync(() -> {
                 for (int i = thread; i < pods; i += concurrency) {
                     long start = System.nanoTime();
-                    Answer created = call("POST", "/pods", """
+                    BenchApi.Answer created = api.call("POST", "/pods", """
                             {"podSpec": {"name": "bench-%s-%d", "instanceType": "g.n2.medium",
                              "terminationGracePeriodSeconds": 0,
                              "containers": [{"name": "app", "image": "%s", "command": ["sleep", "3600"]}]}}"""
@@ -197,13 +198,13 @@ public final class LoadBenchmark {
                     podIds.add(podId);
                     String phase = "";
                     while (!phase.equals("running")) {
-                        Answer described = call("GET", "/pods/" + podId, null);
+                        BenchApi.Answer described = api.call("GET", "/pods/" + podId, null);
                         describePod.add(described.millis());
                         phase = described.body().path("result").path("pod").path("podStatus").path("phase").asText();
                         if (phase.equals("error")) {
                             throw new IllegalStateException("pod " + podId + " failed: " + described.body());
                         }
-                        pause(pollMillis);
+                        BenchApi.pause(pollMillis);
                     }
                     long running = System.nanoTime();
                     toRunning.add((running - answered) / 1e6);
@@ -301,9 +302,9 @@ public final class LoadBenchmark {
             int thread = t;
             work.add(CompletableFuture.runAsync(() -> {
                 for (int i = thread; i < ids.size(); i += concurrency) {
-                    call("DELETE", "/pods/" + ids.get(i), null);
-                    while (call("GET", "/pods/" + ids.get(i), null).status() != 404) {
-                        pause(100);
+                    api.call("DELETE", "/pods/" + ids.get(i), null);
+                    while (api.call("GET", "/pods/" + ids.get(i), null).status() != 404) {
+                        BenchApi.pause(100);
                     }
                 }
             }, threads));
@@ -314,7 +315,7 @@ public final class LoadBenchmark {
     /** The service's management port (metrics): {@code --management-endpoint}, else port 8081 of the API's host. */
     private URI managementEndpoint() {
         String given = System.getProperty("bench.management-endpoint");
-        return given != null ? URI.create(given) : URI.create("http://" + endpoint.getHost() + ":8081");
+        return given != null ? URI.create(given) : URI.create("http://" + api.endpoint().getHost() + ":8081");
     }
 
     private static final Pattern BUCKET = Pattern.compile(
@@ -382,37 +383,6 @@ public final class LoadBenchmark {
         return Double.NaN;
     }
 
-    record Answer(int status, JsonNode body, double millis) {
-    }
-
-    private Answer call(String method, String path, String json) {
-        URI uri = endpoint.resolve("/v1/regions/" + REGION + path);
-        byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
-        Map<String, List<String>> query = io.podservice.signer.SignableRequest.parseQuery(uri.getRawQuery());
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        signer.headers(method, uri, query, body, REGION, Instant.now()).forEach((k, v) -> {
-            if (!k.equalsIgnoreCase("host")) {
-                request.header(k, v);
-            }
-        });
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        long start = System.nanoTime();
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            double millis = (System.nanoTime() - start) / 1e6;
-            return new Answer(response.statusCode(),
-                    response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body()), millis);
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + uri + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private String machine() {
         var info = docker.infoCmd().exec();
         return Runtime.getRuntime().availableProcessors() + " cores, "
@@ -448,52 +418,5 @@ public final class LoadBenchmark {
                 .append("| raw: Docker's processes | raw: machine |\n|---|---|---|---|---|---|---|---|\n");
         results.forEach(r -> out.append(r.memoryRow()).append('\n'));
         return out.toString();
-    }
-
-    private static void write(Path file, String table) throws IOException {
-        String begin = "<!-- load-bench:begin -->";
-        String end = "<!-- load-bench:end -->";
-        String doc = Files.exists(file) ? Files.readString(file) : "";
-        String block = begin + "\n" + table + end;
-        if (doc.contains(begin) && doc.contains(end)) {
-            doc = doc.substring(0, doc.indexOf(begin)) + block + doc.substring(doc.indexOf(end) + end.length());
-        } else {
-            doc = doc + "\n## Load against raw Docker\n\n" + block + "\n";
-        }
-        Files.writeString(file, doc);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (arg.startsWith("--") && arg.contains("=")) {
-                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            } else {
-                throw new IllegalArgumentException("unknown argument " + arg
-                        + " (use --runs=20x1,100x8 --credentials=data/credentials --endpoint=http://... "
-                        + "--image=127.0.0.1:5000/pod-service/busybox:1 --write=docs/performance.md)");
-            }
-        }
-        return options;
-    }
-
-    private static Map<String, String> profile(Path credentials) throws IOException {
-        Map<String, String> profile = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(credentials)) {
-            int eq = line.indexOf('=');
-            if (!line.startsWith("#") && eq > 0) {
-                profile.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-            }
-        }
-        return profile;
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -114,17 +114,28 @@ class NodesTest extends ServiceTest {
                 {"name": "placed", "instanceType": "g.n2.medium", "az": "cn-north-1c", "terminationGracePeriodSeconds": 1,
                  "containers": [{"name": "app", "image": "%s", "command": ["sleep", "3600"]}]}""".formatted(IMAGE);
 
-        // room for 3 pods in the zone (its one node's pod limit): a request for 5 makes 3, as JD Cloud's maxCount does
-        ApiClient.Response made = apiAs("nodes").post("/v1/regions/" + REGION + "/pods",
-                "{\"podSpec\": " + spec + ", \"maxCount\": 5}");
-        assertThat(made.status()).as(made.raw()).isEqualTo(200);
+        // room for 3 pods in the zone (its one node's pod limit), and two accounts (whose quotas do not order
+        // them) ask for 5 at once: the first to be placed makes 3, as JD Cloud's maxCount does, and the other
+        // finds no room: no room is taken twice
+        List<String> accounts = List.of("nodes", "secrets");
+        List<java.util.concurrent.CompletableFuture<ApiClient.Response>> requests = accounts.stream()
+                .map(account -> java.util.concurrent.CompletableFuture.supplyAsync(() -> apiAs(account).post(
+                        "/v1/regions/" + REGION + "/pods", "{\"podSpec\": " + spec + ", \"maxCount\": 5}")))
+                .toList();
+        List<ApiClient.Response> answers = requests.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        assertThat(answers).extracting(ApiClient.Response::status).as("%s", answers.stream()
+                .map(ApiClient.Response::raw).toList()).containsExactlyInAnyOrder(200, 400);
+        int winner = answers.get(0).status() == 200 ? 0 : 1;
+        ApiClient owner = apiAs(accounts.get(winner));
+        ApiClient.Response made = answers.get(winner);
+        assertThat(answers.get(1 - winner).body().path("error").path("status").asText()).isEqualTo("OUT_OF_STOCK");
         List<String> podIds = new java.util.ArrayList<>();
         for (JsonNode id : made.body().path("result").path("podIds")) {
             podIds.add(id.asText());
         }
         assertThat(podIds).hasSize(3);
         for (String podId : podIds) {
-            awaitPhase(apiAs("nodes"), podId, "running");
+            awaitPhase(owner, podId, "running");
             assertThat(views.find(podId).map(PodView::nodeId).orElseThrow()).isEqualTo(nodeId);
         }
 
@@ -138,17 +149,17 @@ class NodesTest extends ServiceTest {
         // the node is lost; no other node serves its zone: its pods cannot move, and fail saying why
         worker.kill();
         for (String podId : podIds) {
-            JsonNode pod = awaitPhase(apiAs("nodes"), podId, "error");
+            JsonNode pod = awaitPhase(owner, podId, "error");
             assertThat(pod.path("podStatus").path("reason").asText()).isEqualTo("NodeLost");
             assertThat(pod.path("podStatus").path("message").asText()).contains(nodeId, "no other node");
         }
         // deleting them completes without their node: its containers went with it
         for (String podId : podIds) {
-            assertThat(apiAs("nodes").delete("/v1/regions/" + REGION + "/pods/" + podId).status()).isEqualTo(200);
+            assertThat(owner.delete("/v1/regions/" + REGION + "/pods/" + podId).status()).isEqualTo(200);
         }
         for (String podId : podIds) {
             await().atMost(Duration.ofSeconds(30)).until(() ->
-                    apiAs("nodes").get("/v1/regions/" + REGION + "/pods/" + podId).status() == 404);
+                    owner.get("/v1/regions/" + REGION + "/pods/" + podId).status() == 404);
         }
     }
 

@@ -19,12 +19,16 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>A node serves one zone or several (its registration lists them comma-separated).
  *
  * <p>Must run in the transaction that then stores the pods' events: it locks the zone's ready nodes
- * until that transaction ends, sums what is placed on them, and the {@link PlacementLedger} records
- * the new placements in it, so two concurrent requests never take the same room. The lock is per zone: createPods in one zone decide
+ * (advisory locks) until that transaction ends, sums what is placed on them, and the
+ * {@link PlacementLedger} records the new placements in it, so two concurrent requests never take
+ * the same room. The lock is per zone: createPods in one zone decide
  * one after the other (a decision takes a few milliseconds).
  */
 @Component
 public class Scheduler {
+
+    /** The first key of the scheduler's advisory locks (the second is the node id's hash): "PS" + 1. */
+    private static final int LOCK_SPACE = 0x505301;
 
     private final JdbcTemplate jdbc;
 
@@ -117,15 +121,23 @@ public class Scheduler {
                 + memory + " MiB, " + pods + " pod(s))");
     }
 
-    /** The zone's ready nodes, locked, each with what is placed on it (summed after the lock is held). */
+    /**
+     * The zone's ready nodes, each locked for the rest of the transaction and with what is placed on
+     * it, summed once the lock is held. The locks are PostgreSQL advisory locks on the node ids, taken
+     * in id order (no deadlock between two schedulers), not row locks: the heartbeats that update the
+     * nodes' rows every few seconds never wait for a createPods, nor it for them.
+     */
     private List<Room> lockReadyNodes(String az, String exceptNode) {
         List<Offer> offers = jdbc.query("""
                 SELECT node_id, node_url, allocatable_millicores, allocatable_memory_mb, allocatable_pods
                 FROM node_index WHERE state = 'ready' AND NOT cordoned
                   AND ? = ANY (string_to_array(availability_zone, ',')) AND node_id <> ?
-                ORDER BY node_id FOR UPDATE""",
+                ORDER BY node_id""",
                 (rs, row) -> new Offer(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5)),
                 az, exceptNode == null ? "" : exceptNode);
+        for (Offer offer : offers) {
+            jdbc.query("SELECT pg_advisory_xact_lock(?, hashtext(?))", rs -> null, LOCK_SPACE, offer.nodeId());
+        }
         if (offers.isEmpty()) {
             return List.of();
         }

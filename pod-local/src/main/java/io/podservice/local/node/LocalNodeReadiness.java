@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * The launcher is started when its node can take pods: pods are placed only on registered, ready
  * nodes, and the node registers with its first heartbeat (sent when the application is ready).
- * So the start waits, a few seconds at most, until the command side has the node as ready; a
- * createPods sent as soon as the launcher says it is up is placed, not refused as out of stock.
+ * So the start waits, a few seconds at most, until the command side has the node as ready, after
+ * the node's first heartbeat and before the credentials file is written: a createPods sent as soon
+ * as the launcher says it is up is placed, not refused as out of stock.
  */
 @Component
 class LocalNodeReadiness {
@@ -33,7 +34,7 @@ class LocalNodeReadiness {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @Order(Ordered.LOWEST_PRECEDENCE)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     void awaitNodeReady() throws InterruptedException {
         Instant deadline = Instant.now().plus(AT_MOST);
         while (Instant.now().isBefore(deadline)) {

@@ -48,8 +48,9 @@ class NodeHeartbeats {
         this.runtime = runtime;
     }
 
-    /** From the start of the web server on (the node's URL needs its port). */
+    /** From the start of the web server on (the node's URL needs its port), before anything else waits for it. */
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     void start() {
         long interval = properties.getHeartbeatInterval().toMillis();
         beating.scheduleWithFixedDelay(this::beat, 0, interval, TimeUnit.MILLISECONDS);
