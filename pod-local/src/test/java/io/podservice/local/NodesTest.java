@@ -135,8 +135,9 @@ class NodesTest extends ServiceTest {
         }
         assertThat(podIds).hasSize(3);
         for (String podId : podIds) {
-            awaitPhase(owner, podId, "running");
+            JsonNode pod = awaitPhase(owner, podId, "running");
             assertThat(views.find(podId).map(PodView::nodeId).orElseThrow()).isEqualTo(nodeId);
+            assertThat(condition(pod, "NodeReady").path("status").asText()).as("its node's state").isEqualTo("True");
         }
 
         assertThat(inStockInZoneC()).as("describeInstanceTypes with the zone's one node full").isFalse();
@@ -152,6 +153,11 @@ class NodesTest extends ServiceTest {
             JsonNode pod = awaitPhase(owner, podId, "error");
             assertThat(pod.path("podStatus").path("reason").asText()).isEqualTo("NodeLost");
             assertThat(pod.path("podStatus").path("message").asText()).contains(nodeId, "no other node");
+            // and describePod says its node is lost (the node's events reach the read side apart from the pod's)
+            await().atMost(Duration.ofSeconds(20)).until(() -> "NodeLost".equals(condition(owner.get("/v1/regions/"
+                    + REGION + "/pods/" + podId).body().path("result").path("pod"), "NodeReady").path("reason").asText()));
+            assertThat(condition(owner.get("/v1/regions/" + REGION + "/pods/" + podId).body().path("result").path("pod"),
+                    "NodeReady").path("status").asText()).isEqualTo("False");
         }
         // deleting them completes without their node: its containers went with it
         for (String podId : podIds) {
@@ -224,6 +230,16 @@ class NodesTest extends ServiceTest {
         for (String podId : podIds) {
             assertThat(apiAs("nodes").delete("/v1/regions/" + REGION + "/pods/" + podId).status()).isEqualTo(200);
         }
+    }
+
+    /** The pod's condition of that type (describePod's podStatus.conditions), or a missing node. */
+    private static JsonNode condition(JsonNode pod, String type) {
+        for (JsonNode condition : pod.path("podStatus").path("conditions")) {
+            if (type.equals(condition.path("conditionType").asText())) {
+                return condition;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     /** describeInstanceTypes' inStock of g.n2.medium in cn-north-1c, the small node's zone. */

@@ -8,6 +8,7 @@ import io.podservice.api.web.QueryFilters;
 import io.podservice.identity.Caller;
 import io.podservice.query.network.SecurityGroupNames;
 import io.podservice.query.pods.PodFilter;
+import io.podservice.query.nodes.NodeStates;
 import io.podservice.query.pods.PodView;
 import io.podservice.query.pods.PodViewRepository;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,11 +30,13 @@ class PodQueryController {
     private final PodViewRepository views;
     private final RegionCatalog regions;
     private final SecurityGroupNames groupNames;
+    private final NodeStates nodes;
 
-    PodQueryController(PodViewRepository views, RegionCatalog regions, SecurityGroupNames groupNames) {
+    PodQueryController(PodViewRepository views, RegionCatalog regions, SecurityGroupNames groupNames, NodeStates nodes) {
         this.views = views;
         this.regions = regions;
         this.groupNames = groupNames;
+        this.nodes = nodes;
     }
 
     @Operation(operationId = "describePod", summary = "Describe one pod")
@@ -74,13 +77,16 @@ class PodQueryController {
         return ApiResponse.of(new DescribePodsResult(shown(page.pods()), page.totalCount()));
     }
 
-    /** The pods in the API's shape, the names of their security groups looked up at once. */
+    /** The pods in the API's shape, the names of their security groups and the states of their nodes looked up at once. */
     private List<PodResponse> shown(List<PodView> pods) {
         Map<String, String> names = groupNames.of(pods.stream()
                 .filter(p -> p.definition().network() != null)
                 .flatMap(p -> p.definition().network().securityGroupIds().stream())
                 .collect(Collectors.toSet()));
-        return pods.stream().map(p -> PodResponse.of(p, names)).toList();
+        Map<String, NodeStates.NodeState> states = nodes.of(pods.stream().map(PodView::nodeId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        return pods.stream().map(p -> PodResponse.of(p, names, p.nodeId() == null ? null : states.get(p.nodeId())))
+                .toList();
     }
 
     private static PodFilter filter(List<QueryFilters.Filter> filters, List<QueryFilters.TagFilter> tags) {

@@ -7,6 +7,7 @@ import io.podservice.events.ContainerStatusReport;
 import io.podservice.events.PodDefinition;
 import io.podservice.events.PodPhase;
 import io.podservice.events.PodSpecParts;
+import io.podservice.query.nodes.NodeStates;
 import io.podservice.query.pods.PodView;
 import java.time.Instant;
 import java.util.List;
@@ -40,8 +41,11 @@ record PodResponse(
         Charge charge,
         Instant createTime) {
 
-    /** The pod as the API shows it; {@code groupNames} names the security groups of its interface. */
-    static PodResponse of(PodView view, Map<String, String> groupNames) {
+    /**
+     * The pod as the API shows it; {@code groupNames} names the security groups of its interface,
+     * {@code node} is the state of the node it is placed on (null when not known).
+     */
+    static PodResponse of(PodView view, Map<String, String> groupNames, NodeStates.NodeState node) {
         PodDefinition definition = view.definition();
         Map<String, ContainerStatusReport> statuses = view.containerStatuses().stream()
                 .collect(Collectors.toMap(ContainerStatusReport::name, Function.identity(), (a, b) -> b));
@@ -56,7 +60,7 @@ record PodResponse(
                 definition.dnsConfig(), new LogConfig("default"),
                 definition.hostAliases(), definition.volumes(),
                 definition.containers().stream().map(c -> Container.of(c, statuses.get(c.name()), view)).toList(),
-                PodStatus.of(view),
+                PodStatus.of(view, node),
                 eip == null ? null : new ElasticIp(eip.elasticIpId(), eip.elasticIpAddress()),
                 nic == null ? null : NetworkInterfaceAttachment.of(view, nic, eip, groupNames),
                 definition.userTags().entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toList(),
@@ -117,10 +121,17 @@ record PodResponse(
     record PodStatus(String phase, String reason, String message, String podIP, List<Condition> conditions,
                      Instant startTime) {
 
-        static PodStatus of(PodView view) {
-            return new PodStatus(view.phase().wireName(), view.reason(), view.message(), view.podIp(),
-                    List.of(new Condition("Ready", view.ready() ? "True" : "False",
-                            view.ready() ? null : notReadyReason(view), null, view.lastEventTime(), view.readySince())),
+        static PodStatus of(PodView view, NodeStates.NodeState node) {
+            List<Condition> conditions = new java.util.ArrayList<>(List.of(new Condition("Ready",
+                    view.ready() ? "True" : "False", view.ready() ? null : notReadyReason(view), null,
+                    view.lastEventTime(), view.readySince())));
+            if (node != null) {
+                // the node the pod is placed on, as the service last heard it (not a JD Cloud condition: its nodes are hidden)
+                conditions.add(new Condition("NodeReady", node.ready() ? "True" : "False", node.ready() ? null : "NodeLost",
+                        node.ready() ? null : "node '" + view.nodeId() + "' was declared lost at " + node.since(),
+                        view.lastEventTime(), node.since()));
+            }
+            return new PodStatus(view.phase().wireName(), view.reason(), view.message(), view.podIp(), conditions,
                     view.startTime());
         }
 
