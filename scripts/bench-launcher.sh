@@ -45,7 +45,11 @@ remove_launcher() {
   if [ -n "$cluster" ]; then
     docker ps -aq --filter "label=pod.cluster=$cluster" | xargs -r docker rm -f >/dev/null || true
     docker volume ls -q --filter "label=pod.cluster=$cluster" | xargs -r docker volume rm >/dev/null || true
-    docker network ls -q --filter "label=pod.cluster=$cluster" | xargs -r docker network rm >/dev/null || true
+    # Docker 20.10 may still hold a removed container's endpoint for a moment ("has active endpoints"): retried
+    for _ in $(seq 1 15); do
+      [ -z "$(docker network ls -q --filter "label=pod.cluster=$cluster")" ] && break
+      docker network ls -q --filter "label=pod.cluster=$cluster" | xargs -r docker network rm >/dev/null 2>&1 || sleep 1
+    done
   fi
   for table in filter nat; do
     for c in $(iptables -w 5 -t $table -S | awk -v p="-N $chain" 'index($0, p) == 1 {print $2}'); do
