@@ -1,7 +1,5 @@
 package io.podservice.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -12,11 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,9 +35,7 @@ import java.util.regex.Pattern;
  */
 public final class LoadBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String REGION = "cn-north-1";
     private static final String LABEL = "pod-service.bench";
     /** pods x concurrency: the three rows, then 300 pods at 16 at once (a node toward 500 running pods). */
     private static final String DEFAULT_RUNS = "20x1,20x8,100x8,300x16";

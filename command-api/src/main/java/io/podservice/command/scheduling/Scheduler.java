@@ -36,43 +36,41 @@ public class Scheduler {
         this.jdbc = jdbc;
     }
 
-    /** A ready node's offer and use, as locked for the decision. */
+    /** A ready node's offer and what is placed on it, as locked for the decision (and as it grows during it). */
     private static final class Room {
-        final String nodeId;
-        final String nodeUrl;
-        final long freeMillicores;
-        final long freeMemory;
-        final int allocatablePods;
+        final Offer offer;
         long usedMillicores;
         long usedMemory;
         int usedPods;
-        final long allocatableMillicores;
-        final long allocatableMemory;
 
-        Room(String nodeId, String nodeUrl, long allocatableMillicores, long allocatableMemory, int allocatablePods,
-             long usedMillicores, long usedMemory, int usedPods) {
-            this.nodeId = nodeId;
-            this.nodeUrl = nodeUrl;
-            this.allocatableMillicores = allocatableMillicores;
-            this.allocatableMemory = allocatableMemory;
-            this.allocatablePods = allocatablePods;
+        Room(Offer offer, long usedMillicores, long usedMemory, int usedPods) {
+            this.offer = offer;
             this.usedMillicores = usedMillicores;
             this.usedMemory = usedMemory;
             this.usedPods = usedPods;
-            this.freeMillicores = allocatableMillicores - usedMillicores;
-            this.freeMemory = allocatableMemory - usedMemory;
+        }
+
+        long freeMillicores() {
+            return offer.millicores() - usedMillicores;
+        }
+
+        long freeMemory() {
+            return offer.memoryMB() - usedMemory;
+        }
+
+        int freePods() {
+            return offer.pods() - usedPods;
         }
 
         boolean fits(Resources need) {
-            return usedPods + 1 <= allocatablePods && usedMillicores + need.millicores() <= allocatableMillicores
-                    && usedMemory + need.memoryMB() <= allocatableMemory;
+            return freePods() >= 1 && freeMillicores() >= need.millicores() && freeMemory() >= need.memoryMB();
         }
 
         /** How full the node is, by its scarcest resource: the scheduler fills the emptiest first. */
         double fill() {
-            return Math.max((double) usedPods / Math.max(1, allocatablePods), Math.max(
-                    (double) usedMillicores / Math.max(1, allocatableMillicores),
-                    (double) usedMemory / Math.max(1, allocatableMemory)));
+            return Math.max((double) usedPods / Math.max(1, offer.pods()), Math.max(
+                    (double) usedMillicores / Math.max(1, offer.millicores()),
+                    (double) usedMemory / Math.max(1, offer.memoryMB())));
         }
 
         void take(Resources need) {
@@ -94,12 +92,12 @@ public class Scheduler {
         List<Placement> placements = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Optional<Room> best = rooms.stream().filter(room -> room.fits(need))
-                    .min(Comparator.comparingDouble(Room::fill).thenComparing(room -> room.nodeId));
+                    .min(Comparator.comparingDouble(Room::fill).thenComparing(room -> room.offer.nodeId()));
             if (best.isEmpty()) {
                 break;
             }
             best.get().take(need);
-            placements.add(new Placement(best.get().nodeId, best.get().nodeUrl));
+            placements.add(new Placement(best.get().offer.nodeId(), best.get().offer.nodeUrl()));
         }
         return placements;
     }
@@ -112,9 +110,9 @@ public class Scheduler {
             return new ApiException(ErrorStatus.OUT_OF_STOCK, "Instance type '" + instanceType + "' is out of stock in "
                     + "availability zone '" + az + "': no node of that zone is ready and schedulable");
         }
-        long cpu = rooms.stream().mapToLong(room -> room.freeMillicores).max().orElse(0);
-        long memory = rooms.stream().mapToLong(room -> room.freeMemory).max().orElse(0);
-        int pods = rooms.stream().mapToInt(room -> room.allocatablePods - room.usedPods).max().orElse(0);
+        long cpu = rooms.stream().mapToLong(Room::freeMillicores).max().orElse(0);
+        long memory = rooms.stream().mapToLong(Room::freeMemory).max().orElse(0);
+        int pods = rooms.stream().mapToInt(Room::freePods).max().orElse(0);
         return new ApiException(ErrorStatus.OUT_OF_STOCK, "Instance type '" + instanceType + "' is out of stock in "
                 + "availability zone '" + az + "': a pod of it needs " + need.describe() + ", and none of the zone's "
                 + rooms.size() + " ready node(s) has that room (the most any has free: " + cpu / 1000.0 + " vCPU, "
@@ -151,8 +149,7 @@ public class Scheduler {
                 (Object) offers.stream().map(Offer::nodeId).toArray(String[]::new));
         return offers.stream().map(offer -> {
             long[] taken = used.getOrDefault(offer.nodeId(), new long[3]);
-            return new Room(offer.nodeId(), offer.nodeUrl(), offer.millicores(), offer.memoryMB(), offer.pods(),
-                    taken[1], taken[2], (int) taken[0]);
+            return new Room(offer, taken[1], taken[2], (int) taken[0]);
         }).toList();
     }
 

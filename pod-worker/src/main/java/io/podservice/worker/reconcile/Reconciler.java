@@ -154,7 +154,8 @@ public class Reconciler {
         });
     }
 
-    private void ensureGone(String podId) {
+    /** Takes the pod out of supervision and removes what this node has of it (deleted, or placed elsewhere). */
+    public void ensureGone(String podId) {
         locks.withLock(podId, () -> {
             running.release(podId);
             prober.unwatch(podId);

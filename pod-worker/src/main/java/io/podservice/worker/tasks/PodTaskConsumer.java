@@ -18,6 +18,7 @@ import io.podservice.events.Topics;
 import io.podservice.worker.WorkerProperties;
 import io.podservice.worker.reconcile.ElasticIpBindings;
 import io.podservice.worker.reconcile.DesiredPods;
+import io.podservice.worker.reconcile.Reconciler;
 import io.podservice.worker.report.TaskResultReporter;
 import io.podservice.worker.runtime.PodRuntime;
 import io.podservice.worker.runtime.PodRuntime.PodRef;
@@ -66,11 +67,13 @@ class PodTaskConsumer {
     private final FinishedOffsets offsets;
     private final Semaphore inFlight;
     private final PipelineHops hops;
+    private final Reconciler reconciler;
 
     PodTaskConsumer(PodRuntime runtime, TaskResultReporter reporter, WorkerProperties properties, DesiredPods desired,
                     RunningPods running, Prober prober, PodLocks locks, ElasticIpBindings elasticIps,
-                    PodWorkers workers, FinishedOffsets offsets, PipelineHops hops) {
+                    PodWorkers workers, FinishedOffsets offsets, PipelineHops hops, Reconciler reconciler) {
         this.hops = hops;
+        this.reconciler = reconciler;
         this.elasticIps = elasticIps;
         this.runtime = runtime;
         this.reporter = reporter;
@@ -148,11 +151,7 @@ class PodTaskConsumer {
     private void handle(PodEvent event) {
         if (event instanceof PodScheduled moved && !properties.getWorkerId().equals(moved.nodeId())) {
             // placed on another node: what this node has of the pod goes (nothing to report, the node is not the pod's)
-            locks.withLock(moved.podId(), () -> {
-                running.release(moved.podId());
-                prober.unwatch(moved.podId());
-                runtime.delete(moved.podId(), 0);
-            });
+            reconciler.ensureGone(moved.podId());
             log.info("pod {}: placed on node {}; removed from this node", moved.podId(), moved.nodeId());
         } else if (event instanceof PodTask || event instanceof PodScheduled here && here.taskId() != null) {
             PodTask task = event instanceof PodScheduled relocated ? new Relocation(relocated.podId(), relocated.taskId())

@@ -102,8 +102,7 @@ public class DockerPodRuntime implements PodRuntime {
 
     @Override
     public RunningPod create(PodRef pod, PodDefinition definition) {
-        removeOtherNodes(pod.podId());
-        List<Container> existing = containersOf(pod.podId());
+        List<Container> existing = withoutOtherNodes(pod.podId());
         if (!existing.isEmpty() && allRunningFor(pod.taskId(), definition, existing)) {
             log.info("pod {} already runs for task {}; reporting it again", pod.podId(), pod.taskId());
             return describe(pod.podId(), definition);
@@ -550,10 +549,15 @@ public class DockerPodRuntime implements PodRuntime {
 
     /** The pod's containers that this node made (or that name no node: made before nodes were labelled). */
     private List<Container> containersOf(String podId) {
+        return allContainersOf(podId).stream().filter(this::ofThisNode).toList();
+    }
+
+    /** Every container of the pod on this daemon, whichever node made it. */
+    private List<Container> allContainersOf(String podId) {
         return docker.listContainersCmd()
                 .withShowAll(true)
                 .withLabelFilter(withOwnership(Map.of(PodContainers.LABEL_POD_ID, podId)))
-                .exec().stream().filter(this::ofThisNode).toList();
+                .exec();
     }
 
     private boolean ofThisNode(Container container) {
@@ -562,20 +566,20 @@ public class DockerPodRuntime implements PodRuntime {
     }
 
     /**
-     * Containers of the pod that another node made on this Docker daemon (nodes sharing one daemon,
-     * as the tests' do, after the pod moved off a lost or drained node):
-     * they hold the pod's names, so they go before the pod is made here.
+     * The pod's containers that this node made, listed once; those another node made on this Docker
+     * daemon (nodes sharing one daemon, as the tests' do, after the pod moved off a lost or drained
+     * node) hold the pod's names, so they are removed first.
      */
-    private void removeOtherNodes(String podId) {
-        List<Container> others = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(withOwnership(Map.of(PodContainers.LABEL_POD_ID, podId))).exec().stream()
-                .filter(c -> !ofThisNode(c))
-                .toList();
+    private List<Container> withoutOtherNodes(String podId) {
+        java.util.Map<Boolean, List<Container>> byNode = allContainersOf(podId).stream()
+                .collect(Collectors.partitioningBy(this::ofThisNode));
+        List<Container> others = byNode.get(false);
         if (!others.isEmpty()) {
             log.info("pod {}: removing {} container(s) another node left on this daemon", podId, others.size());
             stopAll(others.stream().filter(c -> !isInfra(c)).toList(), 0);
             remove(others);
         }
+        return byNode.get(true);
     }
 
     private void remove(List<Container> containers) {
