@@ -39,6 +39,9 @@ ensure_packages() {
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
   if ! file_is_static /bin/busybox; then missing+=(busybox-static); fi
   command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
+  # the multi-node tests: nsenter (util-linux) runs a node's tools in its namespace, socat relays its registry
+  command -v nsenter >/dev/null 2>&1 || missing+=(util-linux)
+  command -v socat >/dev/null 2>&1 || missing+=(socat)
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
 

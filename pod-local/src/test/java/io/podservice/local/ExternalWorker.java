@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A second node agent: the pod-worker application in its own JVM, sharing the run's Kafka and
@@ -27,6 +28,12 @@ final class ExternalWorker implements AutoCloseable {
 
     /** Starts the worker with {@code extraArguments} and waits until it reads the pod events. */
     static ExternalWorker start(String bootstrapServers, String workerId, String... extraArguments) throws Exception {
+        return start(bootstrapServers, workerId, Map.of(), extraArguments);
+    }
+
+    /** The same, with {@code environment} added to the process's (DOCKER_HOST: the node's own daemon). */
+    static ExternalWorker start(String bootstrapServers, String workerId, Map<String, String> environment,
+                                String... extraArguments) throws Exception {
         assertThat(WORKER_JAR).as("built by the reactor before pod-local's tests").exists();
         Path log = Files.createTempFile(TestRun.DATA_DIR.getParent(), "external-worker", ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -51,8 +58,9 @@ final class ExternalWorker implements AutoCloseable {
                 "--pod.worker.shared-registries[0]=" + ServiceTest.REGISTRY.address(),
                 "--pod.worker.allowed-private-registries[0]=127.0.0.1"));
         command.addAll(List.of(extraArguments));
-        ExternalWorker worker = new ExternalWorker(
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        ExternalWorker worker = new ExternalWorker(builder.start(), log);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
                 worker.log().contains("pod-worker: partitions assigned: [pod-events"));
         return worker;

@@ -36,7 +36,7 @@ abstract class ServiceTest {
     static final String OTHER_ACCESS_KEY = "JDC_OTHER" + TestRun.ID.toUpperCase(java.util.Locale.ROOT);
     static final String OTHER_SECRET_KEY = "other-secret-" + java.util.UUID.randomUUID();
     static final java.util.List<String> SCOPED_ACCOUNTS = java.util.List.of("query", "quota", "secrets", "network", "faults", "subscribers", "nodes",
-            "consistency");
+            "consistency", "multinode");
 
     static String scopedKey(String account) {
         return ("JDC_" + account + TestRun.ID).toUpperCase(java.util.Locale.ROOT);
@@ -94,6 +94,7 @@ abstract class ServiceTest {
             System.setProperty("pod.accounts[" + (i + 1) + "].access-keys[0].secret-access-key", "secret-" + scopedKey(name));
         }
         System.setProperty("pod.quota.accounts.quota.pod", "10");
+        System.setProperty("pod.quota.accounts.multinode.pod", "60");
         for (String type : java.util.List.of("pod", "secret", "vpc", "subnet", "securityGroup", "elasticIp")) {
             System.setProperty("pod.quota.accounts.consistency." + type, "60");
         }

@@ -155,6 +155,7 @@ final class TestRun {
         removeNetworks(id);
         removeNatChains(natChain(id));
         removeCgroups(cgroupRoot(id));
+        NodeHosts.removeOf(id);
         DockerClient docker = DockerClientFactory.lazyClient();
         docker.listImagesCmd().exec().stream()
                 .flatMap(image -> image.getRepoTags() == null ? Stream.empty() : Stream.of(image.getRepoTags()))

@@ -360,6 +360,84 @@ public class WorkerProperties {
     /** The iptables command (the node's default backend). */
     private String iptables = "iptables";
 
+    /**
+     * The network namespace the node's Docker daemon runs in, as a path ({@code /var/run/netns/NAME}),
+     * when it is not this process's own: iptables, {@code ip} and the sysctls then run there through
+     * {@code nsenter}. Empty: here.
+     */
+    private String networkNamespace = "";
+
+    /**
+     * This node's address on the network between the nodes, where its subnets' VXLAN tunnels end
+     * (the overlay that joins a subnet's pods across nodes). Empty: no overlay; a subnet's pods on
+     * other nodes are out of reach.
+     */
+    private String overlayAddress = "";
+
+    /** The UDP port of the VXLAN tunnels (IANA's 4789); the same on every node. */
+    private int overlayPort = 4789;
+
+    /**
+     * The MTU of the pods' interfaces on an overlaid subnet: the MTU between the nodes less the 50
+     * bytes of VXLAN's headers.
+     */
+    private int overlayMtu = 1450;
+
+    /** A peer whose heartbeats stop for this long is no longer sent a subnet's broadcasts. */
+    private java.time.Duration overlayPeerTimeout = java.time.Duration.ofMinutes(2);
+
+    public String getNetworkNamespace() {
+        return networkNamespace;
+    }
+
+    public void setNetworkNamespace(String networkNamespace) {
+        this.networkNamespace = networkNamespace == null ? "" : networkNamespace.trim();
+    }
+
+    public String getOverlayAddress() {
+        return overlayAddress;
+    }
+
+    public void setOverlayAddress(String overlayAddress) {
+        String address = overlayAddress == null ? "" : overlayAddress.trim();
+        if (!address.isEmpty() && !address.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            throw new IllegalArgumentException("pod.worker.overlay-address must be an IPv4 address: " + overlayAddress);
+        }
+        this.overlayAddress = address;
+    }
+
+    public int getOverlayPort() {
+        return overlayPort;
+    }
+
+    public void setOverlayPort(int overlayPort) {
+        this.overlayPort = overlayPort;
+    }
+
+    public int getOverlayMtu() {
+        return overlayMtu;
+    }
+
+    public void setOverlayMtu(int overlayMtu) {
+        if (overlayMtu < 576 || overlayMtu > 9000) {
+            throw new IllegalArgumentException("pod.worker.overlay-mtu must be 576 to 9000: " + overlayMtu);
+        }
+        this.overlayMtu = overlayMtu;
+    }
+
+    public java.time.Duration getOverlayPeerTimeout() {
+        return overlayPeerTimeout;
+    }
+
+    public void setOverlayPeerTimeout(java.time.Duration overlayPeerTimeout) {
+        this.overlayPeerTimeout = overlayPeerTimeout;
+    }
+
+    /** Whether subnets reach across nodes: the node has an overlay address. */
+    public boolean overlay() {
+        return !overlayAddress.isEmpty();
+    }
+
     public String getNatChain() {
         return natChain;
     }

@@ -9,6 +9,7 @@ import java.util.Map;
  * {@link NodeRegistered} and {@link NodeReady}, and silence into {@link NodeLost}).
  *
  * @param runningPods the pods whose containers it holds now
+ * @param overlayAddress the address its subnets' VXLAN tunnels end at, or null when it has no overlay
  */
 public record NodeHeartbeat(
         String nodeId,
@@ -19,7 +20,8 @@ public record NodeHeartbeat(
         int allocatablePods,
         Map<String, String> labels,
         int runningPods,
-        Instant sentAt) {
+        Instant sentAt,
+        String overlayAddress) {
 
     public NodeHeartbeat {
         labels = labels == null ? Map.of() : Map.copyOf(labels);

@@ -77,7 +77,7 @@ public final class PodSpecParts {
      */
     public record NetworkInterface(String vpcId, String subnetId, String subnetCidr, String privateIpAddress,
                                    List<String> securityGroupIds, String networkInterfaceName, String description,
-                                   boolean autoDelete) {
+                                   boolean autoDelete, int vni) {
         public NetworkInterface {
             securityGroupIds = list(securityGroupIds);
         }

@@ -24,7 +24,7 @@ public final class NetworkCommands {
 
     public record CreateSubnet(@TargetAggregateIdentifier String subnetId, String accountId, String regionId,
                                String vpcId, String subnetName, String addressPrefix, String description,
-                               Instant requestedAt) {
+                               Instant requestedAt, int vni) {
     }
 
     public record DeleteSubnet(@TargetAggregateIdentifier String subnetId, String accountId) {

@@ -58,12 +58,21 @@ public class NetworkIndex {
 
     /** A live resource as the commands need it. */
     public record Resource(String id, String kind, String accountId, String regionId, String vpcId, String name,
-                           String addressPrefix, String address, List<SecurityGroupRule> rules) {
+                           String addressPrefix, String address, List<SecurityGroupRule> rules, int vni) {
     }
 
     /** A live pod's primary interface. */
     public record PodNic(String podId, String subnetId, String privateIp, List<String> securityGroupIds,
                          String elasticIpId) {
+    }
+
+    /**
+     * A VXLAN network identifier no other subnet has had (sequence {@code subnet_vni}): the subnet's
+     * segment of the overlay that joins its pods across nodes. Never reused, so a deleted subnet's
+     * stray frames never reach a new one.
+     */
+    public int nextVni() {
+        return jdbc.queryForObject("SELECT nextval('subnet_vni')", Integer.class);
     }
 
     /** Holds a transaction-scoped lock on {@code key} (PostgreSQL advisory lock) until the transaction ends. */
@@ -142,6 +151,9 @@ public class NetworkIndex {
     @EventHandler
     void on(SubnetCreated e) {
         insert(e.subnetId(), SUBNET, e.accountId(), e.regionId(), e.vpcId(), e.subnetName(), e.addressPrefix(), null);
+        if (e.vni() != 0) {
+            jdbc.update("UPDATE network_resource SET vni = ? WHERE resource_id = ?", e.vni(), e.subnetId());
+        }
     }
 
     @EventHandler
@@ -219,7 +231,8 @@ public class NetworkIndex {
         try {
             return new Resource(rs.getString("resource_id"), rs.getString("kind"), rs.getString("account_id"),
                     rs.getString("region_id"), rs.getString("vpc_id"), rs.getString("name"),
-                    rs.getString("address_prefix"), rs.getString("address"), JSON.readValue(rs.getString("rules"), RULES));
+                    rs.getString("address_prefix"), rs.getString("address"), JSON.readValue(rs.getString("rules"), RULES),
+                    rs.getInt("vni"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

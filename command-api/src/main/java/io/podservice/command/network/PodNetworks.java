@@ -80,7 +80,8 @@ public class PodNetworks {
             }
         }
         return addresses.stream().map(a -> new NetworkInterface(subnet.vpcId(), subnet.id(), cidr.toString(),
-                Ipv4Cidr.dotted(a), groups, request.networkInterfaceName(), request.description(), request.autoDelete()))
+                Ipv4Cidr.dotted(a), groups, request.networkInterfaceName(), request.description(), request.autoDelete(),
+                subnet.vni()))
                 .toList();
     }
 

@@ -28,7 +28,8 @@ public class Subnet {
     @CommandHandler
     public Subnet(NetworkCommands.CreateSubnet command) {
         apply(new SubnetCreated(command.subnetId(), command.accountId(), command.regionId(), command.vpcId(),
-                command.subnetName(), command.addressPrefix(), command.description(), command.requestedAt()));
+                command.subnetName(), command.addressPrefix(), command.description(), command.requestedAt(),
+                command.vni()));
     }
 
     @CommandHandler

@@ -41,7 +41,7 @@ public class Subnets {
         }
         String subnetId = NetworkIds.next("subnet");
         commands.send(new NetworkCommands.CreateSubnet(subnetId, accountId, regionId, vpc.id(), name, cidr.toString(),
-                description, Instant.now()), "Subnet", subnetId);
+                description, Instant.now(), index.nextVni()), "Subnet", subnetId);
         return Optional.of(subnetId);
     }
 

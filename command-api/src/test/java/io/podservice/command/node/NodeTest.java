@@ -30,7 +30,7 @@ class NodeTest {
     }
 
     private static NodeHeartbeat heartbeat(Map<String, String> labels, int runningPods) {
-        return new NodeHeartbeat("node-1", "http://10.0.0.7:8080", "cn-north-1a", 2, 23000, 500, labels, runningPods, T0);
+        return new NodeHeartbeat("node-1", "http://10.0.0.7:8080", "cn-north-1a", 2, 23000, 500, labels, runningPods, T0, null);
     }
 
     private static NodeRegistered registered(Map<String, String> labels, Instant at) {

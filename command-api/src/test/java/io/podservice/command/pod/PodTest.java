@@ -107,7 +107,7 @@ class PodTest {
     @Test
     void aSecondElasticIpIsRefusedNamingTheOneBound() {
         PodDefinition inSubnet = DEFINITION.withNetwork(new PodSpecParts.NetworkInterface("vpc-1", "subnet-1",
-                "10.0.0.0/24", "10.0.0.3", List.of(), null, null, true));
+                "10.0.0.0/24", "10.0.0.3", List.of(), null, null, true, 4096));
         fixture.given(new PodCreated("pod-1", "acct-1", "cn-north-1", "task-1", inSubnet, NOW),
                         new PodElasticIpAssociated("pod-1", "fip-1", "127.100.0.1", false, List.of(), NOW))
                 .when(new PodCommands.AssociateElasticIp("pod-1", "acct-1", "cn-north-1", "fip-2", "127.100.0.2", false, List.of()))

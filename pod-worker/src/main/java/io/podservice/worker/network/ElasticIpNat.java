@@ -4,8 +4,6 @@ import io.podservice.api.network.Ipv4Cidr;
 import io.podservice.events.PodSpecParts.SecurityGroupRule;
 import io.podservice.worker.WorkerProperties;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,16 +33,18 @@ import org.springframework.stereotype.Component;
 public class ElasticIpNat {
 
     private static final Logger log = LoggerFactory.getLogger(ElasticIpNat.class);
-    private static final Path ROUTE_LOCALNET = Path.of("/proc/sys/net/ipv4/conf/all/route_localnet");
+    private static final String ROUTE_LOCALNET = "net.ipv4.conf.all.route_localnet";
     private static final Ipv4Cidr LOOPBACK = Ipv4Cidr.parse("127.0.0.0/8").orElseThrow();
 
     private final WorkerProperties properties;
     private final Iptables iptables;
+    private final NodeCommands commands;
     private boolean unavailableLogged;
 
-    ElasticIpNat(WorkerProperties properties, Iptables iptables) {
+    ElasticIpNat(WorkerProperties properties, Iptables iptables, NodeCommands commands) {
         this.properties = properties;
         this.iptables = iptables;
+        this.commands = commands;
     }
 
     /** A set of rules this worker keeps: what it is for (in its tag) and a digest of its content. */
@@ -229,11 +229,11 @@ public class ElasticIpNat {
 
     private void enableRouteLocalnet() {
         try {
-            if (!Files.readString(ROUTE_LOCALNET).trim().equals("1")) {
-                Files.writeString(ROUTE_LOCALNET, "1");
+            if (!commands.sysctl(ROUTE_LOCALNET).equals("1")) {
+                commands.setSysctl(ROUTE_LOCALNET, "1");
                 log.info("set net.ipv4.conf.all.route_localnet=1 for loopback elastic IPs");
             }
-        } catch (IOException | SecurityException e) {
+        } catch (IOException | RuntimeException e) {
             log.warn("loopback elastic IPs need net.ipv4.conf.all.route_localnet=1 and it cannot be set here: {}",
                     e.getMessage());
         }

@@ -1,21 +1,20 @@
 package io.podservice.worker.network;
 
 import io.podservice.worker.WorkerProperties;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
-/** The {@code iptables} command ({@code pod.worker.iptables}), waiting for the xtables lock. */
+/** The {@code iptables} command ({@code pod.worker.iptables}) where the node's networks are, waiting for the xtables lock. */
 @Component
 class Iptables {
 
     private final WorkerProperties properties;
+    private final NodeCommands commands;
 
-    Iptables(WorkerProperties properties) {
+    Iptables(WorkerProperties properties, NodeCommands commands) {
         this.properties = properties;
+        this.commands = commands;
     }
 
     /** Thrown when iptables cannot be run at all (not installed, not allowed, hanging). */
@@ -45,7 +44,7 @@ class Iptables {
 
     /** Runs iptables; its output, or IllegalStateException naming the refused command. */
     String run(String... args) {
-        Result result = execute(args);
+        NodeCommands.Result result = execute(args);
         if (result.exitCode() != 0) {
             throw new IllegalStateException("iptables " + String.join(" ", args) + " failed: " + result.output().trim());
         }
@@ -64,25 +63,13 @@ class Iptables {
         }
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    private Result execute(String... args) {
+    private NodeCommands.Result execute(String... args) {
         List<String> command = new ArrayList<>(List.of(properties.getIptables(), "-w", "5"));
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new Unavailable("iptables did not answer within 15 s");
-            }
-            return new Result(process.exitValue(), output);
-        } catch (IOException e) {
-            throw new Unavailable("cannot run " + properties.getIptables() + " (" + e.getMessage() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unavailable("interrupted");
+            return commands.execute(command.toArray(String[]::new));
+        } catch (NodeCommands.Unavailable e) {
+            throw new Unavailable(e.getMessage());
         }
     }
 }

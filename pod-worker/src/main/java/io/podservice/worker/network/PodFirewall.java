@@ -64,6 +64,9 @@ public class PodFirewall implements org.springframework.beans.factory.SmartIniti
             if (!iptables.succeeds(jump)) {
                 iptables.run("-t", "filter", "-I", "INPUT", "1", "-i", BRIDGE_PREFIX + "+", "-j", chain);
             }
+            if (properties.overlay()) {
+                ensureNoTunnelling(iptables.workerChain() + "-VX");
+            }
             return true;
         } catch (Iptables.Unavailable e) {
             if (!unavailableLogged) {
@@ -74,6 +77,25 @@ public class PodFirewall implements org.springframework.beans.factory.SmartIniti
         } catch (RuntimeException e) {
             log.warn("guarding the node from its pods failed; the next reconciliation tries again: {}", e.getMessage());
             return false;
+        }
+    }
+
+    /**
+     * VXLAN carries no proof of origin: a pod that could send the overlay's UDP port to another node
+     * (masqueraded as this node) could put frames into any subnet's segment. Pods' traffic to that
+     * port is dropped on its way out ({@code <chain>-VX}, from FORWARD for the pods' bridges).
+     */
+    private void ensureNoTunnelling(String chain) {
+        String port = String.valueOf(properties.getOverlayPort());
+        if (!iptables.exists("filter", chain)) {
+            iptables.run("-t", "filter", "-N", chain);
+        }
+        if (!iptables.succeeds("-t", "filter", "-C", chain, "-p", "udp", "--dport", port, "-j", "DROP")) {
+            iptables.run("-t", "filter", "-F", chain);
+            iptables.run("-t", "filter", "-A", chain, "-p", "udp", "--dport", port, "-j", "DROP");
+        }
+        if (!iptables.succeeds("-t", "filter", "-C", "FORWARD", "-i", BRIDGE_PREFIX + "+", "-j", chain)) {
+            iptables.run("-t", "filter", "-I", "FORWARD", "1", "-i", BRIDGE_PREFIX + "+", "-j", chain);
         }
     }
 

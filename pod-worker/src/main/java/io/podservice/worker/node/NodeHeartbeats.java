@@ -90,7 +90,8 @@ class NodeHeartbeats {
         // what the scheduler may place here: the node's resources times their allocation ratios
         return new NodeHeartbeat(node.nodeId(), node.nodeUrl(), properties.getAvailabilityZone(),
                 cpu * properties.getCpuAllocationRatio(), (long) (memory * properties.getMemoryAllocationRatio()),
-                properties.getMaxPods(), properties.getNodeLabels(), podsOnNode(), clock.instant());
+                properties.getMaxPods(), properties.getNodeLabels(), podsOnNode(), clock.instant(),
+                properties.getOverlayAddress().isBlank() ? null : properties.getOverlayAddress());
     }
 
     /**

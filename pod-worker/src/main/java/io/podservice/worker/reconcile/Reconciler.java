@@ -1,8 +1,6 @@
 package io.podservice.worker.reconcile;
 
 import io.podservice.events.ContainerStatusReport;
-import io.podservice.events.EventEnvelope;
-import io.podservice.events.NodeRouting;
 import io.podservice.worker.runtime.PodRuntime;
 import io.podservice.worker.runtime.PodRuntime.PodRef;
 import io.podservice.worker.supervision.ContainerSupervisor;
@@ -10,19 +8,14 @@ import io.podservice.worker.supervision.PodLocks;
 import io.podservice.worker.supervision.PodStatusReporter;
 import io.podservice.worker.supervision.Prober;
 import io.podservice.worker.supervision.RunningPods;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -52,13 +45,12 @@ public class Reconciler {
     private final io.podservice.worker.network.PodFirewall firewall;
     private final PodLocks locks;
     private final KafkaListenerEndpointRegistry listeners;
-    private final ConsumerFactory<String, byte[]> consumers;
-    private final Set<TopicPartition> loaded = new HashSet<>();
+    private final DesiredStateLoader loader;
 
     Reconciler(DesiredPods desired, PodRuntime runtime, RunningPods running, ContainerSupervisor supervisor, Prober prober,
                PodStatusReporter reporter, PodLocks locks, KafkaListenerEndpointRegistry listeners, ElasticIpBindings elasticIps,
                io.podservice.worker.network.PodFirewall firewall,
-               ConsumerFactory<String, byte[]> consumers) {
+               DesiredStateLoader loader) {
         this.desired = desired;
         this.runtime = runtime;
         this.running = running;
@@ -67,7 +59,7 @@ public class Reconciler {
         this.reporter = reporter;
         this.locks = locks;
         this.listeners = listeners;
-        this.consumers = consumers;
+        this.loader = loader;
         this.elasticIps = elasticIps;
         this.firewall = firewall;
     }
@@ -78,13 +70,8 @@ public class Reconciler {
         if (owned.isEmpty()) {
             return;
         }
-        Set<TopicPartition> fresh = new HashSet<>(owned);
-        fresh.removeAll(loaded);
-        if (!fresh.isEmpty()) {
-            replay(fresh);
-            loaded.addAll(fresh);
-        }
-        loaded.retainAll(owned);
+        // folded when assigned; a partition whose fold failed there is folded now, up to its end
+        loader.load(owned, Map.of());
         Set<String> podIds = new HashSet<>(desired.snapshot().keySet());
         podIds.addAll(runtime.podsOnNode());
         for (String podId : podIds) {
@@ -161,26 +148,6 @@ public class Reconciler {
             prober.unwatch(podId);
             runtime.delete(podId, 0);
         });
-    }
-
-    /** Folds the owned partitions from their beginning into {@link DesiredPods}. */
-    private void replay(Set<TopicPartition> partitions) {
-        try (Consumer<String, byte[]> consumer = consumers.createConsumer("pod-worker-replay-" + UUID.randomUUID(),
-                "replay")) {
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            int records = 0;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (desired.isFor(NodeRouting.of(record))) {
-                        EventEnvelope.fromRecord(record).ifPresent(desired::apply);
-                        records++;
-                    }
-                }
-            }
-            log.info("folded {} events of this node's pods in partitions {} into the desired state", records, partitions);
-        }
     }
 
     private Set<TopicPartition> owned() {

@@ -38,7 +38,8 @@ class PodTaskListenerConfiguration {
 
     @Bean(FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> podTaskListenerFactory(
-            ConsumerFactory<String, byte[]> consumers, FinishedOffsets offsets, WorkerProperties properties) {
+            ConsumerFactory<String, byte[]> consumers, FinishedOffsets offsets, WorkerProperties properties,
+            io.podservice.worker.reconcile.DesiredStateLoader loader) {
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumers);
         factory.setConcurrency(properties.getConcurrency());
@@ -51,6 +52,15 @@ class PodTaskListenerConfiguration {
             @Override
             public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
                 // the line Spring writes when no listener of one's own is set; operators (and tests) read it
+                // the pods' state up to where this consumer resumes, before it hands over the first task
+                java.util.Map<TopicPartition, Long> positions = new java.util.HashMap<>();
+                partitions.forEach(partition -> positions.put(partition, consumer.position(partition)));
+                try {
+                    loader.load(partitions, positions);
+                } catch (RuntimeException e) {
+                    log.warn("the desired state of {} not folded on assignment ({}); the first reconciliation folds it",
+                            partitions, e.toString());
+                }
                 log.info("{}: partitions assigned: {}", PodTaskConsumer.GROUP, partitions);
             }
 

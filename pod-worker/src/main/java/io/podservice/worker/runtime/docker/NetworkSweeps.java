@@ -52,6 +52,7 @@ class NetworkSweeps {
         pending.set(false);
         try {
             subnets.removeUnused();
+            subnets.syncOverlay();
             accounts.removeUnused();
         } catch (RuntimeException e) {
             log.warn("unused pod networks not removed this time: {}", DockerErrors.message(e));

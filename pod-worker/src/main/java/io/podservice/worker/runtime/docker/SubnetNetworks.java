@@ -1,6 +1,7 @@
 package io.podservice.worker.runtime.docker;
 
 import io.podservice.worker.network.PodFirewall;
+import io.podservice.worker.network.SubnetOverlay;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -26,14 +27,19 @@ public class SubnetNetworks {
 
     private static final Logger log = LoggerFactory.getLogger(SubnetNetworks.class);
     public static final String LABEL_SUBNET = "pod-service.subnet";
+    /** The subnet's VXLAN network identifier ({@link SubnetOverlay}). */
+    static final String LABEL_VNI = "pod-service.vni";
+    private static final String BRIDGE_NAME = "com.docker.network.bridge.name";
 
     private final DockerClient docker;
     private final WorkerProperties properties;
+    private final SubnetOverlay overlay;
     private final NetworkLocks locks = new NetworkLocks();
 
-    SubnetNetworks(DockerClient docker, WorkerProperties properties) {
+    SubnetNetworks(DockerClient docker, WorkerProperties properties, SubnetOverlay overlay) {
         this.docker = docker;
         this.properties = properties;
+        this.overlay = overlay;
     }
 
     public static String networkName(String subnetId) {
@@ -57,12 +63,14 @@ public class SubnetNetworks {
             labels.putAll(PodContainers.ownership(properties));
             labels.put(LABEL_SUBNET, nic.subnetId());
             labels.put("pod-service.vpc", nic.vpcId());
+            labels.put(LABEL_VNI, String.valueOf(nic.vni()));
+            Map<String, String> options = new HashMap<>(overlay.networkOptions());
+            // a name PodFirewall knows as a pod bridge
+            options.put(BRIDGE_NAME, PodFirewall.BRIDGE_PREFIX + "s" + AccountNetworks.digest(nic.subnetId()));
             try {
                 docker.createNetworkCmd().withName(name).withDriver("bridge").withCheckDuplicate(true)
                         .withLabels(labels)
-                        // a name PodFirewall knows as a pod bridge
-                        .withOptions(Map.of("com.docker.network.bridge.name", PodFirewall.BRIDGE_PREFIX + "s"
-                                + AccountNetworks.digest(nic.subnetId())))
+                        .withOptions(options)
                         .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config()
                                 .withSubnet(cidr.toString()).withGateway(Ipv4Cidr.dotted(cidr.gateway()))))
                         .exec();
@@ -70,6 +78,47 @@ public class SubnetNetworks {
             } catch (ConflictException made) {
                 // another worker on this host made it meanwhile
             }
+            syncOverlay();
+        }
+    }
+
+    /**
+     * Joins this node's subnet bridges to the same subnets' bridges on the other nodes
+     * ({@link SubnetOverlay}), and only those: every {@code pod.worker.reconcile-interval} (what an
+     * operator or a daemon restart undid is put back), when a subnet's network is made or removed,
+     * and when the peers change.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(initialDelayString = "PT3S",
+            fixedDelayString = "${pod.worker.reconcile-interval:PT30S}")
+    public void syncOverlay() {
+        if (!overlay.enabled()) {
+            return;
+        }
+        Map<String, Integer> bridges = new HashMap<>();
+        for (Network network : docker.listNetworksCmd().withFilter("label", PodContainers.ownershipFilter(properties))
+                .exec()) {
+            Map<String, String> labels = network.getLabels() == null ? Map.of() : network.getLabels();
+            String bridge = network.getOptions() == null ? null : network.getOptions().get(BRIDGE_NAME);
+            if (labels.containsKey(LABEL_SUBNET) && bridge != null) {
+                bridges.put(bridge, parseVni(labels.get(LABEL_VNI)));
+            }
+        }
+        overlay.sync(bridges);
+    }
+
+    /** Soon after a peer joins or leaves, rather than at the next pass. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT2S", initialDelayString = "PT2S")
+    void followPeers() {
+        if (overlay.peersChanged()) {
+            syncOverlay();
+        }
+    }
+
+    private static int parseVni(String label) {
+        try {
+            return label == null ? 0 : Integer.parseInt(label);
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -1,0 +1,324 @@
+package io.podservice.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
+import io.podservice.events.PodPhase;
+import io.podservice.query.pods.PodView;
+import io.podservice.query.pods.PodViewRepository;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The service on several real machines ({@link NodeHosts}: a network namespace, a Docker daemon
+ * and a worker process each, on one switch), in the zone {@value #ZONE} that the launcher's own
+ * node does not serve: a subnet's pods on two machines talk over the VXLAN overlay and another
+ * VPC's pods cannot reach them; 30 pods fill three nodes to their capacity; a fourth node joins
+ * and nothing moves; a machine dies and its pods with restartPolicy Always run again on the
+ * fourth within the lost-after grace plus 30 s while the others fail with NodeLost; the machine
+ * comes back and removes the containers of the pods that moved away.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MultiNodeTest extends ServiceTest {
+
+    static final String ZONE = "cn-north-1c";
+    private static final String ACCOUNT = "multinode";
+    private static final String NODES = "/v1/regions/" + REGION + "/nodes";
+    private static final String PODS = "/v1/regions/" + REGION + "/pods";
+    /** pod.nodes.lost-after in the tests (ServiceTest). */
+    private static final Duration LOST_AFTER = Duration.ofSeconds(8);
+    /** What each node offers: pods are what binds (CPU and memory are plenty). */
+    private static final Map<Integer, Integer> MAX_PODS = Map.of(1, 12, 2, 10, 3, 8, 4, 12);
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Autowired
+    PodViewRepository views;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private NodeHosts hosts;
+    private final List<String> podsMade = new ArrayList<>();
+
+    @BeforeAll
+    void machines() throws Exception {
+        // NodesTest's nodes of this zone, if it ran before, are lost first: then only these nodes take the zone's pods
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM node_index WHERE state = 'ready' AND ? = ANY (string_to_array(availability_zone, ','))",
+                Integer.class, ZONE) == 0);
+        hosts = new NodeHosts(TestRun.ID, bootstrapServers, List.of(port(REGISTRY.address())));
+        for (int number = 1; number <= 3; number++) {
+            addNode(number);
+        }
+    }
+
+    @AfterAll
+    void removeMachines() {
+        try {
+            // the pods go while their nodes are alive, so none is left for the evacuation to move onto other tests' nodes
+            ApiClient api = apiAs(ACCOUNT);
+            for (String podId : podsMade) {
+                ApiClient.Response deleted = api.delete(PODS + "/" + podId);
+                assertThat(deleted.status()).as("deletePod %s: %s", podId, deleted.raw()).isIn(200, 404);
+            }
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(podsMade.stream().map(podId -> api.get(PODS + "/" + podId))
+                            .filter(response -> response.status() != 404).map(ApiClient.Response::raw).toList())
+                            .as("pods not gone").isEmpty());
+        } finally {
+            if (hosts != null) {
+                hosts.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aSubnetsPodsOnTwoNodesTalkOverTheOverlayAndAnotherVpcsPodsCannot() throws Exception {
+        ApiClient api = apiAs(ACCOUNT);
+        String vpcA = created(api.post("/v1/regions/" + REGION + "/vpcs", """
+                {"vpcName": "overlay-a", "addressPrefix": "10.40.0.0/16"}"""), "vpcId");
+        String subnetA = created(api.post("/v1/regions/" + REGION + "/subnets", """
+                {"subnetName": "overlay-a1", "vpcId": "%s", "addressPrefix": "10.40.1.0/24"}""".formatted(vpcA)), "subnetId");
+        String vpcB = created(api.post("/v1/regions/" + REGION + "/vpcs", """
+                {"vpcName": "overlay-b", "addressPrefix": "10.41.0.0/16"}"""), "vpcId");
+        String subnetB = created(api.post("/v1/regions/" + REGION + "/subnets", """
+                {"subnetName": "overlay-b1", "vpcId": "%s", "addressPrefix": "10.41.1.0/24"}""".formatted(vpcB)), "subnetId");
+
+        // the scheduler chooses among the schedulable nodes: cordoning the others puts each pod where the test wants it
+        String server = onNode(1, subnetA, "\"primaryIpAddress\": \"10.40.1.10\",",
+                "mkdir -p /www && echo hello-over-the-overlay > /www/index.html && head -c 200000 /dev/zero > /www/big "
+                        + "&& exec httpd -f -p 8080 -h /www");
+        String client = onNode(3, subnetA, "", "exec sleep 3600");
+        String stranger = onNode(2, subnetB, "", "exec sleep 3600");
+        for (int number = 1; number <= 3; number++) {
+            assertThat(operator().post(NODES + "/" + nodeId(number) + ":uncordon", "{}").status()).isEqualTo(200);
+        }
+
+        // one subnet, two machines: the client's frames cross the switch in the subnet's VXLAN segment
+        NodeHosts.Node clientNode = hosts.node(3);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                exec(clientNode, client + "-app", "sh", "-c", "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 3 10.40.1.10 8080")
+                        .contains("hello-over-the-overlay"));
+        // full-sized segments too: the pods' MTU leaves room for the tunnel's headers
+        assertThat(exec(clientNode, client + "-app", "sh", "-c",
+                "printf 'GET /big HTTP/1.0\\r\\n\\r\\n' | nc -w 5 10.40.1.10 8080 | wc -c").trim())
+                .as("bytes of a 200,000-byte answer, headers included").matches("200\\d{3}");
+        // and no bridge between the two machines but the tunnel: the server is on another node's daemon
+        assertThat(hosts.node(1).docker().listContainersCmd().withLabelFilter(Map.of("pod.id", server)).exec()).hasSize(2);
+        assertThat(clientNode.docker().listContainersCmd().withLabelFilter(Map.of("pod.id", server)).exec()).isEmpty();
+
+        // another VPC's pod, on a third machine, reaches nothing of it
+        assertThat(run(hosts.node(2), stranger + "-app", new StringBuilder(), "sh", "-c",
+                "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 3 10.40.1.10 8080")).isNotZero();
+
+        for (String podId : List.of(server, client, stranger)) {
+            assertThat(api.delete(PODS + "/" + podId).status()).isEqualTo(200);
+        }
+        for (String podId : List.of(server, client, stranger)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> api.get(PODS + "/" + podId).status() == 404);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void podsFillTheNodesByCapacityStayWhenANodeJoinsAndMoveWhenTheirNodeDies() throws Exception {
+        ApiClient api = apiAs(ACCOUNT);
+        // 30 pods, as much room as the three nodes have: half restart Always, half Never
+        List<String> always = create(api, "always", "Always", 15);
+        List<String> never = create(api, "never", "Never", 15);
+        List<String> all = new ArrayList<>(always);
+        all.addAll(never);
+        for (String podId : all) {
+            awaitPhase(api, podId, "running");
+        }
+        Map<String, String> placed = placements(all);
+        Map<String, Long> perNode = new TreeMap<>();
+        placed.values().forEach(node -> perNode.merge(node, 1L, Long::sum));
+        assertThat(perNode).as("each node full to its capacity, none over").isEqualTo(Map.of(
+                nodeId(1), 12L, nodeId(2), 10L, nodeId(3), 8L));
+        for (String podId : all) {
+            int number = numberOf(placed.get(podId));
+            assertThat(hosts.node(number).docker().listContainersCmd().withLabelFilter(Map.of("pod.id", podId)).exec())
+                    .as("pod %s's containers on its node's own daemon", podId).hasSize(2);
+        }
+        ApiClient.Response full = api.post(PODS, "{\"podSpec\": " + spec("one-more", "Always") + "}");
+        assertThat(full.status()).as(full.raw()).isEqualTo(400);
+        assertThat(full.body().path("error").path("status").asText()).isEqualTo("OUT_OF_STOCK");
+
+        // a fourth node joins: it takes the next pod, and nothing that runs moves
+        Map<String, String> containersBefore = containerIds(all, placed);
+        addNode(4);
+        List<String> onFourth = create(api, "fourth", "Always", 1);
+        awaitPhase(api, onFourth.get(0), "running");
+        assertThat(placements(onFourth)).containsEntry(onFourth.get(0), nodeId(4));
+        assertThat(placements(all)).as("placements after the fourth node joined").isEqualTo(placed);
+        assertThat(containerIds(all, placed)).as("the same containers, never restarted elsewhere")
+                .isEqualTo(containersBefore);
+
+        // the second machine dies
+        List<String> movers = always.stream().filter(podId -> placed.get(podId).equals(nodeId(2))).toList();
+        List<String> stayers = never.stream().filter(podId -> placed.get(podId).equals(nodeId(2))).toList();
+        assertThat(movers).as("Always pods on the second node").isNotEmpty();
+        assertThat(stayers).as("Never pods on the second node").isNotEmpty();
+        hosts.node(2).kill();
+        // its Always pods run again on the only node with room, within the grace period plus 30 s
+        for (String podId : movers) {
+            await().atMost(LOST_AFTER.plusSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> views.find(podId)
+                    .filter(view -> nodeId(4).equals(view.nodeId()) && view.phase() == PodPhase.RUNNING).isPresent());
+            assertThat(hosts.node(4).docker().listContainersCmd().withLabelFilter(Map.of("pod.id", podId)).exec())
+                    .as("pod %s's containers on the fourth node", podId).hasSize(2);
+        }
+        // the others fail, saying why
+        for (String podId : stayers) {
+            JsonNode pod = awaitPhase(api, podId, "error");
+            assertThat(pod.path("podStatus").path("reason").asText()).isEqualTo("NodeLost");
+        }
+
+        // the machine comes back: before anything else, it removes what it had of the pods that moved away
+        hosts.node(2).restart();
+        ExternalWorker.awaitReady(jdbc, nodeId(2));
+        for (String podId : movers) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> hosts.node(2).docker().listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of("pod.id", podId)).exec().isEmpty());
+        }
+        // and the moved pods were not disturbed by its return
+        for (String podId : movers) {
+            assertThat(views.find(podId).map(PodView::nodeId)).contains(nodeId(4));
+        }
+        for (String podId : stayers) {
+            assertThat(hosts.node(2).docker().listContainersCmd().withLabelFilter(Map.of("pod.id", podId)).exec())
+                    .as("a pod that failed with its node does not run again by itself").isEmpty();
+        }
+    }
+
+    private void addNode(int number) throws Exception {
+        hosts.add(number, nodeId(number), "--pod.worker.heartbeat-interval=PT1S", "--pod.worker.availability-zone=" + ZONE,
+                "--pod.worker.allocatable-cpu=64", "--pod.worker.allocatable-memory-mb=262144",
+                "--pod.worker.max-pods=" + MAX_PODS.get(number));
+        ExternalWorker.awaitReady(jdbc, nodeId(number));
+    }
+
+    private static String nodeId(int number) {
+        return "mnode-" + number + "-" + TestRun.ID;
+    }
+
+    private static int numberOf(String nodeId) {
+        return Integer.parseInt(nodeId.substring("mnode-".length(), nodeId.indexOf('-', "mnode-".length())));
+    }
+
+    /** Creates a pod in {@code subnetId} with every other node of the zone cordoned, so it lands on node {@code number}. */
+    private String onNode(int number, String subnetId, String address, String script) throws Exception {
+        for (int other = 1; other <= 3; other++) {
+            String action = other == number ? ":uncordon" : ":cordon";
+            assertThat(operator().post(NODES + "/" + nodeId(other) + action, "{}").status()).isEqualTo(200);
+        }
+        String spec = """
+                {"name": "overlay", "instanceType": "g.n2.medium", "az": "%s", "terminationGracePeriodSeconds": 1,
+                 "primaryNetworkInterface": {"networkInterface": {%s "subnetId": "%s"}},
+                 "containers": [{"name": "app", "image": "%s", "command": ["sh", "-c", "%s"]}]}"""
+                .formatted(ZONE, address, subnetId, IMAGE, script);
+        ApiClient.Response made = apiAs(ACCOUNT).post(PODS, "{\"podSpec\": " + spec + "}");
+        assertThat(made.status()).as(made.raw()).isEqualTo(200);
+        String podId = made.body().path("result").path("podIds").get(0).asText();
+        podsMade.add(podId);
+        awaitPhase(apiAs(ACCOUNT), podId, "running");
+        assertThat(placements(List.of(podId))).containsEntry(podId, nodeId(number));
+        return podId;
+    }
+
+    private List<String> create(ApiClient api, String name, String restartPolicy, int count) {
+        ApiClient.Response made = api.post(PODS, "{\"podSpec\": " + spec(name, restartPolicy) + ", \"maxCount\": " + count + "}");
+        assertThat(made.status()).as(made.raw()).isEqualTo(200);
+        List<String> podIds = new ArrayList<>();
+        made.body().path("result").path("podIds").forEach(id -> podIds.add(id.asText()));
+        assertThat(podIds).hasSize(count);
+        podsMade.addAll(podIds);
+        return podIds;
+    }
+
+    private static String spec(String name, String restartPolicy) {
+        return """
+                {"name": "%s", "instanceType": "g.n2.medium", "az": "%s", "terminationGracePeriodSeconds": 1,
+                 "restartPolicy": "%s", "containers": [{"name": "app", "image": "%s", "command": ["sleep", "3600"]}]}"""
+                .formatted(name, ZONE, restartPolicy, IMAGE);
+    }
+
+    /** Each pod's node, as the service has it. */
+    private Map<String, String> placements(List<String> podIds) {
+        Map<String, String> placed = new HashMap<>();
+        for (String podId : podIds) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> views.find(podId).map(PodView::nodeId).isPresent());
+            placed.put(podId, views.find(podId).map(PodView::nodeId).orElseThrow());
+        }
+        return placed;
+    }
+
+    /** Each pod's container ids on its node's daemon. */
+    private Map<String, String> containerIds(List<String> podIds, Map<String, String> placed) {
+        Map<String, String> ids = new HashMap<>();
+        for (String podId : podIds) {
+            List<String> containers = hosts.node(numberOf(placed.get(podId))).docker().listContainersCmd()
+                    .withLabelFilter(Map.of("pod.id", podId)).exec().stream().map(Container::getId).sorted().toList();
+            ids.put(podId, String.join(",", containers));
+        }
+        return ids;
+    }
+
+    private ApiClient operator() {
+        Map<String, String> profile = credentials(TestRun.DATA_DIR.resolve("operator-credentials"));
+        return new ApiClient(endpoint(), profile.get("access_key"), profile.get("secret_key"));
+    }
+
+    private static String created(ApiClient.Response response, String field) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        return response.body().path("result").path(field).asText();
+    }
+
+    private static int port(String address) {
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    }
+
+    private static String exec(NodeHosts.Node node, String container, String... command) throws InterruptedException {
+        StringBuilder output = new StringBuilder();
+        run(node, container, output, command);
+        return output.toString();
+    }
+
+    private static long run(NodeHosts.Node node, String container, StringBuilder output, String... command)
+            throws InterruptedException {
+        String execId = node.docker().execCreateCmd(container).withAttachStdout(true).withAttachStderr(true)
+                .withCmd(command).exec().getId();
+        node.docker().execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+                output.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+            }
+        }).awaitCompletion(30, TimeUnit.SECONDS);
+        Long code = node.docker().inspectExecCmd(execId).exec().getExitCodeLong();
+        return code == null ? -1 : code;
+    }
+}
