@@ -131,6 +131,18 @@ class MultiNodeTest extends ServiceTest {
         assertThat(hosts.node(1).docker().listContainersCmd().withLabelFilter(Map.of("pod.id", server)).exec()).hasSize(2);
         assertThat(clientNode.docker().listContainersCmd().withLabelFilter(Map.of("pod.id", server)).exec()).isEmpty();
 
+        // a pod cannot speak VXLAN to another node (it could put frames into any subnet's segment): dropped on the way
+        // out (busybox has no UDP nc; its tftp sends a UDP datagram to the port)
+        String dropped = "^PT" + TestRun.ID + "-[0-9a-f]{6}-VX";
+        assertThat(run(clientNode, client + "-app", new StringBuilder(), "sh", "-c",
+                "timeout 2 tftp -g -r forged -l /tmp/forged " + hosts.node(1).address + " 4789")).isNotEqualTo(-1);
+        String counters = NodeHosts.inNamespace(clientNode.namespace, "sh", "-c", "iptables -w 5 -t filter -S | grep -oE '"
+                + dropped.substring(1) + "' | head -1 | xargs -r -I{} iptables -w 5 -t filter -L {} -v -n -x");
+        long packets = counters.lines().filter(line -> line.contains("DROP") && line.contains("dpt:4789"))
+                .mapToLong(line -> Long.parseLong(line.trim().split("\\s+")[0])).sum();
+        assertThat(packets).as("packets the pods sent to the tunnel port, dropped: %s %s", counters,
+                NodeHosts.inNamespace(clientNode.namespace, "iptables-save", "-c")).isPositive();
+
         // another VPC's pod, on a third machine, reaches nothing of it
         assertThat(run(hosts.node(2), stranger + "-app", new StringBuilder(), "sh", "-c",
                 "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 3 10.40.1.10 8080")).isNotZero();
@@ -147,9 +159,14 @@ class MultiNodeTest extends ServiceTest {
     @Order(2)
     void podsFillTheNodesByCapacityStayWhenANodeJoinsAndMoveWhenTheirNodeDies() throws Exception {
         ApiClient api = apiAs(ACCOUNT);
-        // 30 pods, as much room as the three nodes have: half restart Always, half Never
-        List<String> always = create(api, "always", "Always", 15);
-        List<String> never = create(api, "never", "Never", 15);
+        String vpc = created(api.post("/v1/regions/" + REGION + "/vpcs", """
+                {"vpcName": "spread", "addressPrefix": "10.42.0.0/16"}"""), "vpcId");
+        String subnet = created(api.post("/v1/regions/" + REGION + "/subnets", """
+                {"subnetName": "spread-1", "vpcId": "%s", "addressPrefix": "10.42.1.0/24"}""".formatted(vpc)), "subnetId");
+        // 30 pods, as much room as the three nodes have: half web servers in one subnet restarting Always,
+        // half restarting Never
+        List<String> always = create(api, webSpec("always", subnet), 15);
+        List<String> never = create(api, spec("never", "Never"), 15);
         List<String> all = new ArrayList<>(always);
         all.addAll(never);
         for (String podId : all) {
@@ -172,7 +189,7 @@ class MultiNodeTest extends ServiceTest {
         // a fourth node joins: it takes the next pod, and nothing that runs moves
         Map<String, String> containersBefore = containerIds(all, placed);
         addNode(4);
-        List<String> onFourth = create(api, "fourth", "Always", 1);
+        List<String> onFourth = create(api, spec("fourth", "Always"), 1);
         awaitPhase(api, onFourth.get(0), "running");
         assertThat(placements(onFourth)).containsEntry(onFourth.get(0), nodeId(4));
         assertThat(placements(all)).as("placements after the fourth node joined").isEqualTo(placed);
@@ -184,6 +201,25 @@ class MultiNodeTest extends ServiceTest {
         List<String> stayers = never.stream().filter(podId -> placed.get(podId).equals(nodeId(2))).toList();
         assertThat(movers).as("Always pods on the second node").isNotEmpty();
         assertThat(stayers).as("Never pods on the second node").isNotEmpty();
+        // one of them has an elastic IP, and a pod of its subnet on the first node talks to it over the overlay
+        String mover = movers.get(0);
+        String moverIp = api.get(PODS + "/" + mover).body().path("result").path("pod").path("privateIpAddress").asText();
+        String witness = always.stream().filter(podId -> placed.get(podId).equals(nodeId(1))).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                exec(hosts.node(1), witness + "-app", "sh", "-c", GET_PASSWD.formatted(moverIp)).contains("root:"));
+        String eip = created(api.post("/v1/regions/" + REGION + "/elasticIps", """
+                {"maxCount": 1, "elasticIpSpec": {"bandwidthMbps": 10, "provider": "bgp"}}"""), "elasticIpIds");
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/v1/regions/" + REGION + "/elasticIps/" + eip)
+                .status() == 200);
+        String eipAddress = api.get("/v1/regions/" + REGION + "/elasticIps/" + eip).body().path("result")
+                .path("elasticIp").path("elasticIpAddress").asText();
+        ApiClient.Response associated = api.post(PODS + "/" + mover + ":associateElasticIp",
+                "{\"elasticIpId\": \"" + eip + "\"}");
+        assertThat(associated.status()).as(associated.raw()).isEqualTo(200);
+        // (the pool is loopback addresses: the elastic IP answers on the node that runs the pod, to that node's own programs)
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                onMachine(hosts.node(2), GET_PASSWD.formatted(eipAddress)).contains("root:"));
+
         hosts.node(2).kill();
         // its Always pods run again on the only node with room, within the grace period plus 30 s
         for (String podId : movers) {
@@ -192,6 +228,15 @@ class MultiNodeTest extends ServiceTest {
             assertThat(hosts.node(4).docker().listContainersCmd().withLabelFilter(Map.of("pod.id", podId)).exec())
                     .as("pod %s's containers on the fourth node", podId).hasSize(2);
         }
+        // the moved pod keeps its address: its subnet's pod on the first node reaches it on the fourth (once the
+        // tunnels forget where its MAC was, SubnetOverlay.AGEING_SECONDS), and its elastic IP answers there
+        assertThat(api.get(PODS + "/" + mover).body().path("result").path("pod").path("privateIpAddress").asText())
+                .isEqualTo(moverIp);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                exec(hosts.node(1), witness + "-app", "sh", "-c", GET_PASSWD.formatted(moverIp)).contains("root:"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                onMachine(hosts.node(4), GET_PASSWD.formatted(eipAddress)).contains("root:"));
+
         // the others fail, saying why
         for (String podId : stayers) {
             JsonNode pod = awaitPhase(api, podId, "error");
@@ -205,6 +250,9 @@ class MultiNodeTest extends ServiceTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> hosts.node(2).docker().listContainersCmd().withShowAll(true)
                     .withLabelFilter(Map.of("pod.id", podId)).exec().isEmpty());
         }
+        // nor translates the elastic IP any more
+        await().atMost(Duration.ofSeconds(30)).until(() -> !NodeHosts.inNamespace(hosts.node(2).namespace,
+                "iptables", "-w", "5", "-t", "nat", "-S").contains(eipAddress));
         // and the moved pods were not disturbed by its return
         for (String podId : movers) {
             assertThat(views.find(podId).map(PodView::nodeId)).contains(nodeId(4));
@@ -250,8 +298,8 @@ class MultiNodeTest extends ServiceTest {
         return podId;
     }
 
-    private List<String> create(ApiClient api, String name, String restartPolicy, int count) {
-        ApiClient.Response made = api.post(PODS, "{\"podSpec\": " + spec(name, restartPolicy) + ", \"maxCount\": " + count + "}");
+    private List<String> create(ApiClient api, String spec, int count) {
+        ApiClient.Response made = api.post(PODS, "{\"podSpec\": " + spec + ", \"maxCount\": " + count + "}");
         assertThat(made.status()).as(made.raw()).isEqualTo(200);
         List<String> podIds = new ArrayList<>();
         made.body().path("result").path("podIds").forEach(id -> podIds.add(id.asText()));
@@ -266,6 +314,17 @@ class MultiNodeTest extends ServiceTest {
                  "restartPolicy": "%s", "containers": [{"name": "app", "image": "%s", "command": ["sleep", "3600"]}]}"""
                 .formatted(name, ZONE, restartPolicy, IMAGE);
     }
+
+    /** A pod in {@code subnetId} whose busybox httpd serves the container's /etc on port 8080. */
+    private static String webSpec(String name, String subnetId) {
+        return """
+                {"name": "%s", "instanceType": "g.n2.medium", "az": "%s", "terminationGracePeriodSeconds": 1,
+                 "restartPolicy": "Always", "primaryNetworkInterface": {"networkInterface": {"subnetId": "%s"}},
+                 "containers": [{"name": "app", "image": "%s", "command": ["httpd", "-f", "-p", "8080", "-h", "/etc"]}]}"""
+                .formatted(name, ZONE, subnetId, IMAGE);
+    }
+
+    private static final String GET_PASSWD = "printf 'GET /passwd HTTP/1.0\\r\\n\\r\\n' | nc -w 3 %s 8080";
 
     /** Each pod's node, as the service has it. */
     private Map<String, String> placements(List<String> podIds) {
@@ -295,11 +354,21 @@ class MultiNodeTest extends ServiceTest {
 
     private static String created(ApiClient.Response response, String field) {
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
-        return response.body().path("result").path(field).asText();
+        JsonNode value = response.body().path("result").path(field);
+        return value.isArray() ? value.get(0).asText() : value.asText();
     }
 
     private static int port(String address) {
         return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    }
+
+    /** Runs a shell line on the machine itself, in its network namespace (busybox's nc, as the host has it). */
+    private static String onMachine(NodeHosts.Node node, String line) {
+        try {
+            return NodeHosts.inNamespace(node.namespace, "sh", "-c", line.replace("nc -w", "busybox nc -w"));
+        } catch (IllegalStateException refused) {
+            return "";
+        }
     }
 
     private static String exec(NodeHosts.Node node, String container, String... command) throws InterruptedException {

@@ -83,7 +83,7 @@ public class PodFirewall implements org.springframework.beans.factory.SmartIniti
     /**
      * VXLAN carries no proof of origin: a pod that could send the overlay's UDP port to another node
      * (masqueraded as this node) could put frames into any subnet's segment. Pods' traffic to that
-     * port is dropped on its way out ({@code <chain>-VX}, from FORWARD for the pods' bridges).
+     * port is dropped on its way out ({@code <chain>-VX}, from DOCKER-USER, else FORWARD, for the pods' bridges).
      */
     private void ensureNoTunnelling(String chain) {
         String port = String.valueOf(properties.getOverlayPort());
@@ -94,8 +94,11 @@ public class PodFirewall implements org.springframework.beans.factory.SmartIniti
             iptables.run("-t", "filter", "-F", chain);
             iptables.run("-t", "filter", "-A", chain, "-p", "udp", "--dport", port, "-j", "DROP");
         }
-        if (!iptables.succeeds("-t", "filter", "-C", "FORWARD", "-i", BRIDGE_PREFIX + "+", "-j", chain)) {
-            iptables.run("-t", "filter", "-I", "FORWARD", "1", "-i", BRIDGE_PREFIX + "+", "-j", chain);
+        // Docker puts its accepts for its bridges back on top of FORWARD whenever it makes a network,
+        // and keeps DOCKER-USER above them
+        String from = iptables.exists("filter", "DOCKER-USER") ? "DOCKER-USER" : "FORWARD";
+        if (!iptables.succeeds("-t", "filter", "-C", from, "-i", BRIDGE_PREFIX + "+", "-j", chain)) {
+            iptables.run("-t", "filter", "-I", from, "1", "-i", BRIDGE_PREFIX + "+", "-j", chain);
         }
     }
 
