@@ -47,6 +47,12 @@ public class SignatureVerifier {
         this.clock = Clock.systemUTC();
     }
 
+    /**
+     * The header that carries an MFA code for a protected operation (base64 of the code, as JD Cloud's
+     * SDKs send it); signed by JD Cloud's Python and Go SDKs, not by its Java SDK core, so taken either way.
+     */
+    public static final String SECURITY_TOKEN_HEADER = "x-jdcloud-security-token";
+
     Caller verify(HttpServletRequest request, byte[] body) {
         AuthorizationHeader auth = authorization(request.getHeader("Authorization"));
         if (!auth.signedHeaders().contains("host")) {

@@ -1,5 +1,7 @@
 package io.podservice.command.pod;
 
+import io.podservice.command.account.AccountRules;
+import io.podservice.command.account.OperationProtection;
 import io.podservice.command.infrastructure.CommandSender;
 import io.podservice.command.network.ElasticIps;
 import io.podservice.command.network.PodNetworks;
@@ -23,9 +25,14 @@ public class PodChanges {
     private final PodNetworks networks;
     private final PodElasticIps podElasticIps;
     private final ElasticIps elasticIps;
+    private final AccountRules accountRules;
+    private final OperationProtection protection;
 
     PodChanges(CommandSender sender, PodSpecValidator validator, RegistryAuths registryAuths, PodNetworks networks,
-               PodElasticIps podElasticIps, ElasticIps elasticIps) {
+               PodElasticIps podElasticIps, ElasticIps elasticIps, AccountRules accountRules,
+               OperationProtection protection) {
+        this.accountRules = accountRules;
+        this.protection = protection;
         this.sender = sender;
         this.validator = validator;
         this.registryAuths = registryAuths;
@@ -47,7 +54,8 @@ public class PodChanges {
      * deletePrimaryNetworkInterfaceAllElasticIp, false by default) that elastic IP is released too.
      */
     @Transactional
-    public void delete(String accountId, String podId, boolean releaseElasticIp) {
+    public void delete(String accountId, String podId, boolean releaseElasticIp, String securityToken) {
+        protection.require(accountId, "deletePod", podId, securityToken);
         Optional<String> elasticIp = networks.elasticIpOf(podId);
         send(new PodCommands.DeletePod(podId, accountId, releaseElasticIp), podId);
         if (releaseElasticIp && elasticIp.isPresent()) {
@@ -57,11 +65,14 @@ public class PodChanges {
 
     @Transactional
     public void associateElasticIp(String accountId, String regionId, String podId, String elasticIpId) {
+        accountRules.requireNotBlacklisted(accountId);
         podElasticIps.associate(accountId, regionId, podId, elasticIpId);
     }
 
     @Transactional
-    public void disassociateElasticIp(String accountId, String regionId, String podId, String elasticIpId) {
+    public void disassociateElasticIp(String accountId, String regionId, String podId, String elasticIpId,
+                                      String securityToken) {
+        protection.require(accountId, "disassociateElasticIp", podId, securityToken);
         podElasticIps.disassociate(accountId, regionId, podId, elasticIpId);
     }
 

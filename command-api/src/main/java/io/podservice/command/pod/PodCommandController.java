@@ -62,9 +62,10 @@ public class PodCommandController {
     @Operation(operationId = "deletePod", summary = "Delete a running, stopped or failed pod")
     @DeleteMapping(POD)
     ApiResponse<Void> deletePod(@PathVariable String regionId, @PathVariable String podId,
-                                @RequestParam(defaultValue = "false") boolean deletePrimaryNetworkInterfaceAllElasticIp) {
+                                @RequestParam(defaultValue = "false") boolean deletePrimaryNetworkInterfaceAllElasticIp,
+                                @org.springframework.web.bind.annotation.RequestHeader(value = io.podservice.identity.SignatureVerifier.SECURITY_TOKEN_HEADER, required = false) String securityToken) {
         regions.require(regionId);
-        changes.delete(account(), podId, deletePrimaryNetworkInterfaceAllElasticIp);
+        changes.delete(account(), podId, deletePrimaryNetworkInterfaceAllElasticIp, securityToken);
         return ApiResponse.empty();
     }
 
@@ -83,9 +84,10 @@ public class PodCommandController {
     @Operation(operationId = "disassociateElasticIp", summary = "Unbind the pod's elastic IP")
     @PostMapping(POD + ":disassociateElasticIp")
     ApiResponse<Void> disassociateElasticIp(@PathVariable String regionId, @PathVariable String podId,
-                                            @Valid @RequestBody ElasticIpRequest request) {
+                                            @Valid @RequestBody ElasticIpRequest request,
+                                            @org.springframework.web.bind.annotation.RequestHeader(value = io.podservice.identity.SignatureVerifier.SECURITY_TOKEN_HEADER, required = false) String securityToken) {
         regions.require(regionId);
-        changes.disassociateElasticIp(account(), regionId, podId, request.elasticIpId());
+        changes.disassociateElasticIp(account(), regionId, podId, request.elasticIpId(), securityToken);
         return ApiResponse.empty();
     }
 

@@ -39,11 +39,13 @@ public class PodCreation {
     private final PodElasticIps podElasticIps;
     private final CommandSender sender;
     private final Scheduler scheduler;
+    private final io.podservice.command.account.AccountRules accountRules;
 
     PodCreation(PodSpecValidator validator, RegistryAuths registryAuths, Quotas quotas, ExistingPods existing,
                 PodNetworks networks, ElasticIps elasticIps, PodElasticIps podElasticIps, CommandSender sender,
-                Scheduler scheduler) {
+                Scheduler scheduler, io.podservice.command.account.AccountRules accountRules) {
         this.scheduler = scheduler;
+        this.accountRules = accountRules;
         this.validator = validator;
         this.registryAuths = registryAuths;
         this.quotas = quotas;
@@ -63,6 +65,10 @@ public class PodCreation {
      */
     @Transactional
     public List<String> create(RegionCatalog.Region region, String accountId, CreatePodsRequest request) {
+        accountRules.requireRealNameVerified(accountId);
+        if (request.podSpec().elasticIp() != null) {
+            accountRules.requireNotBlacklisted(accountId);
+        }
         List<PodDefinition> definitions = definitions(region, accountId, request);
         List<String> ids = ids(accountId, request);
         quotas.lock(accountId, region.id());

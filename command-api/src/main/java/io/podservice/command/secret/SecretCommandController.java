@@ -53,9 +53,10 @@ public class SecretCommandController {
 
     @Operation(operationId = "deleteSecret", summary = "Delete a secret and destroy its data key")
     @DeleteMapping("/v1/regions/{regionId}/secrets/{name}")
-    public ApiResponse<Void> deleteSecret(@PathVariable String regionId, @PathVariable String name) {
+    public ApiResponse<Void> deleteSecret(@PathVariable String regionId, @PathVariable String name,
+                                          @org.springframework.web.bind.annotation.RequestHeader(value = io.podservice.identity.SignatureVerifier.SECURITY_TOKEN_HEADER, required = false) String securityToken) {
         regions.require(regionId);
-        secrets.delete(Caller.current().accountId(), regionId, name);
+        secrets.delete(Caller.current().accountId(), regionId, name, securityToken);
         return ApiResponse.empty();
     }
 }

@@ -26,8 +26,11 @@ public class Secrets {
     private final DataKeys dataKeys;
     private final SecretIndex index;
     private final Quotas quotas;
+    private final io.podservice.command.account.OperationProtection protection;
 
-    Secrets(CommandSender commands, DataKeys dataKeys, SecretIndex index, Quotas quotas) {
+    Secrets(CommandSender commands, DataKeys dataKeys, SecretIndex index, Quotas quotas,
+            io.podservice.command.account.OperationProtection protection) {
+        this.protection = protection;
         this.commands = commands;
         this.dataKeys = dataKeys;
         this.index = index;
@@ -57,9 +60,10 @@ public class Secrets {
     }
 
     @Transactional
-    public void delete(String accountId, String regionId, String name) {
+    public void delete(String accountId, String regionId, String name, String securityToken) {
         String secretId = index.idOf(accountId, regionId, name)
                 .orElseThrow(() -> ApiException.notFound("Secret '" + name + "' not found in " + regionId));
+        protection.require(accountId, "deleteSecret", secretId, securityToken);
         commands.send(new SecretCommands.DeleteSecret(secretId, accountId), "Secret", name);
     }
 

@@ -1,0 +1,108 @@
+package io.podservice.command.account;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.podservice.command.domain.CommandRejected;
+import io.podservice.events.AccountBlacklistSet;
+import io.podservice.events.AccountMfaEnrolled;
+import io.podservice.events.AccountMfaRefused;
+import io.podservice.events.AccountProtectionSet;
+import io.podservice.events.AccountRealNameSet;
+import java.time.Instant;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * An account's standing with the service, as operators set it: real-name verified (accounts are
+ * until an operator says otherwise), on the elastic IP blacklist or not, its MFA device and
+ * whether sensitive operations need it. Made by the first operator command about it. A setting
+ * that changes nothing records nothing.
+ */
+@Aggregate
+public class Account {
+
+    @AggregateIdentifier
+    private String accountId;
+    private boolean verified = true;
+    private boolean listed;
+    private boolean mfaEnrolled;
+    private boolean protectionOn;
+
+    protected Account() {
+        // for Axon's event sourcing
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(AccountCommands.SetRealNameVerification command) {
+        if (accountId == null || verified != command.verified()) {
+            apply(new AccountRealNameSet(command.accountId(), command.verified(), Instant.now()));
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(AccountCommands.SetElasticIpBlacklist command) {
+        if (accountId == null || listed != command.listed()) {
+            apply(new AccountBlacklistSet(command.accountId(), command.listed(), Instant.now()));
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(AccountCommands.EnrollMfa command) {
+        apply(new AccountMfaEnrolled(command.accountId(), command.secretCiphertext(), Instant.now()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(AccountCommands.SetOperationProtection command) {
+        if (command.enabled() && !mfaEnrolled) {
+            throw CommandRejected.of(CommandRejected.Reason.FAILED_PRECONDITION, "Account '" + command.accountId()
+                    + "' has no MFA device: enroll one (enrollMfa) before turning operation protection on");
+        }
+        if (accountId == null || protectionOn != command.enabled()) {
+            apply(new AccountProtectionSet(command.accountId(), command.enabled(), Instant.now()));
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(AccountCommands.RecordMfaRefusal command) {
+        apply(new AccountMfaRefused(command.accountId(), command.operation(), command.resourceId(), command.reason(),
+                Instant.now()));
+    }
+
+    @EventSourcingHandler
+    void on(AccountRealNameSet event) {
+        accountId = event.accountId();
+        verified = event.verified();
+    }
+
+    @EventSourcingHandler
+    void on(AccountBlacklistSet event) {
+        accountId = event.accountId();
+        listed = event.listed();
+    }
+
+    @EventSourcingHandler
+    void on(AccountMfaEnrolled event) {
+        accountId = event.accountId();
+        mfaEnrolled = true;
+    }
+
+    @EventSourcingHandler
+    void on(AccountProtectionSet event) {
+        accountId = event.accountId();
+        protectionOn = event.enabled();
+    }
+
+    @EventSourcingHandler
+    void on(AccountMfaRefused event) {
+        accountId = event.accountId();
+    }
+}
