@@ -1,5 +1,7 @@
 package io.podservice.billing;
 
+import io.podservice.api.catalog.PriceList;
+
 import io.podservice.persistence.SqlQuery;
 import java.math.BigDecimal;
 import java.sql.Timestamp;

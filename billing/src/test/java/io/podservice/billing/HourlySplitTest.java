@@ -1,5 +1,7 @@
 package io.podservice.billing;
 
+import io.podservice.api.catalog.PriceList;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

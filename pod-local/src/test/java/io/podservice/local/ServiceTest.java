@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * at the end ({@link TestRunCleanup}).
  */
 @ExtendWith(TestRunCleanup.class) // before @SpringBootTest: prepares the fixtures the context needs
+@org.springframework.context.annotation.Import(TestClock.Configuration.class)
 @SpringBootTest(classes = PodLocalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "pod.local.data-dir=target/it-data",
@@ -36,7 +37,7 @@ abstract class ServiceTest {
     static final String OTHER_ACCESS_KEY = "JDC_OTHER" + TestRun.ID.toUpperCase(java.util.Locale.ROOT);
     static final String OTHER_SECRET_KEY = "other-secret-" + java.util.UUID.randomUUID();
     static final java.util.List<String> SCOPED_ACCOUNTS = java.util.List.of("query", "quota", "secrets", "network", "faults", "subscribers", "nodes",
-            "consistency", "multinode", "standing");
+            "consistency", "multinode", "standing", "money");
 
     static String scopedKey(String account) {
         return ("JDC_" + account + TestRun.ID).toUpperCase(java.util.Locale.ROOT);

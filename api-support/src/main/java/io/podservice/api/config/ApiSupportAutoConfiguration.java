@@ -23,7 +23,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 /** Wires the shared web envelope, catalogs, topics and Kafka health into every application of the service. */
 @AutoConfiguration(after = KafkaAutoConfiguration.class,
         before = org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration.class)
-@EnableConfigurationProperties({RegionCatalog.class, InstanceTypeCatalog.class, TopicProperties.class, QuotaLimits.class})
+@EnableConfigurationProperties({RegionCatalog.class, InstanceTypeCatalog.class, TopicProperties.class, QuotaLimits.class,
+        io.podservice.api.catalog.PriceList.class})
 public class ApiSupportAutoConfiguration {
 
     @Bean

@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.podservice.command.domain.CommandRejected;
 import io.podservice.events.AccountBlacklistSet;
+import io.podservice.events.AccountCharged;
+import io.podservice.events.AccountToppedUp;
 import io.podservice.events.AccountMfaEnrolled;
 import io.podservice.events.AccountMfaRefused;
 import io.podservice.events.AccountProtectionSet;
@@ -19,7 +21,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * An account's standing with the service, as operators set it: real-name verified (accounts are
  * until an operator says otherwise), on the elastic IP blacklist or not, its MFA device and
- * whether sensitive operations need it. Made by the first operator command about it. A setting
+ * whether sensitive operations need it; and its balance: top-ups less charges (a prepaid pod is
+ * paid ahead from it, or refused). Made by the first command about it. A setting
  * that changes nothing records nothing.
  */
 @Aggregate
@@ -31,6 +34,7 @@ public class Account {
     private boolean listed;
     private boolean mfaEnrolled;
     private boolean protectionOn;
+    private java.math.BigDecimal balance = java.math.BigDecimal.ZERO;
 
     protected Account() {
         // for Axon's event sourcing
@@ -75,6 +79,42 @@ public class Account {
     public void handle(AccountCommands.RecordMfaRefusal command) {
         apply(new AccountMfaRefused(command.accountId(), command.operation(), command.resourceId(), command.reason(),
                 Instant.now()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(AccountCommands.TopUp command) {
+        if (command.amount().signum() <= 0 || command.amount().scale() > 2) {
+            throw CommandRejected.invalid("amount", "a positive amount to the cent, like 100.00; got " + command.amount());
+        }
+        apply(new AccountToppedUp(command.accountId(), command.amount().toPlainString(), command.currency(),
+                Instant.now()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(AccountCommands.PayAhead command) {
+        if (balance.compareTo(command.amount()) < 0) {
+            throw CommandRejected.of(CommandRejected.Reason.FAILED_PRECONDITION, "Insufficient balance: paying "
+                    + command.resourceId() + " ahead until " + command.periodEnd() + " costs " + command.amount() + " "
+                    + command.currency() + " and the balance of account '" + command.accountId() + "' is " + balance
+                    + " " + command.currency());
+        }
+        apply(new AccountCharged(command.accountId(), command.resourceId(), "prepaid_by_duration",
+                command.amount().toPlainString(), command.currency(), command.periodStart(), command.periodEnd(),
+                Instant.now()));
+    }
+
+    @EventSourcingHandler
+    void on(AccountToppedUp event) {
+        accountId = event.accountId();
+        balance = balance.add(new java.math.BigDecimal(event.amount()));
+    }
+
+    @EventSourcingHandler
+    void on(AccountCharged event) {
+        accountId = event.accountId();
+        balance = balance.subtract(new java.math.BigDecimal(event.amount()));
     }
 
     @EventSourcingHandler

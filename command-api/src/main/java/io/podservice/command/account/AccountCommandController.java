@@ -30,6 +30,16 @@ class AccountCommandController {
     record Protection(boolean enabled) {
     }
 
+    record TopUp(java.math.BigDecimal amount) {
+    }
+
+    @Operation(operationId = "topUpAccount", summary = "Pay money into the account's balance (operators only)")
+    @PostMapping(ACCOUNT + ":topUp")
+    ApiResponse<Void> topUp(@PathVariable String accountId, @RequestBody TopUp request) {
+        operations.topUp(accountId, request.amount());
+        return ApiResponse.empty();
+    }
+
     @Operation(operationId = "describeAccountStanding", summary = "An account's standing (operators only)")
     @GetMapping(ACCOUNT)
     ApiResponse<Map<String, AccountOperations.StandingView>> describe(@PathVariable String accountId) {

@@ -20,6 +20,14 @@ public final class AccountCommands {
     public record SetOperationProtection(@TargetAggregateIdentifier String accountId, boolean enabled) {
     }
 
+    public record TopUp(@TargetAggregateIdentifier String accountId, java.math.BigDecimal amount, String currency) {
+    }
+
+    /** Pays a prepaid resource's period from the balance, or is refused when the balance cannot. */
+    public record PayAhead(@TargetAggregateIdentifier String accountId, String resourceId, java.math.BigDecimal amount,
+                           String currency, java.time.Instant periodStart, java.time.Instant periodEnd) {
+    }
+
     public record RecordMfaRefusal(@TargetAggregateIdentifier String accountId, String operation, String resourceId,
                                    String reason) {
     }

@@ -28,9 +28,11 @@ public class AccountOperations {
     private final CommandSender sender;
     private final MasterKey masterKey;
     private final AccountStandings standings;
+    private final io.podservice.api.catalog.PriceList prices;
 
     AccountOperations(Operators operators, Accounts accounts, CommandSender sender, MasterKey masterKey,
-                      AccountStandings standings) {
+                      AccountStandings standings, io.podservice.api.catalog.PriceList prices) {
+        this.prices = prices;
         this.operators = operators;
         this.accounts = accounts;
         this.sender = sender;
@@ -40,14 +42,14 @@ public class AccountOperations {
 
     /** An account's standing as operators see it (never its MFA secret). */
     public record StandingView(String accountId, String name, boolean realNameVerified, boolean elasticIpBlacklisted,
-                               boolean mfaEnrolled, boolean operationProtection) {
+                               boolean mfaEnrolled, boolean operationProtection, String balance, String currency) {
     }
 
     public StandingView describe(String accountId) {
         String name = known(accountId);
         AccountStandings.Standing standing = standings.of(accountId);
         return new StandingView(accountId, name, standing.verified(), standing.blacklisted(), standing.mfaSecret() != null,
-                standing.protection());
+                standing.protection(), standings.balance(accountId).toPlainString(), prices.getCurrency());
     }
 
     public void setRealNameVerification(String accountId, boolean verified) {
@@ -71,6 +73,12 @@ public class AccountOperations {
         String label = URLEncoder.encode(ISSUER + ":" + name, StandardCharsets.UTF_8).replace("+", "%20");
         return "otpauth://totp/" + label + "?secret=" + new Base32().encodeAsString(secret).replace("=", "")
                 + "&issuer=" + ISSUER + "&algorithm=SHA1&digits=6&period=30";
+    }
+
+    /** Money paid into the account ({@code amount}: a decimal to the cent, in the price list's currency). */
+    public void topUp(String accountId, java.math.BigDecimal amount) {
+        known(accountId);
+        sender.send(new AccountCommands.TopUp(accountId, amount, prices.getCurrency()), "Account", accountId);
     }
 
     public void setOperationProtection(String accountId, boolean enabled) {

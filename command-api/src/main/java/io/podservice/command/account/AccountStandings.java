@@ -1,6 +1,9 @@
 package io.podservice.command.account;
 
 import io.podservice.events.AccountBlacklistSet;
+import io.podservice.events.AccountCharged;
+import io.podservice.events.AccountToppedUp;
+import java.math.BigDecimal;
 import io.podservice.events.AccountMfaEnrolled;
 import io.podservice.events.AccountProtectionSet;
 import io.podservice.events.AccountRealNameSet;
@@ -49,6 +52,26 @@ public class AccountStandings {
 
     void acceptedStep(String accountId, long step) {
         jdbc.update("UPDATE account_standing SET mfa_last_step = ? WHERE account_id = ?", step, accountId);
+    }
+
+    /** The account's balance: its top-ups less its charges. */
+    public BigDecimal balance(String accountId) {
+        return jdbc.query("SELECT balance FROM account_standing WHERE account_id = ?", (rs, row) -> rs.getBigDecimal(1),
+                accountId).stream().findFirst().orElse(BigDecimal.ZERO.setScale(2));
+    }
+
+    @EventHandler
+    void on(AccountToppedUp e) {
+        jdbc.update("INSERT INTO account_standing (account_id) VALUES (?) ON CONFLICT DO NOTHING", e.accountId());
+        jdbc.update("UPDATE account_standing SET balance = balance + ?::numeric WHERE account_id = ?", e.amount(),
+                e.accountId());
+    }
+
+    @EventHandler
+    void on(AccountCharged e) {
+        jdbc.update("INSERT INTO account_standing (account_id) VALUES (?) ON CONFLICT DO NOTHING", e.accountId());
+        jdbc.update("UPDATE account_standing SET balance = balance - ?::numeric WHERE account_id = ?", e.amount(),
+                e.accountId());
     }
 
     @EventHandler

@@ -27,10 +27,12 @@ public class PodChanges {
     private final ElasticIps elasticIps;
     private final AccountRules accountRules;
     private final OperationProtection protection;
+    private final io.podservice.command.account.PrepaidPods prepaid;
 
     PodChanges(CommandSender sender, PodSpecValidator validator, RegistryAuths registryAuths, PodNetworks networks,
                PodElasticIps podElasticIps, ElasticIps elasticIps, AccountRules accountRules,
-               OperationProtection protection) {
+               OperationProtection protection, io.podservice.command.account.PrepaidPods prepaid) {
+        this.prepaid = prepaid;
         this.accountRules = accountRules;
         this.protection = protection;
         this.sender = sender;
@@ -56,6 +58,7 @@ public class PodChanges {
     @Transactional
     public void delete(String accountId, String podId, boolean releaseElasticIp, String securityToken) {
         protection.require(accountId, "deletePod", podId, securityToken);
+        prepaid.requireDeletable(podId);
         Optional<String> elasticIp = networks.elasticIpOf(podId);
         send(new PodCommands.DeletePod(podId, accountId, releaseElasticIp), podId);
         if (releaseElasticIp && elasticIp.isPresent()) {

@@ -40,11 +40,14 @@ public class PodCreation {
     private final CommandSender sender;
     private final Scheduler scheduler;
     private final io.podservice.command.account.AccountRules accountRules;
+    private final io.podservice.command.account.PrepaidPods payments;
 
     PodCreation(PodSpecValidator validator, RegistryAuths registryAuths, Quotas quotas, ExistingPods existing,
                 PodNetworks networks, ElasticIps elasticIps, PodElasticIps podElasticIps, CommandSender sender,
-                Scheduler scheduler, io.podservice.command.account.AccountRules accountRules) {
+                Scheduler scheduler, io.podservice.command.account.AccountRules accountRules,
+                io.podservice.command.account.PrepaidPods payments) {
         this.scheduler = scheduler;
+        this.payments = payments;
         this.accountRules = accountRules;
         this.validator = validator;
         this.registryAuths = registryAuths;
@@ -85,6 +88,11 @@ public class PodCreation {
         List<String> podIds = make(accountId, region.id(), request.podSpec(), definitions, ids, made, placements);
         if (podIds.isEmpty()) {
             throw fresh == 0 ? fit.exceeded() : scheduler.outOfStock(first.az(), first.instanceType(), Resources.of(first));
+        }
+        // a prepaid pod is paid ahead in the same transaction: a balance that cannot pay them all makes none
+        if ("prepaid_by_duration".equals(first.chargeMode())) {
+            payments.payAhead(accountId, first.instanceType(), PodSpecValidator.prepaidMonths(request.podSpec().charge()),
+                    podIds.stream().filter(id -> !made.contains(id)).toList());
         }
         return podIds;
     }

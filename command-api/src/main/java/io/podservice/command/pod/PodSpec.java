@@ -80,10 +80,14 @@ public record PodSpec(
             Boolean autoDelete) {
     }
 
+    /** JD Cloud's {@code ChargeSpec}: chargeUnit and chargeDuration apply to prepaid pods only. */
     public record ChargeSpec(
             @Pattern(regexp = "postpaid_by_usage|postpaid_by_duration|prepaid_by_duration",
                     message = "must be one of postpaid_by_usage, postpaid_by_duration, prepaid_by_duration")
-            String chargeMode) {
+            String chargeMode,
+            @Pattern(regexp = "month|year", message = "must be month or year") String chargeUnit,
+            Integer chargeDuration,
+            Boolean autoRenew) {
     }
 
     public record ElasticIpSpec(

@@ -89,14 +89,31 @@ class PodSpecValidator {
                 r.volumeMounts() == null ? null : SpecMapping.volumeMounts(r.volumeMounts()), null)).toList();
     }
 
-    /** The charge modes this service bills (docs/billing.md); prepaid pods are not offered yet. */
+    /** The charge mode (docs/billing.md), postpaid_by_duration unless given; a prepaid one's period checked. */
     private static String chargeMode(PodSpec.ChargeSpec charge) {
         String mode = charge == null || charge.chargeMode() == null ? "postpaid_by_duration" : charge.chargeMode();
         if (mode.equals("prepaid_by_duration")) {
-            throw invalid("podSpec.charge.chargeMode", "prepaid_by_duration is not offered by this service yet; use "
-                    + "postpaid_by_duration or postpaid_by_usage");
+            prepaidMonths(charge);
         }
         return mode;
+    }
+
+    /**
+     * The months a prepaid pod is paid for, by JD Cloud's rules: chargeUnit month (default) with a
+     * chargeDuration of 1 to 9, or year with 1 to 3 (default 1).
+     */
+    static int prepaidMonths(PodSpec.ChargeSpec charge) {
+        boolean years = "year".equals(charge.chargeUnit());
+        int duration = charge.chargeDuration() == null ? 1 : charge.chargeDuration();
+        if (years ? duration < 1 || duration > 3 : duration < 1 || duration > 9) {
+            throw invalid("podSpec.charge.chargeDuration", years ? "must be 1 to 3 when chargeUnit is year; got " + duration
+                    : "must be 1 to 9 when chargeUnit is month; got " + duration);
+        }
+        if (Boolean.TRUE.equals(charge.autoRenew())) {
+            throw invalid("podSpec.charge.autoRenew", "automatic renewal is not offered by this service yet; a prepaid pod "
+                    + "expires at the end of its period");
+        }
+        return years ? duration * 12 : duration;
     }
 
     private static String az(RegionCatalog.Region region, String az) {

@@ -31,8 +31,11 @@ class PodQueryController {
     private final RegionCatalog regions;
     private final SecurityGroupNames groupNames;
     private final NodeStates nodes;
+    private final io.podservice.query.pods.PrepaidPeriods prepaid;
 
-    PodQueryController(PodViewRepository views, RegionCatalog regions, SecurityGroupNames groupNames, NodeStates nodes) {
+    PodQueryController(PodViewRepository views, RegionCatalog regions, SecurityGroupNames groupNames, NodeStates nodes,
+                       io.podservice.query.pods.PrepaidPeriods prepaid) {
+        this.prepaid = prepaid;
         this.views = views;
         this.regions = regions;
         this.groupNames = groupNames;
@@ -85,8 +88,10 @@ class PodQueryController {
                 .collect(Collectors.toSet()));
         Map<String, NodeStates.NodeState> states = nodes.of(pods.stream().map(PodView::nodeId)
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
-        return pods.stream().map(p -> PodResponse.of(p, names, p.nodeId() == null ? null : states.get(p.nodeId())))
-                .toList();
+        Map<String, io.podservice.query.pods.PrepaidPeriods.Period> paid = prepaid.of(pods.stream().map(PodView::podId)
+                .toList());
+        return pods.stream().map(p -> PodResponse.of(p, names, p.nodeId() == null ? null : states.get(p.nodeId()),
+                paid.get(p.podId()))).toList();
     }
 
     private static PodFilter filter(List<QueryFilters.Filter> filters, List<QueryFilters.TagFilter> tags) {

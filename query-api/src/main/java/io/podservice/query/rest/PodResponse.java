@@ -45,7 +45,8 @@ record PodResponse(
      * The pod as the API shows it; {@code groupNames} names the security groups of its interface,
      * {@code node} is the state of the node it is placed on (null when not known).
      */
-    static PodResponse of(PodView view, Map<String, String> groupNames, NodeStates.NodeState node) {
+    static PodResponse of(PodView view, Map<String, String> groupNames, NodeStates.NodeState node,
+                          io.podservice.query.pods.PrepaidPeriods.Period prepaid) {
         PodDefinition definition = view.definition();
         Map<String, ContainerStatusReport> statuses = view.containerStatuses().stream()
                 .collect(Collectors.toMap(ContainerStatusReport::name, Function.identity(), (a, b) -> b));
@@ -64,8 +65,10 @@ record PodResponse(
                 eip == null ? null : new ElasticIp(eip.elasticIpId(), eip.elasticIpAddress()),
                 nic == null ? null : NetworkInterfaceAttachment.of(view, nic, eip, groupNames),
                 definition.userTags().entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toList(),
-                new Charge(definition.chargeMode() == null ? "postpaid_by_duration" : definition.chargeMode(), "normal",
-                        view.createTime()),
+                prepaid == null ? new Charge(definition.chargeMode() == null ? "postpaid_by_duration"
+                        : definition.chargeMode(), "normal", view.createTime(), null, null)
+                        : new Charge("prepaid_by_duration", prepaid.status(), prepaid.start(), prepaid.end(),
+                        prepaid.retireAt()),
                 view.createTime());
     }
 
@@ -73,8 +76,14 @@ record PodResponse(
     record Ag(String id) {
     }
 
-    /** JD Cloud's Charge model: postpaid pods are charged from their creation and stay normal (docs/billing.md). */
-    record Charge(String chargeMode, String chargeStatus, Instant chargeStartTime) {
+    /**
+     * JD Cloud's Charge model: postpaid pods are charged from their creation and stay normal; prepaid
+     * ones are normal until their period ends ({@code chargeExpiredTime}), overdue after, and retired
+     * a retention later (docs/billing.md).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Charge(String chargeMode, String chargeStatus, Instant chargeStartTime, Instant chargeExpiredTime,
+                  Instant chargeRetireTime) {
     }
 
     record LogConfig(String logDriver) {

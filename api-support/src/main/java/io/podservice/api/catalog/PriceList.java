@@ -1,19 +1,22 @@
-package io.podservice.billing;
+package io.podservice.api.catalog;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.stereotype.Component;
 
 /**
  * Prices ({@code pod.billing.*}): per hour of running, by instance type; per hour and Mbps of a
- * bound elastic IP. Amounts are prorated to the second and rounded to 6 decimals.
+ * bound elastic IP; a prepaid month is 720 hours at the hourly price. Metered amounts are prorated to
+ * the second and rounded to 6 decimals; a prepaid payment is to the cent. Shared by billing (usage)
+ * and the command side (prepaid payments).
  */
-@Component
 @ConfigurationProperties(prefix = "pod.billing")
 public class PriceList {
+
+    /** The hours of a month of a prepaid pod (30 days). */
+    public static final int HOURS_A_MONTH = 720;
 
     private String currency = "CNY";
     private Map<String, BigDecimal> instanceTypeHourly = new LinkedHashMap<>(Map.of(
@@ -57,11 +60,20 @@ public class PriceList {
         this.elasticIpMbpsHourly = elasticIpMbpsHourly;
     }
 
-    BigDecimal running(String instanceType, double seconds) {
+    /**
+     * A month of the instance type paid ahead (prepaid_by_duration): 720 hours at the hourly price,
+     * to the cent.
+     */
+    public BigDecimal monthly(String instanceType) {
+        return instanceTypeHourly.getOrDefault(instanceType, defaultHourly).multiply(BigDecimal.valueOf(HOURS_A_MONTH))
+                .setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    public BigDecimal running(String instanceType, double seconds) {
         return prorated(instanceTypeHourly.getOrDefault(instanceType, defaultHourly), seconds);
     }
 
-    BigDecimal elasticIp(int bandwidthMbps, double seconds) {
+    public BigDecimal elasticIp(int bandwidthMbps, double seconds) {
         return prorated(elasticIpMbpsHourly.multiply(BigDecimal.valueOf(bandwidthMbps)), seconds);
     }
 

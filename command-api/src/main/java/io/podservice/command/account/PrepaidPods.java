@@ -1,0 +1,74 @@
+package io.podservice.command.account;
+
+import io.podservice.api.catalog.PriceList;
+import io.podservice.api.web.ApiException;
+import io.podservice.api.web.ErrorStatus;
+import io.podservice.command.infrastructure.CommandSender;
+import io.podservice.events.AccountCharged;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prepaid pods (chargeMode prepaid_by_duration): paid ahead from the account's balance at createPods,
+ * a month being 30 days at {@link PriceList#monthly}; their paid periods ({@code prepaid_pod}, kept
+ * by the subscribing processor {@value AccountStandings#PROCESSING_GROUP}); and JD Cloud's rule
+ * that deletePod removes only pay-as-you-go pods and prepaid pods whose period has ended
+ * ("只能支持主动删除按量计费类型的实例。包年包月过期的 pod 也可以删除"). Time is the context's
+ * {@link Clock} when it has one (tests move it), else the system's.
+ */
+@Component
+@ProcessingGroup(AccountStandings.PROCESSING_GROUP)
+public class PrepaidPods {
+
+    static final Duration MONTH = Duration.ofDays(30);
+
+    private final JdbcTemplate jdbc;
+    private final CommandSender sender;
+    private final PriceList prices;
+    private final Clock clock;
+
+    PrepaidPods(JdbcTemplate jdbc, CommandSender sender, PriceList prices, Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.sender = sender;
+        this.prices = prices;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** Pays each pod's {@code months} ahead; refused (FAILED_PRECONDITION, insufficient balance) when the balance cannot. */
+    public void payAhead(String accountId, String instanceType, int months, List<String> podIds) {
+        BigDecimal amount = prices.monthly(instanceType).multiply(BigDecimal.valueOf(months));
+        Instant start = clock.instant();
+        Instant end = start.plus(MONTH.multipliedBy(months));
+        for (String podId : podIds) {
+            sender.send(new AccountCommands.PayAhead(accountId, podId, amount, prices.getCurrency(), start, end),
+                    "Account", accountId);
+        }
+    }
+
+    public void requireDeletable(String podId) {
+        jdbc.query("SELECT period_end FROM prepaid_pod WHERE pod_id = ?", (rs, row) -> rs.getTimestamp(1).toInstant(),
+                podId).stream().findFirst().filter(end -> end.isAfter(clock.instant())).ifPresent(end -> {
+                    throw new ApiException(ErrorStatus.FAILED_PRECONDITION, "Pod '" + podId + "' is prepaid until " + end
+                            + ": deletePod removes pay-as-you-go pods and prepaid pods whose period has ended");
+                });
+    }
+
+    @EventHandler
+    void on(AccountCharged e) {
+        if ("prepaid_by_duration".equals(e.chargeMode())) {
+            jdbc.update("""
+                    INSERT INTO prepaid_pod (pod_id, account_id, period_start, period_end) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (pod_id) DO UPDATE SET period_end = excluded.period_end""",
+                    e.resourceId(), e.accountId(), Timestamp.from(e.periodStart()), Timestamp.from(e.periodEnd()));
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.podservice.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.podservice.identity.Accounts;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Prepaid pods through the API: JD Cloud's ChargeSpec validated; a prepaid pod paid ahead from the
+ * account's balance (an operator's top-up), refused when the balance cannot pay; describePod shows
+ * its period; deletePod refuses it until its period ends and allows it after (the service's clock
+ * moved a month on, {@link TestClock}), while a postpaid pod is deleted at any time.
+ */
+class PrepaidPodsTest extends ServiceTest {
+
+    private static final String ACCOUNT = "money";
+    private static final String PODS = "/v1/regions/" + REGION + "/pods";
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @AfterEach
+    void clockBack() {
+        TestClock.INSTANCE.reset();
+    }
+
+    @Test
+    void aPrepaidPodIsPaidAheadAndDeletedOnlyOnceItsPeriodHasEnded() {
+        String accountId = accounts.ensureAccount(ACCOUNT);
+        ApiClient tenant = apiAs(ACCOUNT);
+
+        // JD Cloud's rules for the period
+        ApiClient.Response tooLong = tenant.post(PODS, "{\"podSpec\": " + spec("prepaid", """
+                {"chargeMode": "prepaid_by_duration", "chargeUnit": "month", "chargeDuration": 10}""") + "}");
+        assertThat(tooLong.status()).as(tooLong.raw()).isEqualTo(400);
+        assertThat(tooLong.body().path("error").path("message").asText()).contains("podSpec.charge.chargeDuration",
+                "1 to 9");
+
+        // no money: refused, nothing made
+        String oneMonth = """
+                {"chargeMode": "prepaid_by_duration", "chargeUnit": "month", "chargeDuration": 1}""";
+        ApiClient.Response broke = tenant.post(PODS, "{\"podSpec\": " + spec("prepaid", oneMonth) + "}");
+        assertThat(broke.status()).as(broke.raw()).isEqualTo(400);
+        assertThat(broke.body().path("error").path("message").asText()).contains("Insufficient balance", "259.20");
+        assertThat(tenant.get(PODS + "?filters.1.name=podName&filters.1.values.1=prepaid").body().path("result")
+                .path("totalCount").asInt()).isZero();
+
+        // 300.00 paid in: a month of g.n2.medium (720 h at 0.36) is taken from it
+        ok(operator().post("/v1/accounts/" + accountId + ":topUp", "{\"amount\": 300.00}"));
+        Instant before = Instant.now();
+        String prepaid = created(tenant.post(PODS, "{\"podSpec\": " + spec("prepaid", oneMonth) + "}"));
+        assertThat(new BigDecimal(ok(operator().get("/v1/accounts/" + accountId)).path("account").path("balance")
+                .asText())).isEqualByComparingTo("40.80");
+        JsonNode pod = awaitPhase(tenant, prepaid, "running");
+        await().atMost(Duration.ofSeconds(20)).until(() -> tenant.get(PODS + "/" + prepaid).body().path("result")
+                .path("pod").path("charge").has("chargeExpiredTime"));
+        JsonNode charge = tenant.get(PODS + "/" + prepaid).body().path("result").path("pod").path("charge");
+        assertThat(charge.path("chargeMode").asText()).isEqualTo("prepaid_by_duration");
+        assertThat(charge.path("chargeStatus").asText()).isEqualTo("normal");
+        Instant expires = Instant.parse(charge.path("chargeExpiredTime").asText());
+        assertThat(expires).isBetween(before.plus(Duration.ofDays(30)).minusSeconds(1),
+                Instant.now().plus(Duration.ofDays(30)).plusSeconds(1));
+        assertThat(Instant.parse(charge.path("chargeRetireTime").asText())).isEqualTo(expires.plus(Duration.ofDays(7)));
+        assertThat(pod.path("name").asText()).isEqualTo("prepaid");
+
+        // the ledger is the event store's: top-ups less charges, recomputed from the stored events, to the cent
+        BigDecimal replayed = BigDecimal.ZERO;
+        for (Map<String, Object> row : jdbc.queryForList("SELECT payload_type, convert_from(payload, 'UTF8') AS body "
+                + "FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number", accountId)) {
+            String type = String.valueOf(row.get("payload_type"));
+            JsonNode body = readJson(String.valueOf(row.get("body")));
+            if (type.endsWith("AccountToppedUp")) {
+                replayed = replayed.add(new BigDecimal(body.path("amount").asText()));
+            } else if (type.endsWith("AccountCharged")) {
+                replayed = replayed.subtract(new BigDecimal(body.path("amount").asText()));
+            }
+        }
+        assertThat(replayed).isEqualByComparingTo("40.80");
+
+        // a second month's pod: the balance cannot pay it
+        ApiClient.Response short2 = tenant.post(PODS, "{\"podSpec\": " + spec("second", oneMonth) + "}");
+        assertThat(short2.status()).as(short2.raw()).isEqualTo(400);
+        assertThat(short2.body().path("error").path("message").asText()).contains("Insufficient balance", "40.80");
+
+        // deletePod: not before the period ends
+        ApiClient.Response early = tenant.delete(PODS + "/" + prepaid);
+        assertThat(early.status()).as(early.raw()).isEqualTo(400);
+        assertThat(early.body().path("error").path("status").asText()).isEqualTo("FAILED_PRECONDITION");
+        assertThat(early.body().path("error").path("message").asText()).contains("prepaid until");
+        // a postpaid pod of the same account: at any time
+        String postpaid = created(tenant.post(PODS, "{\"podSpec\": " + spec("postpaid", null) + "}"));
+        awaitPhase(tenant, postpaid, "running");
+        ok(tenant.delete(PODS + "/" + postpaid));
+
+        // a month and a day later: overdue, and deletable
+        TestClock.INSTANCE.advance(Duration.ofDays(31));
+        assertThat(tenant.get(PODS + "/" + prepaid).body().path("result").path("pod").path("charge")
+                .path("chargeStatus").asText()).isEqualTo("overdue");
+        ok(tenant.delete(PODS + "/" + prepaid));
+        await().atMost(Duration.ofSeconds(60)).until(() -> tenant.get(PODS + "/" + prepaid).status() == 404);
+    }
+
+    private static String spec(String name, String charge) {
+        return """
+                {"name": "%s", "instanceType": "g.n2.medium", "terminationGracePeriodSeconds": 1,%s
+                 "containers": [{"name": "app", "image": "%s", "command": ["sleep", "3600"]}]}"""
+                .formatted(name, charge == null ? "" : " \"charge\": " + charge + ",", IMAGE);
+    }
+
+    private static JsonNode readJson(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String created(ApiClient.Response response) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        return response.body().path("result").path("podIds").get(0).asText();
+    }
+
+    private static JsonNode ok(ApiClient.Response response) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        return response.body().path("result");
+    }
+
+    private ApiClient operator() {
+        Map<String, String> profile = credentials(TestRun.DATA_DIR.resolve("operator-credentials"));
+        return new ApiClient(endpoint(), profile.get("access_key"), profile.get("secret_key"));
+    }
+}
