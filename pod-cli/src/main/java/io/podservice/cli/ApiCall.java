@@ -26,10 +26,17 @@ final class ApiCall {
     private final Map<String, List<String>> query = new LinkedHashMap<>();
     private byte[] body = new byte[0];
     private String service = "pod";
+    private boolean regional = true;
 
     ApiCall(String method, String path) {
         this.method = method;
         this.path = path;
+    }
+
+    /** A path under {@code /v1} itself, not under the profile's region (the operator's account API). */
+    ApiCall global() {
+        this.regional = false;
+        return this;
     }
 
     /** The service the signature's scope names: {@code pod} (default) or {@code vpc}. */
@@ -79,7 +86,7 @@ final class ApiCall {
                 .collect(Collectors.joining("&"));
         String endpoint = profile.endpoint().endsWith("/") ? profile.endpoint().substring(0, profile.endpoint().length() - 1)
                 : profile.endpoint();
-        URI uri = URI.create(endpoint + "/v1/regions/" + profile.region() + path
+        URI uri = URI.create(endpoint + (regional ? "/v1/regions/" + profile.region() : "/v1") + path
                 + (queryString.isEmpty() ? "" : "?" + queryString));
         Map<String, String> headers = new RequestSigner(profile.accessKey(), profile.secretKey(), service)
                 .headers(method, uri, query, body, profile.region(), Instant.now());

@@ -58,6 +58,120 @@ final class OperatorCommands {
         }
     }
 
+    /** An account's id, and the change to its standing. */
+    abstract static class AccountAction extends PodCli.Operation {
+        @Option(names = "--account-id", required = true)
+        String accountId;
+
+        abstract String action();
+
+        /** The request's JSON body, or null for none. */
+        abstract String body();
+
+        @Override
+        ApiCall request() {
+            ApiCall call = new ApiCall(action() == null ? "GET" : "POST", "/accounts/" + accountId
+                    + (action() == null ? "" : ":" + action())).global();
+            return body() == null ? call : call.body(body());
+        }
+    }
+
+    @Command(name = "describe-account", description = "describeAccountStanding: GET /v1/accounts/{accountId}, its "
+            + "real-name verification, blacklist, MFA, protection and balance (operators only)")
+    static final class DescribeAccount extends AccountAction {
+        @Override
+        String action() {
+            return null;
+        }
+
+        @Override
+        String body() {
+            return null;
+        }
+    }
+
+    @Command(name = "set-real-name-verification", description = "setRealNameVerification: createPods needs a "
+            + "verified account (operators only)")
+    static final class SetRealNameVerification extends AccountAction {
+        @Option(names = "--verified", required = true, arity = "1")
+        boolean verified;
+
+        @Override
+        String action() {
+            return "setRealNameVerification";
+        }
+
+        @Override
+        String body() {
+            return "{\"verified\": " + verified + "}";
+        }
+    }
+
+    @Command(name = "set-elastic-ip-blacklist", description = "setElasticIpBlacklist: a listed account binds no "
+            + "elastic IP (operators only)")
+    static final class SetElasticIpBlacklist extends AccountAction {
+        @Option(names = "--listed", required = true, arity = "1")
+        boolean listed;
+
+        @Override
+        String action() {
+            return "setElasticIpBlacklist";
+        }
+
+        @Override
+        String body() {
+            return "{\"listed\": " + listed + "}";
+        }
+    }
+
+    @Command(name = "enroll-mfa", description = "enrollMfa: a new MFA device for the account; prints its otpauth URI "
+            + "once (operators only)")
+    static final class EnrollMfa extends AccountAction {
+        @Override
+        String action() {
+            return "enrollMfa";
+        }
+
+        @Override
+        String body() {
+            return "{}";
+        }
+    }
+
+    @Command(name = "set-operation-protection", description = "setOperationProtection: deletePod, deleteSecret and "
+            + "disassociateElasticIp need an MFA code (operators only)")
+    static final class SetOperationProtection extends AccountAction {
+        @Option(names = "--enabled", required = true, arity = "1")
+        boolean enabled;
+
+        @Override
+        String action() {
+            return "setOperationProtection";
+        }
+
+        @Override
+        String body() {
+            return "{\"enabled\": " + enabled + "}";
+        }
+    }
+
+    @Command(name = "top-up", description = "topUpAccount: pay an amount (to the cent) into the account's balance "
+            + "(operators only)")
+    static final class TopUp extends AccountAction {
+        @Option(names = "--amount", required = true)
+        java.math.BigDecimal amount;
+
+        @Override
+        String action() {
+            return "topUp";
+        }
+
+        @Override
+        String body() {
+            return "{\"amount\": " + amount.toPlainString() + "}";
+        }
+    }
+
     @Command(name = "uncordon-node", description = "uncordonNode: POST /nodes/{nodeId}:uncordon, place pods on the "
             + "node again (operators only)")
     static final class UncordonNode extends NodeAction {

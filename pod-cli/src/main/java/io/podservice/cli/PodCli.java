@@ -60,7 +60,10 @@ import picocli.CommandLine.ParentCommand;
                 SubscriberCommands.AuditEvents.class,
                 SubscriberCommands.Usage.class,
                 OperatorCommands.DescribeNodes.class, OperatorCommands.CordonNode.class, OperatorCommands.DrainNode.class,
-                OperatorCommands.UncordonNode.class,
+                OperatorCommands.UncordonNode.class, OperatorCommands.DescribeAccount.class,
+                OperatorCommands.SetRealNameVerification.class, OperatorCommands.SetElasticIpBlacklist.class,
+                OperatorCommands.EnrollMfa.class, OperatorCommands.SetOperationProtection.class,
+                OperatorCommands.TopUp.class,
                 SignCommand.class,
         })
 public final class PodCli {

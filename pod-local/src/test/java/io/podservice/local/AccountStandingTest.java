@@ -187,8 +187,4 @@ class AccountStandingTest extends ServiceTest {
         return response.body().path("result");
     }
 
-    private ApiClient operator() {
-        Map<String, String> profile = credentials(TestRun.DATA_DIR.resolve("operator-credentials"));
-        return new ApiClient(endpoint(), profile.get("access_key"), profile.get("secret_key"));
-    }
 }

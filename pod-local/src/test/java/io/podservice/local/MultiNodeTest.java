@@ -347,10 +347,6 @@ class MultiNodeTest extends ServiceTest {
         return ids;
     }
 
-    private ApiClient operator() {
-        Map<String, String> profile = credentials(TestRun.DATA_DIR.resolve("operator-credentials"));
-        return new ApiClient(endpoint(), profile.get("access_key"), profile.get("secret_key"));
-    }
 
     private static String created(ApiClient.Response response, String field) {
         assertThat(response.status()).as(response.raw()).isEqualTo(200);

@@ -265,8 +265,4 @@ class NodesTest extends ServiceTest {
     }
 
     /** The API as the launcher's operator account, from the operator-credentials file it wrote. */
-    private ApiClient operator() {
-        Map<String, String> profile = credentials(TestRun.DATA_DIR.resolve("operator-credentials"));
-        return new ApiClient(endpoint(), profile.get("access_key"), profile.get("secret_key"));
-    }
 }

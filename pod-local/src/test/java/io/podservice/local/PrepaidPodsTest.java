@@ -57,11 +57,12 @@ class PrepaidPodsTest extends ServiceTest {
                 .path("totalCount").asInt()).isZero();
 
         // 300.00 paid in: a month of g.n2.medium (720 h at 0.36) is taken from it
-        ok(operator().post("/v1/accounts/" + accountId + ":topUp", "{\"amount\": 300.00}"));
+        // (with the CLI, as an operator would)
+        assertThat(operatorCli("top-up", "--account-id", accountId, "--amount", "300.00")).contains("requestId");
         Instant before = Instant.now();
         String prepaid = created(tenant.post(PODS, "{\"podSpec\": " + spec("prepaid", oneMonth) + "}"));
-        assertThat(new BigDecimal(ok(operator().get("/v1/accounts/" + accountId)).path("account").path("balance")
-                .asText())).isEqualByComparingTo("40.80");
+        assertThat(new BigDecimal(readJson(operatorCli("describe-account", "--account-id", accountId)).path("result")
+                .path("account").path("balance").asText())).isEqualByComparingTo("40.80");
         JsonNode pod = awaitPhase(tenant, prepaid, "running");
         await().atMost(Duration.ofSeconds(20)).until(() -> tenant.get(PODS + "/" + prepaid).body().path("result")
                 .path("pod").path("charge").has("chargeExpiredTime"));
@@ -118,6 +119,19 @@ class PrepaidPodsTest extends ServiceTest {
                 .formatted(name, charge == null ? "" : " \"charge\": " + charge + ",", IMAGE);
     }
 
+    /** The pod CLI with the launcher's operator profile; what it printed, once it exited 0. */
+    private String operatorCli(String... args) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("--config",
+                TestRun.DATA_DIR.resolve("operator-credentials").toString(), "--endpoint", endpoint()));
+        all.addAll(java.util.List.of(args));
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int status = io.podservice.cli.PodCli.run(all.toArray(String[]::new), new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(err, true));
+        assertThat(status).as("pod %s: %s %s", String.join(" ", args), out, err).isZero();
+        return out.toString();
+    }
+
     private static JsonNode readJson(String json) {
         try {
             return JSON.readTree(json);
@@ -136,8 +150,4 @@ class PrepaidPodsTest extends ServiceTest {
         return response.body().path("result");
     }
 
-    private ApiClient operator() {
-        Map<String, String> profile = credentials(TestRun.DATA_DIR.resolve("operator-credentials"));
-        return new ApiClient(endpoint(), profile.get("access_key"), profile.get("secret_key"));
-    }
 }

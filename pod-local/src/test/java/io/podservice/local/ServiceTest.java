@@ -133,6 +133,12 @@ abstract class ServiceTest {
         return new ApiClient(endpoint(), scopedKey(account), "secret-" + scopedKey(account));
     }
 
+    /** The launcher's operator account (pod.operators), for the operator API. */
+    ApiClient operator() {
+        Map<String, String> profile = credentials(TestRun.DATA_DIR.resolve("operator-credentials"));
+        return new ApiClient(endpoint(), profile.get("access_key"), profile.get("secret_key"));
+    }
+
     String endpoint() {
         return "http://127.0.0.1:" + port;
     }

@@ -37,17 +37,19 @@ public class AccountStandings {
     }
 
     public Standing of(String accountId) {
-        return jdbc.query("SELECT * FROM account_standing WHERE account_id = ?", (rs, row) -> new Standing(
-                rs.getBoolean("real_name_verified"), rs.getBoolean("eip_blacklisted"), rs.getString("mfa_secret"),
-                rs.getBoolean("protection_enabled"), rs.getLong("mfa_last_step")), accountId)
+        return jdbc.query("SELECT * FROM account_standing WHERE account_id = ?", AccountStandings::standing, accountId)
                 .stream().findFirst().orElse(Standing.DEFAULT);
     }
 
     /** The standing with the row locked until the transaction ends (an MFA code is accepted once). */
     Optional<Standing> lockedOf(String accountId) {
-        return jdbc.query("SELECT * FROM account_standing WHERE account_id = ? FOR UPDATE", (rs, row) -> new Standing(
-                rs.getBoolean("real_name_verified"), rs.getBoolean("eip_blacklisted"), rs.getString("mfa_secret"),
-                rs.getBoolean("protection_enabled"), rs.getLong("mfa_last_step")), accountId).stream().findFirst();
+        return jdbc.query("SELECT * FROM account_standing WHERE account_id = ? FOR UPDATE", AccountStandings::standing,
+                accountId).stream().findFirst();
+    }
+
+    private static Standing standing(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Standing(rs.getBoolean("real_name_verified"), rs.getBoolean("eip_blacklisted"),
+                rs.getString("mfa_secret"), rs.getBoolean("protection_enabled"), rs.getLong("mfa_last_step"));
     }
 
     void acceptedStep(String accountId, long step) {
