@@ -30,6 +30,9 @@ class PrepaidPodsTest extends ServiceTest {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @Autowired
+    io.podservice.command.account.PostpaidCharging charging;
+
     @AfterEach
     void clockBack() {
         TestClock.INSTANCE.reset();
@@ -76,18 +79,7 @@ class PrepaidPodsTest extends ServiceTest {
         assertThat(pod.path("name").asText()).isEqualTo("prepaid");
 
         // the ledger is the event store's: top-ups less charges, recomputed from the stored events, to the cent
-        BigDecimal replayed = BigDecimal.ZERO;
-        for (Map<String, Object> row : jdbc.queryForList("SELECT payload_type, convert_from(payload, 'UTF8') AS body "
-                + "FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number", accountId)) {
-            String type = String.valueOf(row.get("payload_type"));
-            JsonNode body = readJson(String.valueOf(row.get("body")));
-            if (type.endsWith("AccountToppedUp")) {
-                replayed = replayed.add(new BigDecimal(body.path("amount").asText()));
-            } else if (type.endsWith("AccountCharged")) {
-                replayed = replayed.subtract(new BigDecimal(body.path("amount").asText()));
-            }
-        }
-        assertThat(replayed).isEqualByComparingTo("40.80");
+        assertThat(replayedBalance(accountId)).isEqualByComparingTo("40.80");
 
         // a second month's pod: the balance cannot pay it
         ApiClient.Response short2 = tenant.post(PODS, "{\"podSpec\": " + spec("second", oneMonth) + "}");
@@ -110,6 +102,66 @@ class PrepaidPodsTest extends ServiceTest {
                 .path("chargeStatus").asText()).isEqualTo("overdue");
         ok(tenant.delete(PODS + "/" + prepaid));
         await().atMost(Duration.ofSeconds(60)).until(() -> tenant.get(PODS + "/" + prepaid).status() == 404);
+    }
+
+    @Test
+    void aPostpaidPodIsChargedEveryHourAndDoesNotStartWhileItsAccountIsInArrear() {
+        String accountId = accounts.ensureAccount("arrears");
+        ApiClient tenant = apiAs("arrears");
+        assertThat(operatorCli("top-up", "--account-id", accountId, "--amount", "1.00")).contains("requestId");
+        String podId = created(tenant.post(PODS, "{\"podSpec\": " + spec("hourly", null) + "}"));
+        awaitPhase(tenant, podId, "running");
+        ok(tenant.post(PODS + "/" + podId + ":stopPod", "{}"));
+        awaitPhase(tenant, podId, "stopped");
+
+        // nothing is due within the first hour
+        assertThat(charging.chargeAccount(accountId)).isZero();
+        // five hours later: 5 x 0.36 = 1.80 charged, the balance is -0.80, the account in arrear
+        TestClock.INSTANCE.advance(Duration.ofHours(5).plusMinutes(10));
+        assertThat(charging.chargeAccount(accountId)).isEqualTo(1);
+        assertThat(charging.chargeAccount(accountId)).as("the same hours are charged once").isZero();
+        JsonNode standing = readJson(operatorCli("describe-account", "--account-id", accountId)).path("result")
+                .path("account");
+        assertThat(new BigDecimal(standing.path("balance").asText())).isEqualByComparingTo("-0.80");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "arrear".equals(tenant.get(PODS + "/" + podId).body()
+                .path("result").path("pod").path("charge").path("chargeStatus").asText()));
+        ApiClient.Response refused = tenant.post(PODS + "/" + podId + ":startPod", "{}");
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(refused.body().path("error").path("message").asText()).contains("in arrear", "-0.80");
+
+        // a top-up brings it back: normal, and it starts
+        assertThat(operatorCli("top-up", "--account-id", accountId, "--amount", "10.00")).contains("requestId");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "normal".equals(tenant.get(PODS + "/" + podId).body()
+                .path("result").path("pod").path("charge").path("chargeStatus").asText()));
+        ok(tenant.post(PODS + "/" + podId + ":startPod", "{}"));
+        awaitPhase(tenant, podId, "running");
+
+        // deleted (its deletion's time, the aggregate's own, falls within the hours already charged): nothing more
+        // is due, and the pod is done with
+        ok(tenant.delete(PODS + "/" + podId));
+        await().atMost(Duration.ofSeconds(60)).until(() -> tenant.get(PODS + "/" + podId).status() == 404);
+        assertThat(charging.chargeAccount(accountId)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM postpaid_pod WHERE pod_id = ?", Integer.class, podId))
+                .isZero();
+        // the ledger: 1.00 + 10.00 - 5 x 0.36, as the describe says and as the event store replays
+        assertThat(new BigDecimal(readJson(operatorCli("describe-account", "--account-id", accountId)).path("result")
+                .path("account").path("balance").asText())).isEqualByComparingTo("9.20");
+        assertThat(replayedBalance(accountId)).isEqualByComparingTo("9.20");
+    }
+
+    private BigDecimal replayedBalance(String accountId) {
+        BigDecimal replayed = BigDecimal.ZERO;
+        for (Map<String, Object> row : jdbc.queryForList("SELECT payload_type, convert_from(payload, 'UTF8') AS body "
+                + "FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number", accountId)) {
+            String type = String.valueOf(row.get("payload_type"));
+            JsonNode body = readJson(String.valueOf(row.get("body")));
+            if (type.endsWith("AccountToppedUp")) {
+                replayed = replayed.add(new BigDecimal(body.path("amount").asText()));
+            } else if (type.endsWith("AccountCharged")) {
+                replayed = replayed.subtract(new BigDecimal(body.path("amount").asText()));
+            }
+        }
+        return replayed;
     }
 
     private static String spec(String name, String charge) {

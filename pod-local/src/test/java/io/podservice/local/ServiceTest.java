@@ -29,6 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "management.server.port=0",
                 "pod.worker.concurrency=2",
                 "pod.worker.reconcile-interval=PT5S",
+                // charges only when a test asks (PrepaidPodsTest), never on a schedule while a test moves the clock
+                "pod.billing.charge-interval=P1D",
         })
 @AutoConfigureObservability
 abstract class ServiceTest {
@@ -37,7 +39,7 @@ abstract class ServiceTest {
     static final String OTHER_ACCESS_KEY = "JDC_OTHER" + TestRun.ID.toUpperCase(java.util.Locale.ROOT);
     static final String OTHER_SECRET_KEY = "other-secret-" + java.util.UUID.randomUUID();
     static final java.util.List<String> SCOPED_ACCOUNTS = java.util.List.of("query", "quota", "secrets", "network", "faults", "subscribers", "nodes",
-            "consistency", "multinode", "standing", "money");
+            "consistency", "multinode", "standing", "money", "arrears");
 
     static String scopedKey(String account) {
         return ("JDC_" + account + TestRun.ID).toUpperCase(java.util.Locale.ROOT);

@@ -6,7 +6,7 @@ package io.podservice.events;
  * (audited). The account's id is the Kafka key. No event carries a secret in plaintext.
  */
 public sealed interface AccountEvent extends ServiceEvent permits AccountRealNameSet, AccountBlacklistSet,
-        AccountMfaEnrolled, AccountProtectionSet, AccountMfaRefused, AccountToppedUp, AccountCharged {
+        AccountMfaEnrolled, AccountProtectionSet, AccountMfaRefused, AccountToppedUp, AccountCharged, AccountArrearsChanged {
 
     String accountId();
 

@@ -69,6 +69,11 @@ public class PriceList {
                 .setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
+    /** An hour of the instance type (a postpaid pod by duration is charged this for every hour it exists). */
+    public BigDecimal hourly(String instanceType) {
+        return instanceTypeHourly.getOrDefault(instanceType, defaultHourly);
+    }
+
     public BigDecimal running(String instanceType, double seconds) {
         return prorated(instanceTypeHourly.getOrDefault(instanceType, defaultHourly), seconds);
     }

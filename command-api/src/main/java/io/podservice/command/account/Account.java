@@ -3,6 +3,7 @@ package io.podservice.command.account;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.podservice.command.domain.CommandRejected;
+import io.podservice.events.AccountArrearsChanged;
 import io.podservice.events.AccountBlacklistSet;
 import io.podservice.events.AccountCharged;
 import io.podservice.events.AccountToppedUp;
@@ -35,6 +36,7 @@ public class Account {
     private boolean mfaEnrolled;
     private boolean protectionOn;
     private java.math.BigDecimal balance = java.math.BigDecimal.ZERO;
+    private boolean inArrear;
 
     protected Account() {
         // for Axon's event sourcing
@@ -89,6 +91,20 @@ public class Account {
         }
         apply(new AccountToppedUp(command.accountId(), command.amount().toPlainString(), command.currency(),
                 Instant.now()));
+        if (inArrear && balance.signum() >= 0) {
+            apply(new AccountArrearsChanged(command.accountId(), false, balance.toPlainString(), Instant.now()));
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(AccountCommands.ChargeUsage command) {
+        apply(new AccountCharged(command.accountId(), command.resourceId(), command.chargeMode(),
+                command.amount().toPlainString(), command.currency(), command.periodStart(), command.periodEnd(),
+                Instant.now()));
+        if (!inArrear && balance.signum() < 0) {
+            apply(new AccountArrearsChanged(command.accountId(), true, balance.toPlainString(), Instant.now()));
+        }
     }
 
     @CommandHandler
@@ -103,6 +119,12 @@ public class Account {
         apply(new AccountCharged(command.accountId(), command.resourceId(), "prepaid_by_duration",
                 command.amount().toPlainString(), command.currency(), command.periodStart(), command.periodEnd(),
                 Instant.now()));
+    }
+
+    @EventSourcingHandler
+    void on(AccountArrearsChanged event) {
+        accountId = event.accountId();
+        inArrear = event.inArrear();
     }
 
     @EventSourcingHandler

@@ -28,6 +28,12 @@ public final class AccountCommands {
                            String currency, java.time.Instant periodStart, java.time.Instant periodEnd) {
     }
 
+    /** Charges a postpaid resource's period to the balance, which may go below zero (then: arrear). */
+    public record ChargeUsage(@TargetAggregateIdentifier String accountId, String resourceId, String chargeMode,
+                              java.math.BigDecimal amount, String currency, java.time.Instant periodStart,
+                              java.time.Instant periodEnd) {
+    }
+
     public record RecordMfaRefusal(@TargetAggregateIdentifier String accountId, String operation, String resourceId,
                                    String reason) {
     }

@@ -14,9 +14,11 @@ import org.springframework.stereotype.Service;
 public class AccountRules {
 
     private final AccountStandings standings;
+    private final PrepaidPods prepaid;
 
-    AccountRules(AccountStandings standings) {
+    AccountRules(AccountStandings standings, PrepaidPods prepaid) {
         this.standings = standings;
+        this.prepaid = prepaid;
     }
 
     public void requireRealNameVerified(String accountId) {
@@ -24,6 +26,25 @@ public class AccountRules {
             throw new ApiException(ErrorStatus.PERMISSION_DENIED, "Account '" + accountId + "' has not passed real-name "
                     + "verification: creating pods needs a real-name verified account");
         }
+    }
+
+    /**
+     * startPod's rule ("pod 实例或其绑定的云盘已欠费时，容器将无法正常启动"): a postpaid pod of an
+     * account in arrear, or a prepaid pod whose period has ended, does not start.
+     */
+    public void requireStartable(String accountId, String podId) {
+        prepaid.periodEnd(podId).ifPresentOrElse(end -> {
+            if (!end.isAfter(prepaid.now())) {
+                throw new ApiException(ErrorStatus.FAILED_PRECONDITION, "Pod '" + podId + "' is overdue: its prepaid "
+                        + "period ended at " + end + "; it cannot start");
+            }
+        }, () -> {
+            if (standings.inArrear(accountId)) {
+                throw new ApiException(ErrorStatus.FAILED_PRECONDITION, "Pod '" + podId + "' is in arrear: the balance "
+                        + "of account '" + accountId + "' is " + standings.balance(accountId) + "; top it up to start "
+                        + "the pod");
+            }
+        });
     }
 
     public void requireNotBlacklisted(String accountId) {

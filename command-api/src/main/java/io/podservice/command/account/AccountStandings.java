@@ -1,5 +1,6 @@
 package io.podservice.command.account;
 
+import io.podservice.events.AccountArrearsChanged;
 import io.podservice.events.AccountBlacklistSet;
 import io.podservice.events.AccountCharged;
 import io.podservice.events.AccountToppedUp;
@@ -65,8 +66,8 @@ public class AccountStandings {
     @EventHandler
     void on(AccountToppedUp e) {
         jdbc.update("INSERT INTO account_standing (account_id) VALUES (?) ON CONFLICT DO NOTHING", e.accountId());
-        jdbc.update("UPDATE account_standing SET balance = balance + ?::numeric WHERE account_id = ?", e.amount(),
-                e.accountId());
+        jdbc.update("UPDATE account_standing SET balance = balance + ?::numeric, funded = true WHERE account_id = ?",
+                e.amount(), e.accountId());
     }
 
     @EventHandler
@@ -74,6 +75,23 @@ public class AccountStandings {
         jdbc.update("INSERT INTO account_standing (account_id) VALUES (?) ON CONFLICT DO NOTHING", e.accountId());
         jdbc.update("UPDATE account_standing SET balance = balance - ?::numeric WHERE account_id = ?", e.amount(),
                 e.accountId());
+    }
+
+    @EventHandler
+    void on(AccountArrearsChanged e) {
+        set(e.accountId(), "in_arrear", e.inArrear());
+    }
+
+    /** Whether anything was ever paid into the account. */
+    public boolean funded(String accountId) {
+        return jdbc.queryForList("SELECT funded FROM account_standing WHERE account_id = ?", Boolean.class, accountId)
+                .stream().findFirst().orElse(false);
+    }
+
+    /** Whether the account's balance is below zero (its postpaid pods are in arrear). */
+    public boolean inArrear(String accountId) {
+        return jdbc.queryForList("SELECT in_arrear FROM account_standing WHERE account_id = ?", Boolean.class, accountId)
+                .stream().findFirst().orElse(false);
     }
 
     @EventHandler

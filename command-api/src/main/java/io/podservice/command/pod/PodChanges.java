@@ -48,6 +48,7 @@ public class PodChanges {
     }
 
     public void start(String accountId, String podId) {
+        accountRules.requireStartable(accountId, podId);
         send(new PodCommands.StartPod(podId, accountId), podId);
     }
 

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The periods prepaid pods are paid for ({@code pod_prepaid_view}, from the accounts' prepaid
  * charges), and the charge describePod(s) shows for them: normal until the period ends, overdue
- * after, retired {@code pod.billing.retention} (7 days) after the end.
+ * after, retired {@code pod.billing.retention} (7 days) after the end; and the accounts in arrear
+ * ({@code account_arrear_view}), whose postpaid pods show arrear.
  */
 @Component
 public class PrepaidPeriods implements ReadModel {
@@ -41,17 +42,32 @@ public class PrepaidPeriods implements ReadModel {
 
     @Override
     public List<String> tables() {
-        return List.of("pod_prepaid_view");
+        return List.of("pod_prepaid_view", "account_arrear_view");
     }
 
     @Override
     public void apply(EventEnvelope event) {
+        if (event.payload() instanceof io.podservice.events.AccountArrearsChanged changed) {
+            jdbc.update("""
+                    INSERT INTO account_arrear_view (account_id, in_arrear) VALUES (?, ?)
+                    ON CONFLICT (account_id) DO UPDATE SET in_arrear = excluded.in_arrear""",
+                    changed.accountId(), changed.inArrear());
+        }
         if (event.payload() instanceof AccountCharged charged && "prepaid_by_duration".equals(charged.chargeMode())) {
             jdbc.update("""
                     INSERT INTO pod_prepaid_view (pod_id, period_start, period_end) VALUES (?, ?, ?)
                     ON CONFLICT (pod_id) DO UPDATE SET period_end = excluded.period_end""",
                     charged.resourceId(), Timestamp.from(charged.periodStart()), Timestamp.from(charged.periodEnd()));
         }
+    }
+
+    /** Those of {@code accountIds} whose balance is below zero, one query for all. */
+    public java.util.Set<String> inArrear(Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT account_id FROM account_arrear_view WHERE in_arrear AND "
+                + "account_id = ANY (?)", String.class, (Object) accountIds.toArray(String[]::new)));
     }
 
     /** The periods of those of {@code podIds} that are prepaid, one query for all. */

@@ -46,7 +46,7 @@ record PodResponse(
      * {@code node} is the state of the node it is placed on (null when not known).
      */
     static PodResponse of(PodView view, Map<String, String> groupNames, NodeStates.NodeState node,
-                          io.podservice.query.pods.PrepaidPeriods.Period prepaid) {
+                          io.podservice.query.pods.PrepaidPeriods.Period prepaid, boolean accountInArrear) {
         PodDefinition definition = view.definition();
         Map<String, ContainerStatusReport> statuses = view.containerStatuses().stream()
                 .collect(Collectors.toMap(ContainerStatusReport::name, Function.identity(), (a, b) -> b));
@@ -66,7 +66,7 @@ record PodResponse(
                 nic == null ? null : NetworkInterfaceAttachment.of(view, nic, eip, groupNames),
                 definition.userTags().entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toList(),
                 prepaid == null ? new Charge(definition.chargeMode() == null ? "postpaid_by_duration"
-                        : definition.chargeMode(), "normal", view.createTime(), null, null)
+                        : definition.chargeMode(), accountInArrear ? "arrear" : "normal", view.createTime(), null, null)
                         : new Charge("prepaid_by_duration", prepaid.status(), prepaid.start(), prepaid.end(),
                         prepaid.retireAt()),
                 view.createTime());

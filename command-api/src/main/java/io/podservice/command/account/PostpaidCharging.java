@@ -1,0 +1,140 @@
+package io.podservice.command.account;
+
+import io.podservice.api.catalog.PriceList;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.podservice.events.AccountCharged;
+import io.podservice.events.PodCreated;
+import io.podservice.events.PodDeleted;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Postpaid pods by duration (JD Cloud's "按配置后付费", the default) are charged to their account's
+ * balance for every hour they exist, at their instance type's hourly price: every
+ * {@code pod.billing.charge-interval} (1 h), each pod's hours that have ended since it was last
+ * charged are one {@code AccountCharged}; a deleted pod's last, partial hour is charged as a whole
+ * one, and the pod is done. The balance may go below zero: the Account then records
+ * {@code AccountArrearsChanged} (its postpaid pods are in arrear and do not start) until a top-up
+ * brings it back. {@code postpaid_by_usage} pods are metered by billing but not charged yet.
+ * Level-triggered and idempotent (a pod's period is charged once: its start moves with each charge,
+ * in the charge's transaction), so any command-api instance may run it.
+ */
+@Component
+@ProcessingGroup(AccountStandings.PROCESSING_GROUP)
+public class PostpaidCharging {
+
+    static final String BY_DURATION = "postpaid_by_duration";
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Logger log = LoggerFactory.getLogger(PostpaidCharging.class);
+
+    private final JdbcTemplate jdbc;
+    private final CommandGateway commands;
+    private final PriceList prices;
+    private final Clock clock;
+    private final AccountStandings standings;
+    private final BigDecimal openingBalance;
+
+    PostpaidCharging(JdbcTemplate jdbc, CommandGateway commands, PriceList prices, Optional<Clock> clock,
+                     AccountStandings standings,
+                     @org.springframework.beans.factory.annotation.Value("${pod.billing.opening-balance:0}")
+                     BigDecimal openingBalance) {
+        this.standings = standings;
+        this.openingBalance = openingBalance;
+        this.jdbc = jdbc;
+        this.commands = commands;
+        this.prices = prices;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    private record Due(String podId, String accountId, String instanceType, Instant chargedUntil, Instant endedAt) {
+    }
+
+    @Scheduled(initialDelayString = "${pod.billing.charge-interval:PT1H}",
+            fixedDelayString = "${pod.billing.charge-interval:PT1H}")
+    void chargeAll() {
+        for (String accountId : jdbc.queryForList("SELECT DISTINCT account_id FROM postpaid_pod ORDER BY account_id",
+                String.class)) {
+            try {
+                chargeAccount(accountId);
+            } catch (RuntimeException e) {
+                log.warn("charging account {} failed; the next run charges what is still due: {}", accountId, e.toString());
+            }
+        }
+    }
+
+    /**
+     * Charges the account's postpaid pods for the hours that have ended, in one transaction under the
+     * account's lock (two instances never charge the same hours); returns how many charges it made.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public int chargeAccount(String accountId) {
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext(?))", "postpaid-charging:" + accountId);
+        Instant now = clock.instant();
+        List<Due> pods = jdbc.query("SELECT * FROM postpaid_pod WHERE account_id = ? AND charge_mode = ? ORDER BY pod_id",
+                (rs, row) -> new Due(rs.getString("pod_id"), rs.getString("account_id"), rs.getString("instance_type"),
+                        rs.getTimestamp("charged_until").toInstant(),
+                        rs.getTimestamp("ended_at") == null ? null : rs.getTimestamp("ended_at").toInstant()),
+                accountId, BY_DURATION);
+        int charges = 0;
+        if (openingBalance.signum() > 0 && !pods.isEmpty() && !standings.funded(accountId)) {
+            // an account nobody has paid into yet opens with the configured balance (the launcher's: 1000.00)
+            commands.sendAndWait(new AccountCommands.TopUp(accountId,
+                    openingBalance.setScale(2, java.math.RoundingMode.HALF_UP), prices.getCurrency()));
+        }
+        for (Due pod : pods) {
+            Instant until = pod.endedAt() == null ? now : pod.endedAt();
+            long seconds = Duration.between(pod.chargedUntil(), until).getSeconds();
+            // live: the hours that have ended; deleted: every hour begun
+            long hours = pod.endedAt() == null ? seconds / HOUR.getSeconds() : (seconds + HOUR.getSeconds() - 1) / HOUR.getSeconds();
+            if (hours > 0) {
+                BigDecimal amount = prices.hourly(pod.instanceType()).multiply(BigDecimal.valueOf(hours))
+                        .setScale(2, java.math.RoundingMode.HALF_UP);
+                // the service's own command, outside any request: sent as the evacuation sends its own
+                commands.sendAndWait(new AccountCommands.ChargeUsage(accountId, pod.podId(), BY_DURATION, amount,
+                        prices.getCurrency(), pod.chargedUntil(), pod.chargedUntil().plus(HOUR.multipliedBy(hours))));
+                charges++;
+            }
+            if (pod.endedAt() != null) {
+                jdbc.update("DELETE FROM postpaid_pod WHERE pod_id = ?", pod.podId());
+            }
+        }
+        return charges;
+    }
+
+    @EventHandler
+    void on(PodCreated e) {
+        String mode = e.definition().chargeMode() == null ? BY_DURATION : e.definition().chargeMode();
+        if (!mode.startsWith("postpaid")) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO postpaid_pod (pod_id, account_id, instance_type, charge_mode, charged_until)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (pod_id) DO NOTHING""",
+                e.podId(), e.accountId(), e.definition().instanceType(), mode, Timestamp.from(e.createdAt()));
+    }
+
+    @EventHandler
+    void on(PodDeleted e) {
+        jdbc.update("UPDATE postpaid_pod SET ended_at = ? WHERE pod_id = ?", Timestamp.from(e.deletedAt()), e.podId());
+    }
+
+    @EventHandler
+    void on(AccountCharged e) {
+        if (e.chargeMode().startsWith("postpaid")) {
+            jdbc.update("UPDATE postpaid_pod SET charged_until = ? WHERE pod_id = ? AND charged_until < ?",
+                    Timestamp.from(e.periodEnd()), e.resourceId(), Timestamp.from(e.periodEnd()));
+        }
+    }
+}
