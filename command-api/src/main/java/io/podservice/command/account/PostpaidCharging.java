@@ -45,11 +45,14 @@ public class PostpaidCharging {
     private final Clock clock;
     private final AccountStandings standings;
     private final BigDecimal openingBalance;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     PostpaidCharging(JdbcTemplate jdbc, CommandGateway commands, PriceList prices, Optional<Clock> clock,
                      AccountStandings standings,
                      @org.springframework.beans.factory.annotation.Value("${pod.billing.opening-balance:0}")
-                     BigDecimal openingBalance) {
+                     BigDecimal openingBalance,
+                     org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.standings = standings;
         this.openingBalance = openingBalance;
         this.jdbc = jdbc;
@@ -78,8 +81,13 @@ public class PostpaidCharging {
      * Charges the account's postpaid pods for the hours that have ended, in one transaction under the
      * account's lock (two instances never charge the same hours); returns how many charges it made.
      */
-    @org.springframework.transaction.annotation.Transactional
     public int chargeAccount(String accountId) {
+        // a transaction of its own, also when chargeAll calls it (an annotation would not apply to a call
+        // from within the class: the lock would be released at once and two instances could charge twice)
+        return transaction.execute(status -> charge(accountId));
+    }
+
+    private int charge(String accountId) {
         jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext(?))", "postpaid-charging:" + accountId);
         Instant now = clock.instant();
         List<Due> pods = jdbc.query("SELECT * FROM postpaid_pod WHERE account_id = ? AND charge_mode = ? ORDER BY pod_id",
