@@ -69,9 +69,4 @@ public class DesiredStateLoader {
                     List.copyOf(fresh));
         }
     }
-
-    /** Whether every one of {@code partitions} is folded. */
-    public synchronized boolean loaded(Collection<TopicPartition> partitions) {
-        return loaded.containsAll(partitions);
-    }
 }
