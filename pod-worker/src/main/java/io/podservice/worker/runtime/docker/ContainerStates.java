@@ -12,7 +12,8 @@ final class ContainerStates {
     private ContainerStates() {
     }
 
-    static ContainerStatusReport of(String name, InspectContainerResponse inspected, boolean readyWhenRunning) {
+    static ContainerStatusReport of(String name, InspectContainerResponse inspected, boolean readyWhenRunning,
+                                    OomKills oomKills) {
         InspectContainerResponse.ContainerState state = inspected.getState();
         if (Boolean.TRUE.equals(state.getRunning())) {
             return new ContainerStatusReport(name, "running", null, null, time(state.getStartedAt()), null, null, 0,
@@ -21,17 +22,22 @@ final class ContainerStates {
         if (time(state.getStartedAt()) == null) {
             return ContainerStatusReport.waiting(name, "ContainerCreated", "created, not started");
         }
-        ContainerStatusReport.Terminated end = terminated(inspected);
+        ContainerStatusReport.Terminated end = terminated(inspected,
+                oomKills.since(inspected.getId(), time(state.getStartedAt())));
         return new ContainerStatusReport(name, "terminated", end.reason(), end.message(), end.startedAt(),
                 end.finishedAt(), end.exitCode(), 0, false, end.signal(), null);
     }
 
-    /** How the container's last run ended: Completed (exit 0), Error, or OOMKilled. */
-    static ContainerStatusReport.Terminated terminated(InspectContainerResponse inspected) {
+    /**
+     * How the container's last run ended: Completed (exit 0), Error, or OOMKilled (Docker's flag, or
+     * {@code oomAnnounced}: Docker's {@code oom} event for this run, when the flag lost the race).
+     */
+    static ContainerStatusReport.Terminated terminated(InspectContainerResponse inspected, boolean oomAnnounced) {
         InspectContainerResponse.ContainerState state = inspected.getState();
         Long exit = state.getExitCodeLong();
         Integer exitCode = exit == null ? null : exit.intValue();
-        String reason = Boolean.TRUE.equals(state.getOOMKilled()) ? "OOMKilled"
+        boolean oomKilled = Boolean.TRUE.equals(state.getOOMKilled()) || oomAnnounced && exitCode != null && exitCode == 137;
+        String reason = oomKilled ? "OOMKilled"
                 : exitCode != null && exitCode == 0 ? "Completed" : "Error";
         // a process killed by signal N exits 128 + N
         Integer signal = exitCode != null && exitCode > 128 && exitCode < 128 + 65 ? exitCode - 128 : null;

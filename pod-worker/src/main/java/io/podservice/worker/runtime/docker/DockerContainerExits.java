@@ -9,8 +9,11 @@ import io.podservice.worker.WorkerProperties;
 import io.podservice.worker.runtime.ContainerExits;
 import java.io.Closeable;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,18 +21,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** {@link ContainerExits} from Docker's event stream ({@code die} of this installation's containers). */
+/**
+ * {@link ContainerExits} from Docker's event stream: {@code die} of this installation's containers, and
+ * {@code oom}, which {@link OomKills} keeps. A container that died of SIGKILL (exit 137) before its
+ * {@code oom} event arrived is told of when that event arrives, or {@link #OOM_GRACE} later, so that
+ * its status says OOMKilled when it was.
+ */
 @Component
 class DockerContainerExits implements ContainerExits {
 
     private static final Logger log = LoggerFactory.getLogger(DockerContainerExits.class);
 
+    static final Duration OOM_GRACE = Duration.ofSeconds(1);
+
     private final DockerClient docker;
     private final WorkerProperties properties;
+    private final OomKills oomKills;
 
-    DockerContainerExits(DockerClient docker, WorkerProperties properties) {
+    DockerContainerExits(DockerClient docker, WorkerProperties properties, OomKills oomKills) {
         this.docker = docker;
         this.properties = properties;
+        this.oomKills = oomKills;
     }
 
     @Override
@@ -46,6 +58,8 @@ class DockerContainerExits implements ContainerExits {
                 DaemonThreads.named("docker-events"));
         private volatile boolean open = true;
         private volatile Closeable stream;
+        /** Exits by SIGKILL waiting for their container's {@code oom} event, by container id. */
+        private final Map<String, ScheduledFuture<?>> awaitingOom = new ConcurrentHashMap<>();
 
         Following(Listener listener) {
             this.listener = listener;
@@ -57,7 +71,7 @@ class DockerContainerExits implements ContainerExits {
             }
             stream = docker.eventsCmd()
                     .withEventTypeFilter(EventType.CONTAINER)
-                    .withEventFilter("die")
+                    .withEventFilter("die", "oom")
                     .withLabelFilter(PodContainers.ownership(properties))
                     .withSince(Long.toString(Instant.now().getEpochSecond()))
                     .exec(new ResultCallback.Adapter<Event>() {
@@ -67,7 +81,22 @@ class DockerContainerExits implements ContainerExits {
                                     : event.getActor().getAttributes();
                             String podId = attributes.get(PodContainers.LABEL_POD_ID);
                             String container = attributes.get(PodContainers.LABEL_CONTAINER);
-                            if (podId != null && container != null && !PodContainers.INFRA.equals(container)) {
+                            if (podId == null || container == null || PodContainers.INFRA.equals(container)) {
+                                return;
+                            }
+                            if ("oom".equals(event.getAction()) || "oom".equals(event.getStatus())) {
+                                oomKills.announced(event.getId());
+                                ScheduledFuture<?> waiting = awaitingOom.remove(event.getId());
+                                if (waiting != null && waiting.cancel(false)) {
+                                    listener.exited(podId, container);
+                                }
+                            } else if ("137".equals(attributes.get("exitCode"))
+                                    && !oomKills.since(event.getId(), null)) {
+                                awaitingOom.put(event.getId(), again.schedule(() -> {
+                                    awaitingOom.remove(event.getId());
+                                    listener.exited(podId, container);
+                                }, OOM_GRACE.toMillis(), TimeUnit.MILLISECONDS));
+                            } else {
                                 listener.exited(podId, container);
                             }
                         }

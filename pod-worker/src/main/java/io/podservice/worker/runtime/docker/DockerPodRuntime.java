@@ -74,6 +74,7 @@ public class DockerPodRuntime implements PodRuntime {
     private final SubPathMounts subPaths;
     private final PodCgroups cgroups;
     private final NetworkSweeps networkSweeps;
+    private final OomKills oomKills;
     private volatile MachineResources machine;
     /**
      * Docker 20.10 (Debian 12's docker.io 20.10.24 among them) can deadlock its network controller
@@ -88,8 +89,9 @@ public class DockerPodRuntime implements PodRuntime {
 
     public DockerPodRuntime(DockerClient docker, ImagePuller images, WorkerProperties properties, PodProgress progress,
                             SubnetNetworks subnets, AccountNetworks accounts, SubPathMounts subPaths,
-                            PodCgroups cgroups, NetworkSweeps networkSweeps) {
+                            PodCgroups cgroups, NetworkSweeps networkSweeps, OomKills oomKills) {
         this.networkSweeps = networkSweeps;
+        this.oomKills = oomKills;
         this.subnets = subnets;
         this.cgroups = cgroups;
         this.subPaths = subPaths;
@@ -148,7 +150,8 @@ public class DockerPodRuntime implements PodRuntime {
         for (Container container : containers) {
             if (!isInfra(container)) {
                 String name = container.getLabels().get(PodContainers.LABEL_CONTAINER);
-                statuses.add(ContainerStates.of(name, docker.inspectContainerCmd(container.getId()).exec(), false));
+                statuses.add(ContainerStates.of(name, docker.inspectContainerCmd(container.getId()).exec(), false,
+                        oomKills));
             }
         }
         return statuses;
@@ -182,7 +185,8 @@ public class DockerPodRuntime implements PodRuntime {
             try {
                 InspectContainerResponse inspected =
                         docker.inspectContainerCmd(PodContainers.containerName(podId, container.name())).exec();
-                statuses.add(ContainerStates.of(container.name(), inspected, container.readinessProbe() == null));
+                statuses.add(ContainerStates.of(container.name(), inspected, container.readinessProbe() == null,
+                        oomKills));
             } catch (NotFoundException absent) {
                 // not on this node
             }
