@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "pod.worker.concurrency=2",
                 "pod.worker.reconcile-interval=PT5S",
                 // charges only when a test asks (PrepaidPodsTest), never on a schedule while a test moves the clock
-                "pod.billing.charge-interval=P1D",
+                "pod.billing.charge-interval=P1D", "pod.billing.lifecycle-interval=P1D",
         })
 @AutoConfigureObservability
 abstract class ServiceTest {

@@ -97,6 +97,9 @@ public record PodState(
             }
         } else if (event instanceof PodAttributesModified e) {
             next.definition(definition.withAttributes(e.name(), e.description()));
+        } else if (event instanceof PodSuspended || event instanceof PodRetired) {
+            // steps of the charge's life: the stop or the deletion that follows is what changes the pod
+            next.definition(definition);
         } else {
             throw new IllegalArgumentException("PodState does not know " + event.getClass().getSimpleName()
                     + ": give it a meaning here");

@@ -101,9 +101,9 @@ public class Account {
     public void handle(AccountCommands.ChargeUsage command) {
         apply(new AccountCharged(command.accountId(), command.resourceId(), command.chargeMode(),
                 command.amount().toPlainString(), command.currency(), command.periodStart(), command.periodEnd(),
-                Instant.now()));
+                Instant.now(), null));
         if (!inArrear && balance.signum() < 0) {
-            apply(new AccountArrearsChanged(command.accountId(), true, balance.toPlainString(), Instant.now()));
+            apply(new AccountArrearsChanged(command.accountId(), true, balance.toPlainString(), command.chargedAt()));
         }
     }
 
@@ -118,7 +118,7 @@ public class Account {
         }
         apply(new AccountCharged(command.accountId(), command.resourceId(), "prepaid_by_duration",
                 command.amount().toPlainString(), command.currency(), command.periodStart(), command.periodEnd(),
-                Instant.now()));
+                Instant.now(), command.autoRenewMonths()));
     }
 
     @EventSourcingHandler

@@ -23,15 +23,19 @@ public final class AccountCommands {
     public record TopUp(@TargetAggregateIdentifier String accountId, java.math.BigDecimal amount, String currency) {
     }
 
-    /** Pays a prepaid resource's period from the balance, or is refused when the balance cannot. */
+    /**
+     * Pays a prepaid resource's period from the balance, or is refused when the balance cannot;
+     * {@code autoRenewMonths}: the months each automatic renewal pays (null: none).
+     */
     public record PayAhead(@TargetAggregateIdentifier String accountId, String resourceId, java.math.BigDecimal amount,
-                           String currency, java.time.Instant periodStart, java.time.Instant periodEnd) {
+                           String currency, java.time.Instant periodStart, java.time.Instant periodEnd,
+                           Integer autoRenewMonths) {
     }
 
     /** Charges a postpaid resource's period to the balance, which may go below zero (then: arrear). */
     public record ChargeUsage(@TargetAggregateIdentifier String accountId, String resourceId, String chargeMode,
                               java.math.BigDecimal amount, String currency, java.time.Instant periodStart,
-                              java.time.Instant periodEnd) {
+                              java.time.Instant periodEnd, java.time.Instant chargedAt) {
     }
 
     public record RecordMfaRefusal(@TargetAggregateIdentifier String accountId, String operation, String resourceId,

@@ -80,6 +80,8 @@ public class AccountStandings {
     @EventHandler
     void on(AccountArrearsChanged e) {
         set(e.accountId(), "in_arrear", e.inArrear());
+        jdbc.update("UPDATE account_standing SET in_arrear_since = ? WHERE account_id = ?",
+                e.inArrear() ? java.sql.Timestamp.from(e.changedAt()) : null, e.accountId());
     }
 
     /** Whether anything was ever paid into the account. */

@@ -27,15 +27,19 @@ import org.springframework.stereotype.Component;
  * charged are one {@code AccountCharged}; a deleted pod's last, partial hour is charged as a whole
  * one, and the pod is done. The balance may go below zero: the Account then records
  * {@code AccountArrearsChanged} (its postpaid pods are in arrear and do not start) until a top-up
- * brings it back. {@code postpaid_by_usage} pods are metered by billing but not charged yet.
+ * brings it back. Postpaid pods by usage ("按用量后付费") are charged for the seconds they ran since
+ * their last charge, at the same hourly price per second (running from {@code PodRunning} until the
+ * pod stops, fails, is deleted or moved); a charge under a cent waits for the next run.
  * Level-triggered and idempotent (a pod's period is charged once: its start moves with each charge,
- * in the charge's transaction), so any command-api instance may run it.
+ * in the charge's transaction, and the rows are locked while it is made), so any command-api
+ * instance may run it.
  */
 @Component
 @ProcessingGroup(AccountStandings.PROCESSING_GROUP)
 public class PostpaidCharging {
 
     static final String BY_DURATION = "postpaid_by_duration";
+    static final String BY_USAGE = "postpaid_by_usage";
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(PostpaidCharging.class);
 
@@ -61,7 +65,8 @@ public class PostpaidCharging {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    private record Due(String podId, String accountId, String instanceType, Instant chargedUntil, Instant endedAt) {
+    private record Due(String podId, String accountId, String instanceType, String chargeMode, Instant chargedUntil,
+                       Instant endedAt, long usageSeconds, Instant runningSince) {
     }
 
     @Scheduled(initialDelayString = "${pod.billing.charge-interval:PT1H}",
@@ -90,11 +95,13 @@ public class PostpaidCharging {
     private int charge(String accountId) {
         jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext(?))", "postpaid-charging:" + accountId);
         Instant now = clock.instant();
-        List<Due> pods = jdbc.query("SELECT * FROM postpaid_pod WHERE account_id = ? AND charge_mode = ? ORDER BY pod_id",
+        // locked: a pod's run that ends while it is charged is counted after the charge, from where it moved
+        List<Due> pods = jdbc.query("SELECT * FROM postpaid_pod WHERE account_id = ? ORDER BY pod_id FOR UPDATE",
                 (rs, row) -> new Due(rs.getString("pod_id"), rs.getString("account_id"), rs.getString("instance_type"),
-                        rs.getTimestamp("charged_until").toInstant(),
-                        rs.getTimestamp("ended_at") == null ? null : rs.getTimestamp("ended_at").toInstant()),
-                accountId, BY_DURATION);
+                        rs.getString("charge_mode"), rs.getTimestamp("charged_until").toInstant(),
+                        instant(rs.getTimestamp("ended_at")), rs.getLong("usage_seconds"),
+                        instant(rs.getTimestamp("running_since"))),
+                accountId);
         int charges = 0;
         if (openingBalance.signum() > 0 && !pods.isEmpty() && !standings.funded(accountId)) {
             // an account nobody has paid into yet opens with the configured balance (the launcher's: 1000.00)
@@ -102,6 +109,10 @@ public class PostpaidCharging {
                     openingBalance.setScale(2, java.math.RoundingMode.HALF_UP), prices.getCurrency()));
         }
         for (Due pod : pods) {
+            if (BY_USAGE.equals(pod.chargeMode())) {
+                charges += chargeUsage(accountId, pod, now) ? 1 : 0;
+                continue;
+            }
             Instant until = pod.endedAt() == null ? now : pod.endedAt();
             long seconds = Duration.between(pod.chargedUntil(), until).getSeconds();
             // live: the hours that have ended; deleted: every hour begun
@@ -111,7 +122,7 @@ public class PostpaidCharging {
                         .setScale(2, java.math.RoundingMode.HALF_UP);
                 // the service's own command, outside any request: sent as the evacuation sends its own
                 commands.sendAndWait(new AccountCommands.ChargeUsage(accountId, pod.podId(), BY_DURATION, amount,
-                        prices.getCurrency(), pod.chargedUntil(), pod.chargedUntil().plus(HOUR.multipliedBy(hours))));
+                        prices.getCurrency(), pod.chargedUntil(), pod.chargedUntil().plus(HOUR.multipliedBy(hours)), now));
                 charges++;
             }
             if (pod.endedAt() != null) {
@@ -119,6 +130,66 @@ public class PostpaidCharging {
             }
         }
         return charges;
+    }
+
+    /** The seconds a by-usage pod ran since its last charge, when they come to a cent or more; a deleted pod's always. */
+    private boolean chargeUsage(String accountId, Due pod, Instant now) {
+        long seconds = pod.usageSeconds() + (pod.runningSince() == null ? 0
+                : Math.max(0, Duration.between(pod.runningSince(), now).getSeconds()));
+        BigDecimal amount = prices.hourly(pod.instanceType()).multiply(BigDecimal.valueOf(seconds))
+                .divide(BigDecimal.valueOf(HOUR.getSeconds()), 2, java.math.RoundingMode.HALF_UP);
+        boolean charged = amount.signum() > 0;
+        if (charged) {
+            commands.sendAndWait(new AccountCommands.ChargeUsage(accountId, pod.podId(), BY_USAGE, amount,
+                    prices.getCurrency(), pod.chargedUntil(), now, now));
+        }
+        if (pod.endedAt() != null && pod.runningSince() == null) {
+            jdbc.update("DELETE FROM postpaid_pod WHERE pod_id = ?", pod.podId());
+        }
+        return charged;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** A by-usage pod runs from now (the worker's report of its start). */
+    @EventHandler
+    void on(io.podservice.events.PodRunning e) {
+        jdbc.update("UPDATE postpaid_pod SET running_since = ? WHERE pod_id = ? AND charge_mode = ? AND running_since IS NULL",
+                Timestamp.from(e.startedAt()), e.podId(), BY_USAGE);
+    }
+
+    @EventHandler
+    void on(io.podservice.events.PodStopping e, @org.axonframework.eventhandling.Timestamp Instant at) {
+        stoppedRunning(e.podId(), at);
+    }
+
+    @EventHandler
+    void on(io.podservice.events.PodFailed e, @org.axonframework.eventhandling.Timestamp Instant at) {
+        stoppedRunning(e.podId(), at);
+    }
+
+    @EventHandler
+    void on(io.podservice.events.PodDeleting e, @org.axonframework.eventhandling.Timestamp Instant at) {
+        stoppedRunning(e.podId(), at);
+    }
+
+    @EventHandler
+    void on(io.podservice.events.PodScheduled e, @org.axonframework.eventhandling.Timestamp Instant at) {
+        if (e.previousNodeId() != null) {
+            // moved: it runs again on the new node once that reports it running
+            stoppedRunning(e.podId(), at);
+        }
+    }
+
+    /** The pod's run ended at {@code at}: its seconds since it began (or since its last charge) are due. */
+    private void stoppedRunning(String podId, Instant at) {
+        jdbc.update("""
+                UPDATE postpaid_pod SET usage_seconds = usage_seconds
+                    + greatest(0, floor(extract(epoch FROM (?::timestamptz - running_since))))::bigint, running_since = NULL
+                WHERE pod_id = ? AND charge_mode = ? AND running_since IS NOT NULL""",
+                Timestamp.from(at), podId, BY_USAGE);
     }
 
     @EventHandler
@@ -140,7 +211,13 @@ public class PostpaidCharging {
 
     @EventHandler
     void on(AccountCharged e) {
-        if (e.chargeMode().startsWith("postpaid")) {
+        if (BY_USAGE.equals(e.chargeMode())) {
+            // the seconds up to the period's end are charged: what runs on counts from there
+            jdbc.update("""
+                    UPDATE postpaid_pod SET charged_until = ?, usage_seconds = 0,
+                        running_since = CASE WHEN running_since IS NULL THEN NULL ELSE greatest(running_since, ?::timestamptz) END
+                    WHERE pod_id = ?""", Timestamp.from(e.periodEnd()), Timestamp.from(e.periodEnd()), e.resourceId());
+        } else if (e.chargeMode().startsWith("postpaid")) {
             jdbc.update("UPDATE postpaid_pod SET charged_until = ? WHERE pod_id = ? AND charged_until < ?",
                     Timestamp.from(e.periodEnd()), e.resourceId(), Timestamp.from(e.periodEnd()));
         }

@@ -43,14 +43,17 @@ public class PrepaidPods {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    /** Pays each pod's {@code months} ahead; refused (FAILED_PRECONDITION, insufficient balance) when the balance cannot. */
-    public void payAhead(String accountId, String instanceType, int months, List<String> podIds) {
+    /**
+     * Pays each pod's {@code months} ahead; refused (FAILED_PRECONDITION, insufficient balance) when the
+     * balance cannot. With {@code autoRenew}, each pod renews itself for as long when its period ends.
+     */
+    public void payAhead(String accountId, String instanceType, int months, boolean autoRenew, List<String> podIds) {
         BigDecimal amount = prices.monthly(instanceType).multiply(BigDecimal.valueOf(months));
         Instant start = clock.instant();
         Instant end = start.plus(MONTH.multipliedBy(months));
         for (String podId : podIds) {
-            sender.send(new AccountCommands.PayAhead(accountId, podId, amount, prices.getCurrency(), start, end),
-                    "Account", accountId);
+            sender.send(new AccountCommands.PayAhead(accountId, podId, amount, prices.getCurrency(), start, end,
+                    autoRenew ? months : null), "Account", accountId);
         }
     }
 
@@ -75,9 +78,18 @@ public class PrepaidPods {
     void on(AccountCharged e) {
         if ("prepaid_by_duration".equals(e.chargeMode())) {
             jdbc.update("""
-                    INSERT INTO prepaid_pod (pod_id, account_id, period_start, period_end) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (pod_id) DO UPDATE SET period_end = excluded.period_end""",
-                    e.resourceId(), e.accountId(), Timestamp.from(e.periodStart()), Timestamp.from(e.periodEnd()));
+                    INSERT INTO prepaid_pod (pod_id, account_id, period_start, period_end, renew_months, renew_amount)
+                    VALUES (?, ?, ?, ?, ?, ?::numeric)
+                    ON CONFLICT (pod_id) DO UPDATE SET period_end = excluded.period_end,
+                        renew_months = excluded.renew_months, renew_amount = excluded.renew_amount""",
+                    e.resourceId(), e.accountId(), Timestamp.from(e.periodStart()), Timestamp.from(e.periodEnd()),
+                    e.autoRenewMonths(), e.autoRenewMonths() == null ? null : e.amount());
         }
+    }
+
+    /** A deleted pod has no period left to pay or to enforce. */
+    @EventHandler
+    void on(io.podservice.events.PodDeleted e) {
+        jdbc.update("DELETE FROM prepaid_pod WHERE pod_id = ?", e.podId());
     }
 }

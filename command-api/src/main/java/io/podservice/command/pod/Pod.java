@@ -30,6 +30,9 @@ import io.podservice.events.PodRunning;
 import io.podservice.events.PodStarting;
 import io.podservice.events.PodStopped;
 import io.podservice.events.PodStopping;
+import io.podservice.events.PodSuspended;
+import io.podservice.events.PodRetired;
+import io.podservice.command.account.UnpaidPods;
 import io.podservice.events.PodTaskResult;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -62,6 +65,8 @@ public class Pod {
     private String podId;
     /** The pod as its events made it (the one fold, shared with the projection and the nodes). */
     private PodState state;
+    /** Why the service suspended the pod's current run (overdue, arrear), or null; a start clears it. */
+    private String suspendedFor;
 
     protected Pod() {
         // for Axon's event sourcing
@@ -160,12 +165,56 @@ public class Pod {
     public void handle(PodCommands.DeletePod command) {
         requireOwner(command.accountId());
         requirePhase("deletePod", DELETABLE, "running, stopped or error");
+        beginDeletion(command.deletePrimaryNetworkInterfaceAllElasticIp());
+    }
+
+    private void beginDeletion(boolean releaseElasticIp) {
         if (state.definition().elasticIp() != null) {
             // a pod being deleted keeps no elastic IP: unbound now, released too when the caller asks
             apply(new PodElasticIpDisassociated(podId, state.definition().elasticIp().elasticIpId(),
                     state.definition().elasticIp().elasticIpAddress(), Instant.now()));
         }
-        apply(new PodDeleting(podId, newTask(), gracePeriod(), command.deletePrimaryNetworkInterfaceAllElasticIp()));
+        apply(new PodDeleting(podId, newTask(), gracePeriod(), releaseElasticIp));
+    }
+
+    /**
+     * Nobody pays for the pod ({@code overdue} or {@code arrear}): recorded once per run, and a running
+     * pod is stopped; a pod in the middle of a task is asked again later.
+     */
+    @CommandHandler
+    public UnpaidPods.Outcome handle(UnpaidPods.SuspendPod command) {
+        if (state.deleted() || state.phase() == PodPhase.DELETING) {
+            return UnpaidPods.Outcome.GONE;
+        }
+        if (command.chargeStatus().equals(suspendedFor)) {
+            return UnpaidPods.Outcome.ALREADY;
+        }
+        boolean running = state.phase() == PodPhase.RUNNING;
+        if (!running && !EnumSet.of(PodPhase.STOPPED, PodPhase.ERROR).contains(state.phase())) {
+            return UnpaidPods.Outcome.BUSY;
+        }
+        apply(new PodSuspended(podId, command.chargeStatus(), command.message(), command.retireAt(), Instant.now()));
+        if (running) {
+            apply(new PodStopping(podId, newTask(), gracePeriod()));
+        }
+        return UnpaidPods.Outcome.SUSPENDED;
+    }
+
+    /** Still not paid for when its retention ended: deleted, as deletePod would (its elastic IP unbound). */
+    @CommandHandler
+    public UnpaidPods.Outcome handle(UnpaidPods.RetirePod command) {
+        if (state.deleted()) {
+            return UnpaidPods.Outcome.GONE;
+        }
+        if (state.phase() == PodPhase.DELETING) {
+            return UnpaidPods.Outcome.ALREADY;
+        }
+        if (!DELETABLE.contains(state.phase())) {
+            return UnpaidPods.Outcome.BUSY;
+        }
+        apply(new PodRetired(podId, command.chargeStatus(), command.message(), Instant.now()));
+        beginDeletion(false);
+        return UnpaidPods.Outcome.RETIRED;
     }
 
     @CommandHandler
@@ -355,6 +404,11 @@ public class Pod {
 
     @EventSourcingHandler
     void on(PodEvent event, @Timestamp Instant at) {
+        if (event instanceof PodSuspended suspended) {
+            suspendedFor = suspended.chargeStatus();
+        } else if (event instanceof PodStarting) {
+            suspendedFor = null;
+        }
         if (event instanceof PodCreated created) {
             podId = created.podId();
             state = PodState.created(created, at);

@@ -92,7 +92,7 @@ public class PodCreation {
         // a prepaid pod is paid ahead in the same transaction: a balance that cannot pay them all makes none
         if ("prepaid_by_duration".equals(first.chargeMode())) {
             payments.payAhead(accountId, first.instanceType(), PodSpecValidator.prepaidMonths(request.podSpec().charge()),
-                    podIds.stream().filter(id -> !made.contains(id)).toList());
+                    Boolean.TRUE.equals(request.podSpec().charge().autoRenew()), podIds.stream().filter(id -> !made.contains(id)).toList());
         }
         return podIds;
     }

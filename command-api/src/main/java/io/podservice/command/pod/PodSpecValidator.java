@@ -109,10 +109,6 @@ class PodSpecValidator {
             throw invalid("podSpec.charge.chargeDuration", years ? "must be 1 to 3 when chargeUnit is year; got " + duration
                     : "must be 1 to 9 when chargeUnit is month; got " + duration);
         }
-        if (Boolean.TRUE.equals(charge.autoRenew())) {
-            throw invalid("podSpec.charge.autoRenew", "automatic renewal is not offered by this service yet; a prepaid pod "
-                    + "expires at the end of its period");
-        }
         return years ? duration * 12 : duration;
     }
 

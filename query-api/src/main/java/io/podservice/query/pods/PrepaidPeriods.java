@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * The periods prepaid pods are paid for ({@code pod_prepaid_view}, from the accounts' prepaid
  * charges), and the charge describePod(s) shows for them: normal until the period ends, overdue
  * after, retired {@code pod.billing.retention} (7 days) after the end; and the accounts in arrear
- * ({@code account_arrear_view}), whose postpaid pods show arrear.
+ * ({@code account_arrear_view}), whose postpaid pods show arrear and are retired a retention after
+ * the balance went below zero.
  */
 @Component
 public class PrepaidPeriods implements ReadModel {
@@ -49,9 +50,10 @@ public class PrepaidPeriods implements ReadModel {
     public void apply(EventEnvelope event) {
         if (event.payload() instanceof io.podservice.events.AccountArrearsChanged changed) {
             jdbc.update("""
-                    INSERT INTO account_arrear_view (account_id, in_arrear) VALUES (?, ?)
-                    ON CONFLICT (account_id) DO UPDATE SET in_arrear = excluded.in_arrear""",
-                    changed.accountId(), changed.inArrear());
+                    INSERT INTO account_arrear_view (account_id, in_arrear, since) VALUES (?, ?, ?)
+                    ON CONFLICT (account_id) DO UPDATE SET in_arrear = excluded.in_arrear, since = excluded.since""",
+                    changed.accountId(), changed.inArrear(),
+                    changed.inArrear() ? Timestamp.from(changed.changedAt()) : null);
         }
         if (event.payload() instanceof AccountCharged charged && "prepaid_by_duration".equals(charged.chargeMode())) {
             jdbc.update("""
@@ -61,13 +63,22 @@ public class PrepaidPeriods implements ReadModel {
         }
     }
 
-    /** Those of {@code accountIds} whose balance is below zero, one query for all. */
-    public java.util.Set<String> inArrear(Collection<String> accountIds) {
+    /**
+     * Those of {@code accountIds} whose balance is below zero, each with when its postpaid pods are
+     * retired if it stays so ({@code pod.billing.retention} after it went below), one query for all.
+     */
+    public Map<String, Instant> inArrear(Collection<String> accountIds) {
+        Map<String, Instant> retireAt = new HashMap<>();
         if (accountIds.isEmpty()) {
-            return java.util.Set.of();
+            return retireAt;
         }
-        return new java.util.HashSet<>(jdbc.queryForList("SELECT account_id FROM account_arrear_view WHERE in_arrear AND "
-                + "account_id = ANY (?)", String.class, (Object) accountIds.toArray(String[]::new)));
+        jdbc.query("SELECT account_id, since FROM account_arrear_view WHERE in_arrear AND account_id = ANY (?)",
+                rs -> {
+                    Timestamp since = rs.getTimestamp(2);
+                    // an account in arrear before its time was recorded: retired a retention from now
+                    retireAt.put(rs.getString(1), (since == null ? clock.instant() : since.toInstant()).plus(retention));
+                }, (Object) accountIds.toArray(String[]::new));
+        return retireAt;
     }
 
     /** The periods of those of {@code podIds} that are prepaid, one query for all. */

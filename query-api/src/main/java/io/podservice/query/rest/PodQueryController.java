@@ -90,9 +90,10 @@ class PodQueryController {
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
         Map<String, io.podservice.query.pods.PrepaidPeriods.Period> paid = prepaid.of(pods.stream().map(PodView::podId)
                 .toList());
-        java.util.Set<String> arrear = prepaid.inArrear(pods.stream().map(PodView::accountId).collect(Collectors.toSet()));
+        Map<String, java.time.Instant> arrear = prepaid.inArrear(pods.stream().map(PodView::accountId)
+                .collect(Collectors.toSet()));
         return pods.stream().map(p -> PodResponse.of(p, names, p.nodeId() == null ? null : states.get(p.nodeId()),
-                paid.get(p.podId()), arrear.contains(p.accountId()))).toList();
+                paid.get(p.podId()), arrear.get(p.accountId()))).toList();
     }
 
     private static PodFilter filter(List<QueryFilters.Filter> filters, List<QueryFilters.TagFilter> tags) {

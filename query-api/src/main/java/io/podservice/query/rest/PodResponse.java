@@ -46,7 +46,7 @@ record PodResponse(
      * {@code node} is the state of the node it is placed on (null when not known).
      */
     static PodResponse of(PodView view, Map<String, String> groupNames, NodeStates.NodeState node,
-                          io.podservice.query.pods.PrepaidPeriods.Period prepaid, boolean accountInArrear) {
+                          io.podservice.query.pods.PrepaidPeriods.Period prepaid, Instant arrearRetireAt) {
         PodDefinition definition = view.definition();
         Map<String, ContainerStatusReport> statuses = view.containerStatuses().stream()
                 .collect(Collectors.toMap(ContainerStatusReport::name, Function.identity(), (a, b) -> b));
@@ -66,7 +66,8 @@ record PodResponse(
                 nic == null ? null : NetworkInterfaceAttachment.of(view, nic, eip, groupNames),
                 definition.userTags().entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toList(),
                 prepaid == null ? new Charge(definition.chargeMode() == null ? "postpaid_by_duration"
-                        : definition.chargeMode(), accountInArrear ? "arrear" : "normal", view.createTime(), null, null)
+                        : definition.chargeMode(), arrearRetireAt != null ? "arrear" : "normal", view.createTime(), null,
+                        arrearRetireAt)
                         : new Charge("prepaid_by_duration", prepaid.status(), prepaid.start(), prepaid.end(),
                         prepaid.retireAt()),
                 view.createTime());
@@ -77,7 +78,8 @@ record PodResponse(
     }
 
     /**
-     * JD Cloud's Charge model: postpaid pods are charged from their creation and stay normal; prepaid
+     * JD Cloud's Charge model: postpaid pods are charged from their creation and are normal, or arrear
+     * while their account's balance is below zero (retired a retention after it went below); prepaid
      * ones are normal until their period ends ({@code chargeExpiredTime}), overdue after, and retired
      * a retention later (docs/billing.md).
      */

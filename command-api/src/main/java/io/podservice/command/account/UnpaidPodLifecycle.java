@@ -1,0 +1,179 @@
+package io.podservice.command.account;
+
+import io.podservice.api.catalog.PriceList;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * What happens to a pod nobody pays for, every {@code pod.billing.lifecycle-interval} (1 min):
+ * <ul>
+ *   <li>a prepaid pod whose period has ended renews itself when it was bought with {@code autoRenew}
+ *       (the same months at the same amount, from where the period ended) and the balance can pay;</li>
+ *   <li>otherwise it is {@code overdue}: suspended ({@code PodSuspended}; stopped when it ran), and
+ *       retired ({@code PodRetired}, then deleted) {@code pod.billing.retention} (7 days) after its
+ *       period ended;</li>
+ *   <li>a postpaid pod of an account in arrear is suspended likewise, and retired a retention after
+ *       the balance went below zero. A top-up ends the arrear: the pod may be started again.</li>
+ * </ul>
+ * Level-triggered: each run looks at what is due now, and the Pod aggregate records each step once.
+ * One command-api instance runs it at a time (a PostgreSQL advisory lock held for the run), so a
+ * renewal is paid once.
+ */
+@Component
+public class UnpaidPodLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(UnpaidPodLifecycle.class);
+    private static final String LOCK = "SELECT pg_try_advisory_lock(hashtext('unpaid-pod-lifecycle'))";
+    private static final String UNLOCK = "SELECT pg_advisory_unlock(hashtext('unpaid-pod-lifecycle'))";
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final CommandGateway commands;
+    private final PriceList prices;
+    private final Clock clock;
+    private final Duration retention;
+
+    UnpaidPodLifecycle(DataSource dataSource, JdbcTemplate jdbc, CommandGateway commands, PriceList prices,
+                       Optional<Clock> clock, @Value("${pod.billing.retention:P7D}") Duration retention) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.commands = commands;
+        this.prices = prices;
+        this.clock = clock.orElse(Clock.systemUTC());
+        this.retention = retention;
+    }
+
+    /** What one run did. */
+    public record Run(int renewed, int suspended, int retired) {
+    }
+
+    @Scheduled(initialDelayString = "${pod.billing.lifecycle-interval:PT1M}",
+            fixedDelayString = "${pod.billing.lifecycle-interval:PT1M}")
+    void scheduled() {
+        Run run = enforce();
+        if (run.renewed() + run.suspended() + run.retired() > 0) {
+            log.info("unpaid pods: {} renewed, {} suspended, {} retired", run.renewed(), run.suspended(), run.retired());
+        }
+    }
+
+    /** One run, unless another instance is making one (then nothing, as an empty run). */
+    public Run enforce() {
+        try (Connection lock = dataSource.getConnection()) {
+            if (!query(lock, LOCK)) {
+                return new Run(0, 0, 0);
+            }
+            try {
+                return enforceHoldingTheLock();
+            } finally {
+                query(lock, UNLOCK);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the unpaid pods' lock cannot be taken: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean query(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    private record Ended(String podId, String accountId, Instant periodEnd, Integer renewMonths, BigDecimal renewAmount) {
+    }
+
+    private record Unpaid(String podId, String accountId, Instant since, BigDecimal balance) {
+    }
+
+    private Run enforceHoldingTheLock() {
+        Instant now = clock.instant();
+        int renewed = 0;
+        int suspended = 0;
+        int retired = 0;
+        List<Ended> ended = jdbc.query("""
+                SELECT pod_id, account_id, period_end, renew_months, renew_amount FROM prepaid_pod
+                WHERE period_end <= ? ORDER BY period_end LIMIT 1000""",
+                (rs, row) -> new Ended(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        (Integer) rs.getObject(4), rs.getBigDecimal(5)), Timestamp.from(now));
+        for (Ended pod : ended) {
+            if (pod.renewMonths() != null && renew(pod)) {
+                renewed++;
+                continue;
+            }
+            Instant retireAt = pod.periodEnd().plus(retention);
+            String why = "its prepaid period ended at " + pod.periodEnd();
+            UnpaidPods.Outcome outcome = now.isBefore(retireAt) ? suspend(pod.podId(), "overdue", why, retireAt)
+                    : retire(pod.podId(), "overdue", why + " and was not renewed within " + retention);
+            suspended += outcome == UnpaidPods.Outcome.SUSPENDED ? 1 : 0;
+            retired += outcome == UnpaidPods.Outcome.RETIRED ? 1 : 0;
+        }
+        List<Unpaid> arrear = jdbc.query("""
+                SELECT p.pod_id, p.account_id, s.in_arrear_since, s.balance FROM postpaid_pod p
+                JOIN account_standing s ON s.account_id = p.account_id
+                WHERE s.in_arrear AND p.ended_at IS NULL ORDER BY s.in_arrear_since, p.pod_id LIMIT 1000""",
+                (rs, row) -> new Unpaid(rs.getString(1), rs.getString(2),
+                        rs.getTimestamp(3) == null ? now : rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4)));
+        for (Unpaid pod : arrear) {
+            Instant retireAt = pod.since().plus(retention);
+            String why = "the balance of account '" + pod.accountId() + "' is " + pod.balance() + " since " + pod.since();
+            UnpaidPods.Outcome outcome = now.isBefore(retireAt) ? suspend(pod.podId(), "arrear", why, retireAt)
+                    : retire(pod.podId(), "arrear", why + ", longer than " + retention);
+            suspended += outcome == UnpaidPods.Outcome.SUSPENDED ? 1 : 0;
+            retired += outcome == UnpaidPods.Outcome.RETIRED ? 1 : 0;
+        }
+        return new Run(renewed, suspended, retired);
+    }
+
+    /** The same months again, from where the period ended; false when the balance cannot pay them. */
+    private boolean renew(Ended pod) {
+        Instant end = pod.periodEnd().plus(PrepaidPods.MONTH.multipliedBy(pod.renewMonths()));
+        try {
+            commands.sendAndWait(new AccountCommands.PayAhead(pod.accountId(), pod.podId(), pod.renewAmount(),
+                    prices.getCurrency(), pod.periodEnd(), end, pod.renewMonths()), 30, TimeUnit.SECONDS);
+            log.info("pod {} renewed until {} for {} {}", pod.podId(), end, pod.renewAmount(), prices.getCurrency());
+            return true;
+        } catch (RuntimeException refused) {
+            log.info("pod {} is not renewed: {}", pod.podId(), refused.getMessage());
+            return false;
+        }
+    }
+
+    private UnpaidPods.Outcome suspend(String podId, String status, String why, Instant retireAt) {
+        return send(new UnpaidPods.SuspendPod(podId, status, "Pod '" + podId + "' is " + status + ": " + why
+                + "; it is stopped and released at " + retireAt + " unless it is paid for", retireAt), podId);
+    }
+
+    private UnpaidPods.Outcome retire(String podId, String status, String why) {
+        return send(new UnpaidPods.RetirePod(podId, status, "Pod '" + podId + "' is released: " + why), podId);
+    }
+
+    private UnpaidPods.Outcome send(Object command, String podId) {
+        try {
+            UnpaidPods.Outcome outcome = commands.sendAndWait(command, 30, TimeUnit.SECONDS);
+            if (outcome == UnpaidPods.Outcome.SUSPENDED || outcome == UnpaidPods.Outcome.RETIRED) {
+                log.info("pod {}: {}", podId, outcome);
+            }
+            return outcome;
+        } catch (RuntimeException e) {
+            log.warn("pod {} not handled this time ({}): {}", podId, command.getClass().getSimpleName(), e.getMessage());
+            return UnpaidPods.Outcome.BUSY;
+        }
+    }
+}
