@@ -33,6 +33,9 @@ class PrepaidPodsTest extends ServiceTest {
     @Autowired
     io.podservice.command.account.PostpaidCharging charging;
 
+    @Autowired
+    io.podservice.command.account.UnpaidPodLifecycle lifecycle;
+
     @AfterEach
     void clockBack() {
         TestClock.INSTANCE.reset();
@@ -147,6 +150,122 @@ class PrepaidPodsTest extends ServiceTest {
         assertThat(new BigDecimal(readJson(operatorCli("describe-account", "--account-id", accountId)).path("result")
                 .path("account").path("balance").asText())).isEqualByComparingTo("9.20");
         assertThat(replayedBalance(accountId)).isEqualByComparingTo("9.20");
+    }
+
+    @Test
+    void anUnpaidPrepaidPodIsStoppedThenReleasedWhileOneBoughtWithAutoRenewRenewsItself() {
+        String accountId = accounts.ensureAccount("unpaid");
+        ApiClient tenant = apiAs("unpaid");
+        assertThat(operatorCli("top-up", "--account-id", accountId, "--amount", "900.00")).contains("requestId");
+        String once = created(tenant.post(PODS, "{\"podSpec\": " + spec("once", """
+                {"chargeMode": "prepaid_by_duration", "chargeUnit": "month", "chargeDuration": 1}""") + "}"));
+        String renewing = created(tenant.post(PODS, "{\"podSpec\": " + spec("renewing", """
+                {"chargeMode": "prepaid_by_duration", "chargeUnit": "month", "chargeDuration": 1, "autoRenew": true}""")
+                + "}"));
+        awaitPhase(tenant, once, "running");
+        awaitPhase(tenant, renewing, "running");
+        Instant firstEnd = Instant.parse(charge(tenant, renewing).path("chargeExpiredTime").asText());
+        assertThat(lifecycle.enforce()).as("nothing is due within the period")
+                .isEqualTo(new io.podservice.command.account.UnpaidPodLifecycle.Run(0, 0, 0));
+
+        // a month and a day on: the renewing pod pays its next month (381.60 - 259.20), the other is stopped
+        TestClock.INSTANCE.advance(Duration.ofDays(31));
+        assertThat(lifecycle.enforce()).isEqualTo(new io.podservice.command.account.UnpaidPodLifecycle.Run(1, 1, 0));
+        JsonNode stopped = awaitPhase(tenant, once, "stopped");
+        assertThat(stopped.path("charge").path("chargeStatus").asText()).isEqualTo("overdue");
+        JsonNode suspended = lastEvent(once, "PodSuspended");
+        assertThat(suspended.path("chargeStatus").asText()).isEqualTo("overdue");
+        // the API shows whole seconds
+        assertThat(Instant.parse(suspended.path("retireAt").asText()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                .isEqualTo(Instant.parse(stopped.path("charge").path("chargeRetireTime").asText()));
+        ApiClient.Response start = tenant.post(PODS + "/" + once + ":startPod", "{}");
+        assertThat(start.status()).as(start.raw()).isEqualTo(400);
+        assertThat(start.body().path("error").path("message").asText()).contains("overdue");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Instant.parse(charge(tenant, renewing)
+                .path("chargeExpiredTime").asText()).equals(firstEnd.plus(Duration.ofDays(30))));
+        assertThat(charge(tenant, renewing).path("chargeStatus").asText()).isEqualTo("normal");
+        assertThat(tenant.get(PODS + "/" + renewing).body().path("result").path("pod").path("podStatus").path("phase")
+                .asText()).isEqualTo("running");
+        assertThat(lifecycle.enforce()).as("each step is taken once")
+                .isEqualTo(new io.podservice.command.account.UnpaidPodLifecycle.Run(0, 0, 0));
+
+        // the retention (7 days) after its period ended: released
+        TestClock.INSTANCE.advance(Duration.ofDays(7));
+        assertThat(lifecycle.enforce()).isEqualTo(new io.podservice.command.account.UnpaidPodLifecycle.Run(0, 0, 1));
+        await().atMost(Duration.ofSeconds(60)).until(() -> tenant.get(PODS + "/" + once).status() == 404);
+        assertThat(lastEvent(once, "PodRetired").path("chargeStatus").asText()).isEqualTo("overdue");
+        assertThat(replayedBalance(accountId)).isEqualByComparingTo("122.40");
+
+        // the renewed pod, once its second month is over, is an expired prepaid pod: deletable
+        TestClock.INSTANCE.advance(Duration.ofDays(30));
+        ok(tenant.delete(PODS + "/" + renewing));
+        await().atMost(Duration.ofSeconds(60)).until(() -> tenant.get(PODS + "/" + renewing).status() == 404);
+    }
+
+    @Test
+    void aPodByUsagePaysForItsRunningSecondsAndPostpaidPodsInArrearAreStoppedThenReleased() {
+        String accountId = accounts.ensureAccount("usage");
+        ApiClient tenant = apiAs("usage");
+        assertThat(operatorCli("top-up", "--account-id", accountId, "--amount", "1.00")).contains("requestId");
+        String metered = created(tenant.post(PODS, "{\"podSpec\": " + spec("metered", """
+                {"chargeMode": "postpaid_by_usage"}""") + "}"));
+        assertThat(charge(tenant, metered).path("chargeMode").asText()).isEqualTo("postpaid_by_usage");
+        awaitPhase(tenant, metered, "running");
+
+        // two hours of running: 2 x 0.36, give or take the seconds it took to start
+        TestClock.INSTANCE.advance(Duration.ofHours(2));
+        assertThat(charging.chargeAccount(accountId)).isEqualTo(1);
+        BigDecimal ran = new BigDecimal(lastEvent(accountId, "AccountCharged").path("amount").asText());
+        assertThat(ran).isBetween(new BigDecimal("0.72"), new BigDecimal("0.74"));
+        ok(tenant.post(PODS + "/" + metered + ":stopPod", "{}"));
+        awaitPhase(tenant, metered, "stopped");
+        // stopped, it costs nothing however long
+        TestClock.INSTANCE.advance(Duration.ofHours(10));
+        assertThat(charging.chargeAccount(accountId)).isZero();
+
+        // a pod by duration of the same account: its hours take the balance below zero
+        String hourly = created(tenant.post(PODS, "{\"podSpec\": " + spec("hourly", null) + "}"));
+        awaitPhase(tenant, hourly, "running");
+        TestClock.INSTANCE.advance(Duration.ofHours(3));
+        Instant chargedFrom = TestClock.INSTANCE.instant();
+        assertThat(charging.chargeAccount(accountId)).isEqualTo(1);
+        Instant chargedBy = TestClock.INSTANCE.instant();
+        assertThat(new BigDecimal(readJson(operatorCli("describe-account", "--account-id", accountId)).path("result")
+                .path("account").path("balance").asText())).isNegative();
+
+        // in arrear: both postpaid pods are suspended, the running one stopped, and shown with their retire time
+        assertThat(lifecycle.enforce()).isEqualTo(new io.podservice.command.account.UnpaidPodLifecycle.Run(0, 2, 0));
+        JsonNode stopped = awaitPhase(tenant, hourly, "stopped");
+        assertThat(stopped.path("charge").path("chargeStatus").asText()).isEqualTo("arrear");
+        Instant retireAt = Instant.parse(stopped.path("charge").path("chargeRetireTime").asText());
+        assertThat(Instant.parse(lastEvent(hourly, "PodSuspended").path("retireAt").asText())
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).isEqualTo(retireAt);
+        // a retention after the charge that took the balance below zero
+        assertThat(retireAt).isBetween(chargedFrom.plus(Duration.ofDays(7)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                chargedBy.plus(Duration.ofDays(7)));
+        assertThat(lastEvent(metered, "PodSuspended").path("chargeStatus").asText()).isEqualTo("arrear");
+
+        // still in arrear a retention later: released
+        TestClock.INSTANCE.advance(Duration.ofDays(7).plusMinutes(1));
+        assertThat(lifecycle.enforce()).isEqualTo(new io.podservice.command.account.UnpaidPodLifecycle.Run(0, 0, 2));
+        await().atMost(Duration.ofSeconds(60)).until(() -> tenant.get(PODS + "/" + hourly).status() == 404
+                && tenant.get(PODS + "/" + metered).status() == 404);
+        assertThat(lastEvent(hourly, "PodRetired").path("chargeStatus").asText()).isEqualTo("arrear");
+        assertThat(new BigDecimal(readJson(operatorCli("describe-account", "--account-id", accountId)).path("result")
+                .path("account").path("balance").asText())).isEqualByComparingTo(replayedBalance(accountId));
+    }
+
+    private static JsonNode charge(ApiClient tenant, String podId) {
+        return tenant.get(PODS + "/" + podId).body().path("result").path("pod").path("charge");
+    }
+
+    /** The payload of the aggregate's last stored event of that type. */
+    private JsonNode lastEvent(String aggregateId, String type) {
+        java.util.List<String> bodies = jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? AND payload_type LIKE ? ORDER BY sequence_number DESC LIMIT 1",
+                String.class, aggregateId, "%." + type);
+        assertThat(bodies).as("a stored %s of %s", type, aggregateId).hasSize(1);
+        return readJson(bodies.get(0));
     }
 
     private BigDecimal replayedBalance(String accountId) {
