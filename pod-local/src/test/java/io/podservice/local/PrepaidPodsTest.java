@@ -233,6 +233,14 @@ class PrepaidPodsTest extends ServiceTest {
         assertThat(new BigDecimal(readJson(operatorCli("describe-account", "--account-id", accountId)).path("result")
                 .path("account").path("balance").asText())).isNegative();
 
+        // in arrear, a pod cannot be deleted ("计费状态异常的容器无法删除")
+        await().atMost(Duration.ofSeconds(20)).until(() -> "arrear".equals(charge(tenant, hourly).path("chargeStatus")
+                .asText()));
+        ApiClient.Response undeletable = tenant.delete(PODS + "/" + hourly);
+        assertThat(undeletable.status()).as(undeletable.raw()).isEqualTo(400);
+        assertThat(undeletable.body().path("error").path("message").asText()).contains("in arrear",
+                "charge status is abnormal");
+
         // in arrear: both postpaid pods are suspended, the running one stopped, and shown with their retire time
         assertThat(lifecycle.enforce()).isEqualTo(new io.podservice.command.account.UnpaidPodLifecycle.Run(0, 2, 0));
         JsonNode stopped = awaitPhase(tenant, hourly, "stopped");

@@ -15,10 +15,12 @@ public class AccountRules {
 
     private final AccountStandings standings;
     private final PrepaidPods prepaid;
+    private final PostpaidCharging postpaid;
 
-    AccountRules(AccountStandings standings, PrepaidPods prepaid) {
+    AccountRules(AccountStandings standings, PrepaidPods prepaid, PostpaidCharging postpaid) {
         this.standings = standings;
         this.prepaid = prepaid;
+        this.postpaid = postpaid;
     }
 
     public void requireRealNameVerified(String accountId) {
@@ -33,7 +35,7 @@ public class AccountRules {
      * account in arrear, or a prepaid pod whose period has ended, does not start.
      */
     public void requireStartable(String accountId, String podId) {
-        prepaid.periodEnd(podId).ifPresentOrElse(end -> {
+        prepaid.periodEnd(accountId, podId).ifPresentOrElse(end -> {
             if (!end.isAfter(prepaid.now())) {
                 throw new ApiException(ErrorStatus.FAILED_PRECONDITION, "Pod '" + podId + "' is overdue: its prepaid "
                         + "period ended at " + end + "; it cannot start");
@@ -45,6 +47,20 @@ public class AccountRules {
                         + "the pod");
             }
         });
+    }
+
+    /**
+     * deletePod's rules: "只能支持主动删除按量计费类型的实例。包年包月过期的 pod 也可以删除 ...
+     * 计费状态异常的容器无法删除": a prepaid pod only once its period has ended, and a postpaid pod not
+     * while it is in arrear (the service retires it if it stays so; docs/billing.md).
+     */
+    public void requireDeletable(String accountId, String podId) {
+        prepaid.requireExpired(accountId, podId);
+        if (postpaid.charges(accountId, podId) && standings.inArrear(accountId)) {
+            throw new ApiException(ErrorStatus.FAILED_PRECONDITION, "Pod '" + podId + "' is in arrear (the balance of "
+                    + "account '" + accountId + "' is " + standings.balance(accountId) + "): a pod whose charge status "
+                    + "is abnormal cannot be deleted; top the balance up first");
+        }
     }
 
     public void requireNotBlacklisted(String accountId) {

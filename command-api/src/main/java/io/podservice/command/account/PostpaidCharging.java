@@ -149,6 +149,12 @@ public class PostpaidCharging {
         return charged;
     }
 
+    /** Whether the pod is the account's and charged as it exists or runs (postpaid, not deleted). */
+    public boolean charges(String accountId, String podId) {
+        return !jdbc.queryForList("SELECT 1 FROM postpaid_pod WHERE pod_id = ? AND account_id = ? AND ended_at IS NULL",
+                Integer.class, podId, accountId).isEmpty();
+    }
+
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }

@@ -57,18 +57,18 @@ public class PrepaidPods {
         }
     }
 
-    /** The end of the pod's prepaid period; empty for a postpaid pod. */
-    Optional<Instant> periodEnd(String podId) {
-        return jdbc.query("SELECT period_end FROM prepaid_pod WHERE pod_id = ?", (rs, row) -> rs.getTimestamp(1).toInstant(),
-                podId).stream().findFirst();
+    /** The end of the account's pod's prepaid period; empty for a postpaid pod (or another account's). */
+    Optional<Instant> periodEnd(String accountId, String podId) {
+        return jdbc.query("SELECT period_end FROM prepaid_pod WHERE pod_id = ? AND account_id = ?",
+                (rs, row) -> rs.getTimestamp(1).toInstant(), podId, accountId).stream().findFirst();
     }
 
     Instant now() {
         return clock.instant();
     }
 
-    public void requireDeletable(String podId) {
-        periodEnd(podId).filter(end -> end.isAfter(clock.instant())).ifPresent(end -> {
+    void requireExpired(String accountId, String podId) {
+        periodEnd(accountId, podId).filter(end -> end.isAfter(clock.instant())).ifPresent(end -> {
                     throw new ApiException(ErrorStatus.FAILED_PRECONDITION, "Pod '" + podId + "' is prepaid until " + end
                             + ": deletePod removes pay-as-you-go pods and prepaid pods whose period has ended");
                 });

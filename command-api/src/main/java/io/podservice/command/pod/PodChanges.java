@@ -27,12 +27,10 @@ public class PodChanges {
     private final ElasticIps elasticIps;
     private final AccountRules accountRules;
     private final OperationProtection protection;
-    private final io.podservice.command.account.PrepaidPods prepaid;
 
     PodChanges(CommandSender sender, PodSpecValidator validator, RegistryAuths registryAuths, PodNetworks networks,
                PodElasticIps podElasticIps, ElasticIps elasticIps, AccountRules accountRules,
-               OperationProtection protection, io.podservice.command.account.PrepaidPods prepaid) {
-        this.prepaid = prepaid;
+               OperationProtection protection) {
         this.accountRules = accountRules;
         this.protection = protection;
         this.sender = sender;
@@ -59,7 +57,7 @@ public class PodChanges {
     @Transactional
     public void delete(String accountId, String podId, boolean releaseElasticIp, String securityToken) {
         protection.require(accountId, "deletePod", podId, securityToken);
-        prepaid.requireDeletable(podId);
+        accountRules.requireDeletable(accountId, podId);
         Optional<String> elasticIp = networks.elasticIpOf(podId);
         send(new PodCommands.DeletePod(podId, accountId, releaseElasticIp), podId);
         if (releaseElasticIp && elasticIp.isPresent()) {
