@@ -57,6 +57,15 @@ public class Accounts {
         }
     }
 
+    /** A new account of that name; empty when an account has the name already. */
+    @Transactional
+    public Optional<String> createAccount(String name) {
+        String accountId = "acct-" + random(UPPER_ALNUM, 12).toLowerCase(java.util.Locale.ROOT);
+        int made = jdbc.update("INSERT INTO account (account_id, name) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                accountId, name);
+        return made == 1 ? Optional.of(accountId) : Optional.empty();
+    }
+
     public NewAccessKey createAccessKey(String accountId) {
         NewAccessKey key = new NewAccessKey(accountId, "JDC_" + random(UPPER_ALNUM, 28), random(ALNUM, 32));
         store(key);

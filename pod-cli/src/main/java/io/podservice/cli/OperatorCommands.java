@@ -76,6 +76,33 @@ final class OperatorCommands {
         }
     }
 
+    @Command(name = "create-account", description = "createAccount: POST /v1/accounts, a tenant account named --name "
+            + "(operators only)")
+    static final class CreateAccount extends PodCli.Operation {
+        @Option(names = "--name", required = true)
+        String name;
+
+        @Override
+        ApiCall request() throws java.io.IOException {
+            return new ApiCall("POST", "/accounts").global().body(PodCli.JSON.writeValueAsString(
+                    java.util.Map.of("name", name)));
+        }
+    }
+
+    @Command(name = "create-access-key", description = "createAccessKey: a new access key of the account; prints its "
+            + "secret once (operators only)")
+    static final class CreateAccessKey extends AccountAction {
+        @Override
+        String action() {
+            return "createAccessKey";
+        }
+
+        @Override
+        String body() {
+            return "{}";
+        }
+    }
+
     @Command(name = "describe-account", description = "describeAccountStanding: GET /v1/accounts/{accountId}, its "
             + "real-name verification, blacklist, MFA, protection and balance (operators only)")
     static final class DescribeAccount extends AccountAction {

@@ -63,7 +63,7 @@ import picocli.CommandLine.ParentCommand;
                 OperatorCommands.UncordonNode.class, OperatorCommands.DescribeAccount.class,
                 OperatorCommands.SetRealNameVerification.class, OperatorCommands.SetElasticIpBlacklist.class,
                 OperatorCommands.EnrollMfa.class, OperatorCommands.SetOperationProtection.class,
-                OperatorCommands.TopUp.class,
+                OperatorCommands.TopUp.class, OperatorCommands.CreateAccount.class, OperatorCommands.CreateAccessKey.class,
                 SignCommand.class,
         })
 public final class PodCli {

@@ -136,6 +136,43 @@ class AccountStandingTest extends ServiceTest {
         ok(operator().post("/v1/accounts/" + accountId + ":setOperationProtection", "{\"enabled\": false}"));
     }
 
+    @Test
+    void anOperatorCreatesAnAccountWhoseNewAccessKeySignsJdCloudsSdkRequests() {
+        String name = "made-" + TestRun.ID;
+        JsonNode account = readJson(operatorCli("create-account", "--name", name)).path("result");
+        String accountId = account.path("accountId").asText();
+        assertThat(account.path("name").asText()).isEqualTo(name);
+        assertThat(operator().post("/v1/accounts", "{\"name\": \"" + name + "\"}").status()).isEqualTo(409);
+        ApiClient.Response badName = operator().post("/v1/accounts", "{\"name\": \"Has Spaces\"}");
+        assertThat(badName.status()).as(badName.raw()).isEqualTo(400);
+        assertThat(badName.body().path("error").path("message").asText()).contains("name", "a-z");
+        assertThat(apiAs(ACCOUNT).post("/v1/accounts", "{\"name\": \"mine\"}").status())
+                .as("a tenant key creates no accounts").isEqualTo(403);
+
+        JsonNode key = readJson(operatorCli("create-access-key", "--account-id", accountId)).path("result");
+        String accessKeyId = key.path("accessKeyId").asText();
+        String secretKey = key.path("secretAccessKey").asText();
+        assertThat(key.path("accountId").asText()).isEqualTo(accountId);
+        assertThat(secretKey).hasSizeGreaterThanOrEqualTo(32);
+
+        // JD Cloud's Java SDK core signs with the new key: the new account sees its own, empty, list
+        JdcloudPodSdk sdk = new JdcloudPodSdk("127.0.0.1:" + port, accessKeyId, secretKey);
+        JdcloudPodSdk.DescribePodsResponse pods = sdk.call("GET", "/regions/{regionId}/pods",
+                new JdcloudPodSdk.RegionRequest(), JdcloudPodSdk.DescribePodsResponse.class);
+        assertThat(pods.getError()).as("describePods with the new key").isNull();
+        assertThat(pods.getResult().totalCount).isZero();
+
+        // both are events of the account (the secret in none of them) and in the audit trail
+        assertThat(jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "ORDER BY sequence_number", String.class, accountId)).containsExactly(
+                "io.podservice.events.AccountCreated", "io.podservice.events.AccountAccessKeyCreated");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE convert_from(payload, 'UTF8') "
+                + "LIKE ?", Integer.class, "%" + secretKey + "%")).isZero();
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
+                "SELECT operation FROM audit_record WHERE resource_id = ? ORDER BY aggregate_sequence", String.class,
+                accountId).equals(java.util.List.of("createAccount", "createAccessKey")));
+    }
+
     /** The current code by dev.samstevens.totp (SHA1, 6 digits, 30 s), not the service's implementation. */
     private static String code(String base32Secret) throws Exception {
         return new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(base32Secret,

@@ -298,27 +298,6 @@ class PrepaidPodsTest extends ServiceTest {
                 .formatted(name, charge == null ? "" : " \"charge\": " + charge + ",", IMAGE);
     }
 
-    /** The pod CLI with the launcher's operator profile; what it printed, once it exited 0. */
-    private String operatorCli(String... args) {
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("--config",
-                TestRun.DATA_DIR.resolve("operator-credentials").toString(), "--endpoint", endpoint()));
-        all.addAll(java.util.List.of(args));
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter err = new java.io.StringWriter();
-        int status = io.podservice.cli.PodCli.run(all.toArray(String[]::new), new java.io.PrintWriter(out, true),
-                new java.io.PrintWriter(err, true));
-        assertThat(status).as("pod %s: %s %s", String.join(" ", args), out, err).isZero();
-        return out.toString();
-    }
-
-    private static JsonNode readJson(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     private static String created(ApiClient.Response response) {
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
         return response.body().path("result").path("podIds").get(0).asText();

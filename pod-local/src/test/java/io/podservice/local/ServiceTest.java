@@ -1,5 +1,6 @@
 package io.podservice.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -136,6 +137,27 @@ abstract class ServiceTest {
     }
 
     /** The launcher's operator account (pod.operators), for the operator API. */
+    /** The pod CLI with the launcher's operator profile; what it printed, once it exited 0. */
+    String operatorCli(String... args) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("--config",
+                TestRun.DATA_DIR.resolve("operator-credentials").toString(), "--endpoint", endpoint()));
+        all.addAll(java.util.List.of(args));
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int status = io.podservice.cli.PodCli.run(all.toArray(String[]::new), new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(err, true));
+        assertThat(status).as("pod %s: %s %s", String.join(" ", args), out, err).isZero();
+        return out.toString();
+    }
+
+    static JsonNode readJson(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     ApiClient operator() {
         Map<String, String> profile = credentials(TestRun.DATA_DIR.resolve("operator-credentials"));
         return new ApiClient(endpoint(), profile.get("access_key"), profile.get("secret_key"));

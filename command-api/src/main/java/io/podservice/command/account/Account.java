@@ -44,6 +44,18 @@ public class Account {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(AccountCommands.CreateAccount command) {
+        apply(new io.podservice.events.AccountCreated(command.accountId(), command.name(), Instant.now()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(AccountCommands.RecordAccessKey command) {
+        apply(new io.podservice.events.AccountAccessKeyCreated(command.accountId(), command.accessKeyId(), Instant.now()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(AccountCommands.SetRealNameVerification command) {
         if (accountId == null || verified != command.verified()) {
             apply(new AccountRealNameSet(command.accountId(), command.verified(), Instant.now()));
@@ -165,6 +177,16 @@ public class Account {
 
     @EventSourcingHandler
     void on(AccountMfaRefused event) {
+        accountId = event.accountId();
+    }
+
+    @EventSourcingHandler
+    void on(io.podservice.events.AccountCreated event) {
+        accountId = event.accountId();
+    }
+
+    @EventSourcingHandler
+    void on(io.podservice.events.AccountAccessKeyCreated event) {
         accountId = event.accountId();
     }
 }

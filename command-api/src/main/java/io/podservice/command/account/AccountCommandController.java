@@ -33,6 +33,22 @@ class AccountCommandController {
     record TopUp(java.math.BigDecimal amount) {
     }
 
+    record NewAccount(String name) {
+    }
+
+    @Operation(operationId = "createAccount", summary = "Create a tenant account (operators only)")
+    @PostMapping("/v1/accounts")
+    ApiResponse<AccountOperations.CreatedAccount> createAccount(@RequestBody NewAccount request) {
+        return ApiResponse.of(operations.createAccount(request.name()));
+    }
+
+    @Operation(operationId = "createAccessKey", summary = "Give the account a new access key; its secret is shown once "
+            + "(operators only)")
+    @PostMapping(ACCOUNT + ":createAccessKey")
+    ApiResponse<AccountOperations.CreatedAccessKey> createAccessKey(@PathVariable String accountId) {
+        return ApiResponse.of(operations.createAccessKey(accountId));
+    }
+
     @Operation(operationId = "topUpAccount", summary = "Pay money into the account's balance (operators only)")
     @PostMapping(ACCOUNT + ":topUp")
     ApiResponse<Void> topUp(@PathVariable String accountId, @RequestBody TopUp request) {

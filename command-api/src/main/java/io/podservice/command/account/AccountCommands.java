@@ -8,6 +8,12 @@ public final class AccountCommands {
     private AccountCommands() {
     }
 
+    public record CreateAccount(@TargetAggregateIdentifier String accountId, String name) {
+    }
+
+    public record RecordAccessKey(@TargetAggregateIdentifier String accountId, String accessKeyId) {
+    }
+
     public record SetRealNameVerification(@TargetAggregateIdentifier String accountId, boolean verified) {
     }
 

@@ -45,6 +45,43 @@ public class AccountOperations {
                                boolean mfaEnrolled, boolean operationProtection, String balance, String currency) {
     }
 
+    /** A created account: its id and name. */
+    public record CreatedAccount(String accountId, String name) {
+    }
+
+    /** A new access key: its secret is in this answer and nowhere else, ever again. */
+    public record CreatedAccessKey(String accountId, String accessKeyId, String secretAccessKey) {
+        @Override
+        public String toString() {
+            return "CreatedAccessKey[accountId=" + accountId + ", accessKeyId=" + accessKeyId + "]";
+        }
+    }
+
+    private static final java.util.regex.Pattern ACCOUNT_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+    /** A tenant account named {@code name} (1-64 of a-z, 0-9, '-', '_'; unique); ALREADY_EXISTS when taken. */
+    @org.springframework.transaction.annotation.Transactional
+    public CreatedAccount createAccount(String name) {
+        operators.requireOperator();
+        if (name == null || !ACCOUNT_NAME.matcher(name).matches()) {
+            throw ApiException.invalidArgument("Invalid name: an account's name is 1 to 64 of a-z, 0-9, '-' and '_', "
+                    + "beginning with a letter or digit; got " + (name == null ? "none" : "'" + name + "'"));
+        }
+        String accountId = accounts.createAccount(name).orElseThrow(() -> new ApiException(
+                io.podservice.api.web.ErrorStatus.ALREADY_EXISTS, "An account named '" + name + "' exists already"));
+        sender.send(new AccountCommands.CreateAccount(accountId, name), "Account", accountId);
+        return new CreatedAccount(accountId, name);
+    }
+
+    /** A new access key of the account; its secret is returned this once. */
+    @org.springframework.transaction.annotation.Transactional
+    public CreatedAccessKey createAccessKey(String accountId) {
+        known(accountId);
+        Accounts.NewAccessKey key = accounts.createAccessKey(accountId);
+        sender.send(new AccountCommands.RecordAccessKey(accountId, key.accessKeyId()), "Account", accountId);
+        return new CreatedAccessKey(accountId, key.accessKeyId(), key.secretAccessKey());
+    }
+
     public StandingView describe(String accountId) {
         String name = known(accountId);
         AccountStandings.Standing standing = standings.of(accountId);
