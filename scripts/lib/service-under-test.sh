@@ -118,6 +118,10 @@ sut_start() {
   POD_ACCESS_KEY=$(sed -n 's/^access_key *= *//p' "$SUT_TMP/data/credentials" | head -n1)
   POD_SECRET_KEY=$(sed -n 's/^secret_key *= *//p' "$SUT_TMP/data/credentials" | head -n1)
   export POD_ACCESS_KEY POD_SECRET_KEY
+  # the launcher's operator (pod.operators): the operator API's calls (accounts, MFA) in the suites
+  POD_OPERATOR_ACCESS_KEY=$(sed -n 's/^access_key *= *//p' "$SUT_TMP/data/operator-credentials" | head -n1)
+  POD_OPERATOR_SECRET_KEY=$(sed -n 's/^secret_key *= *//p' "$SUT_TMP/data/operator-credentials" | head -n1)
+  export POD_OPERATOR_ACCESS_KEY POD_OPERATOR_SECRET_KEY
   export POD_REGION=cn-north-1
   sut_say "service up"
 }
@@ -125,7 +129,7 @@ sut_start() {
 sut_healthy() {
   kill -0 "$SUT_PID" 2>/dev/null || { sut_say "ERROR: the service exited during startup"; tail -n 100 "$SUT_LOG" >&2; exit 1; }
   [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SUT_MANAGEMENT_PORT/actuator/health" || true)" = 200 ] \
-    && [ -s "$SUT_TMP/data/credentials" ]
+    && [ -s "$SUT_TMP/data/credentials" ] && [ -s "$SUT_TMP/data/operator-credentials" ]
 }
 
 # An ERROR in the service's log is an exception no answer showed: the stage fails on it.

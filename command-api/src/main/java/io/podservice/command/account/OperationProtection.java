@@ -68,14 +68,14 @@ public class OperationProtection {
             if (code.equals(codeAt(secret, step))) {
                 if (step <= standing.lastStep()) {
                     refuse(accountId, operation, resourceId, "reused", "The MFA code was used already: wait for the "
-                            + "next code of account '" + accountId + "''s device");
+                            + "next code of the MFA device of account '" + accountId + "'");
                 }
                 standings.acceptedStep(accountId, step);
                 return;
             }
         }
         refuse(accountId, operation, resourceId, "invalid", "The MFA code in x-jdcloud-security-token is not a current "
-                + "code of account '" + accountId + "''s MFA device");
+                + "code of the MFA device of account '" + accountId + "'");
     }
 
     static String context(String accountId) {
