@@ -99,14 +99,8 @@ class MultiNodeTest extends ServiceTest {
     @Order(1)
     void aSubnetsPodsOnTwoNodesTalkOverTheOverlayAndAnotherVpcsPodsCannot() throws Exception {
         ApiClient api = apiAs(ACCOUNT);
-        String vpcA = created(api.post("/v1/regions/" + REGION + "/vpcs", """
-                {"vpcName": "overlay-a", "addressPrefix": "10.40.0.0/16"}"""), "vpcId");
-        String subnetA = created(api.post("/v1/regions/" + REGION + "/subnets", """
-                {"subnetName": "overlay-a1", "vpcId": "%s", "addressPrefix": "10.40.1.0/24"}""".formatted(vpcA)), "subnetId");
-        String vpcB = created(api.post("/v1/regions/" + REGION + "/vpcs", """
-                {"vpcName": "overlay-b", "addressPrefix": "10.41.0.0/16"}"""), "vpcId");
-        String subnetB = created(api.post("/v1/regions/" + REGION + "/subnets", """
-                {"subnetName": "overlay-b1", "vpcId": "%s", "addressPrefix": "10.41.1.0/24"}""".formatted(vpcB)), "subnetId");
+        String subnetA = subnetOfNewVpc(api, "overlay-a", 40);
+        String subnetB = subnetOfNewVpc(api, "overlay-b", 41);
 
         // the scheduler chooses among the schedulable nodes: cordoning the others puts each pod where the test wants it
         String server = onNode(1, subnetA, "\"primaryIpAddress\": \"10.40.1.10\",",
@@ -159,10 +153,7 @@ class MultiNodeTest extends ServiceTest {
     @Order(2)
     void podsFillTheNodesByCapacityStayWhenANodeJoinsAndMoveWhenTheirNodeDies() throws Exception {
         ApiClient api = apiAs(ACCOUNT);
-        String vpc = created(api.post("/v1/regions/" + REGION + "/vpcs", """
-                {"vpcName": "spread", "addressPrefix": "10.42.0.0/16"}"""), "vpcId");
-        String subnet = created(api.post("/v1/regions/" + REGION + "/subnets", """
-                {"subnetName": "spread-1", "vpcId": "%s", "addressPrefix": "10.42.1.0/24"}""".formatted(vpc)), "subnetId");
+        String subnet = subnetOfNewVpc(api, "spread", 42);
         // 30 pods, as much room as the three nodes have: half web servers in one subnet restarting Always,
         // half restarting Never
         List<String> always = create(api, webSpec("always", subnet), 15);
@@ -347,6 +338,15 @@ class MultiNodeTest extends ServiceTest {
         return ids;
     }
 
+
+    /** A new VPC {@code name} on 10.{octet}.0.0/16 and its subnet 10.{octet}.1.0/24: the subnet's id. */
+    private static String subnetOfNewVpc(ApiClient api, String name, int octet) {
+        String vpc = created(api.post("/v1/regions/" + REGION + "/vpcs", """
+                {"vpcName": "%s", "addressPrefix": "10.%d.0.0/16"}""".formatted(name, octet)), "vpcId");
+        return created(api.post("/v1/regions/" + REGION + "/subnets", """
+                {"subnetName": "%s-1", "vpcId": "%s", "addressPrefix": "10.%d.1.0/24"}""".formatted(name, vpc, octet)),
+                "subnetId");
+    }
 
     private static String created(ApiClient.Response response, String field) {
         assertThat(response.status()).as(response.raw()).isEqualTo(200);

@@ -42,7 +42,8 @@ public class AccountOperations {
 
     /** An account's standing as operators see it (never its MFA secret). */
     public record StandingView(String accountId, String name, boolean realNameVerified, boolean elasticIpBlacklisted,
-                               boolean mfaEnrolled, boolean operationProtection, String balance, String currency) {
+                               boolean mfaEnrolled, boolean operationProtection, String balance, String currency,
+                               boolean inArrear) {
     }
 
     /** A created account: its id and name. */
@@ -86,7 +87,7 @@ public class AccountOperations {
         String name = known(accountId);
         AccountStandings.Standing standing = standings.of(accountId);
         return new StandingView(accountId, name, standing.verified(), standing.blacklisted(), standing.mfaSecret() != null,
-                standing.protection(), standings.balance(accountId).toPlainString(), prices.getCurrency());
+                standing.protection(), standing.balance().toPlainString(), prices.getCurrency(), standing.inArrear());
     }
 
     public void setRealNameVerification(String accountId, boolean verified) {

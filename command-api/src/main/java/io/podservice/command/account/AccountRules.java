@@ -41,9 +41,10 @@ public class AccountRules {
                         + "period ended at " + end + "; it cannot start");
             }
         }, () -> {
-            if (standings.inArrear(accountId)) {
+            AccountStandings.Standing standing = standings.of(accountId);
+            if (standing.inArrear()) {
                 throw new ApiException(ErrorStatus.FAILED_PRECONDITION, "Pod '" + podId + "' is in arrear: the balance "
-                        + "of account '" + accountId + "' is " + standings.balance(accountId) + "; top it up to start "
+                        + "of account '" + accountId + "' is " + standing.balance() + "; top it up to start "
                         + "the pod");
             }
         });
@@ -56,9 +57,10 @@ public class AccountRules {
      */
     public void requireDeletable(String accountId, String podId) {
         prepaid.requireExpired(accountId, podId);
-        if (postpaid.charges(accountId, podId) && standings.inArrear(accountId)) {
+        AccountStandings.Standing standing = standings.of(accountId);
+        if (standing.inArrear() && postpaid.charges(accountId, podId)) {
             throw new ApiException(ErrorStatus.FAILED_PRECONDITION, "Pod '" + podId + "' is in arrear (the balance of "
-                    + "account '" + accountId + "' is " + standings.balance(accountId) + "): a pod whose charge status "
+                    + "account '" + accountId + "' is " + standing.balance() + "): a pod whose charge status "
                     + "is abnormal cannot be deleted; top the balance up first");
         }
     }

@@ -32,9 +32,10 @@ public class AccountStandings {
         this.jdbc = jdbc;
     }
 
-    /** An account's standing. */
-    public record Standing(boolean verified, boolean blacklisted, String mfaSecret, boolean protection, long lastStep) {
-        static final Standing DEFAULT = new Standing(true, false, null, false, 0);
+    /** An account's standing, with its balance and whether that is below zero. */
+    public record Standing(boolean verified, boolean blacklisted, String mfaSecret, boolean protection, long lastStep,
+                           BigDecimal balance, boolean inArrear) {
+        static final Standing DEFAULT = new Standing(true, false, null, false, 0, BigDecimal.ZERO.setScale(2), false);
     }
 
     public Standing of(String accountId) {
@@ -50,17 +51,12 @@ public class AccountStandings {
 
     private static Standing standing(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Standing(rs.getBoolean("real_name_verified"), rs.getBoolean("eip_blacklisted"),
-                rs.getString("mfa_secret"), rs.getBoolean("protection_enabled"), rs.getLong("mfa_last_step"));
+                rs.getString("mfa_secret"), rs.getBoolean("protection_enabled"), rs.getLong("mfa_last_step"),
+                rs.getBigDecimal("balance"), rs.getBoolean("in_arrear"));
     }
 
     void acceptedStep(String accountId, long step) {
         jdbc.update("UPDATE account_standing SET mfa_last_step = ? WHERE account_id = ?", step, accountId);
-    }
-
-    /** The account's balance: its top-ups less its charges. */
-    public BigDecimal balance(String accountId) {
-        return jdbc.query("SELECT balance FROM account_standing WHERE account_id = ?", (rs, row) -> rs.getBigDecimal(1),
-                accountId).stream().findFirst().orElse(BigDecimal.ZERO.setScale(2));
     }
 
     @EventHandler
@@ -87,12 +83,6 @@ public class AccountStandings {
     /** Whether anything was ever paid into the account. */
     public boolean funded(String accountId) {
         return jdbc.queryForList("SELECT funded FROM account_standing WHERE account_id = ?", Boolean.class, accountId)
-                .stream().findFirst().orElse(false);
-    }
-
-    /** Whether the account's balance is below zero (its postpaid pods are in arrear). */
-    public boolean inArrear(String accountId) {
-        return jdbc.queryForList("SELECT in_arrear FROM account_standing WHERE account_id = ?", Boolean.class, accountId)
                 .stream().findFirst().orElse(false);
     }
 

@@ -71,7 +71,7 @@ public class NodeCommands {
 
     /** The value of a network sysctl ({@code net.ipv4.conf.all.route_localnet}) where the node's networks are. */
     public String sysctl(String key) throws IOException {
-        Path file = Path.of("/proc/sys", key.replace('.', '/'));
+        Path file = sysctlFile(key);
         if (properties.getNetworkNamespace().isEmpty()) {
             return Files.readString(file).trim();
         }
@@ -79,11 +79,15 @@ public class NodeCommands {
     }
 
     public void setSysctl(String key, String value) throws IOException {
-        Path file = Path.of("/proc/sys", key.replace('.', '/'));
+        Path file = sysctlFile(key);
         if (properties.getNetworkNamespace().isEmpty()) {
             Files.writeString(file, value);
         } else {
             run("sh", "-c", "echo " + value + " > " + file);
         }
+    }
+
+    private static Path sysctlFile(String key) {
+        return Path.of("/proc/sys", key.replace('.', '/'));
     }
 }
