@@ -2,6 +2,7 @@
 user runs it, configured through a temporary HOME (~/.jdc/config and ~/.jdc/current), its JSON
 output parsed. jdc exits 0 even when the API answers an error, so every call checks the printed
 error field. Everything created here is deleted at the end of the session."""
+import contextlib
 import json
 import os
 import pathlib
@@ -141,19 +142,26 @@ def env():
     return Env('jdc')
 
 
-@pytest.fixture(scope='session')
-def jdc(env):
+@contextlib.contextmanager
+def configured_jdc(env, access_key, secret_key):
     """jdc configured the documented way: profile 'default' in ~/.jdc/config of a temporary HOME,
     endpoint host:port with scheme http, and ~/.jdc/current naming it (without a newline)."""
     with tempfile.TemporaryDirectory(prefix='jdc-home-') as home:
         os.makedirs(os.path.join(home, '.jdc'))
         with open(os.path.join(home, '.jdc', 'config'), 'w') as f:
             f.write('[default]\naccess_key = %s\nsecret_key = %s\nregion_id = %s\nendpoint = %s\nscheme = http\n'
-                    'timeout = 30\n' % (env.access_key.replace('%', '%%'), env.secret_key.replace('%', '%%'),
+                    'timeout = 30\n' % (access_key.replace('%', '%%'), secret_key.replace('%', '%%'),
                                         env.region, env.endpoint))
         with open(os.path.join(home, '.jdc', 'current'), 'w') as f:
             f.write('default')
         yield Jdc(home)
+
+
+@pytest.fixture(scope='session')
+def jdc(env):
+    """jdc with the run's account (the launcher's default)."""
+    with configured_jdc(env, env.access_key, env.secret_key) as configured:
+        yield configured
 
 
 def describe_pod(jdc, pod_id):

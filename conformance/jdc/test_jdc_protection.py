@@ -2,57 +2,25 @@
 as jdc's own help shows. The operator's part (a new account, its access key, an MFA device,
 protection on) goes through the JD Cloud SDK that jdc itself runs on, signed with the launcher's
 operator key; the code is computed here by pyotp, not by the service's implementation."""
-import os
-import tempfile
 import time
-import urllib.parse
 
 import pyotp
 import pytest
-from jdcloud_sdk.core.config import Config
-from jdcloud_sdk.core.credential import Credential
-from jdcloud_sdk.core.jdcloudrequest import JDCloudRequest
-from jdcloud_sdk.services.pod.client.PodClient import PodClient
 
-from conftest import (AZ, EMAIL, GONE_TIMEOUT, INSTANCE_TYPE, PHASE_TIMEOUT, RUNNING_TIMEOUT, Jdc, arg, b64,
-                      container_spec, describe_pod, pod_gone, wait_phase, wait_until)
+from operator_api import ProtectedAccount
+from conftest import (AZ, EMAIL, GONE_TIMEOUT, INSTANCE_TYPE, PHASE_TIMEOUT, RUNNING_TIMEOUT, arg, b64,
+                      configured_jdc, container_spec, describe_pod, pod_gone, wait_phase, wait_until)
 
 TOKEN = 'x-jdcloud-security-token'
-
-
-class OperatorRequest(JDCloudRequest):
-    """A call of the service's operator API (not JD Cloud's), sent and signed by the SDK's client."""
-
-    def __init__(self, path, parameters):
-        super(OperatorRequest, self).__init__(path, 'POST', None, 'v1')
-        self.parameters = parameters
-
-
-def _operator(env, path, parameters):
-    client = PodClient(Credential(os.environ['POD_OPERATOR_ACCESS_KEY'], os.environ['POD_OPERATOR_SECRET_KEY']),
-                       Config(env.endpoint, 'http', 30))
-    resp = client.send(OperatorRequest(path, parameters))
-    assert resp.error is None, 'operator %s: %r' % (path, resp.error.__dict__)
-    return resp.result
 
 
 @pytest.fixture(scope='module')
 def protected(env):
     """jdc configured with a new account's key, protection on: (jdc, the account's MFA secret)."""
-    account_id = _operator(env, '/accounts', {'name': env.prefix + '-mfa'})['accountId']
-    key = _operator(env, '/accounts/{accountId}:createAccessKey', {'accountId': account_id})
-    uri = _operator(env, '/accounts/{accountId}:enrollMfa', {'accountId': account_id})['otpauthUri']
-    secret = urllib.parse.parse_qs(urllib.parse.urlparse(uri).query)['secret'][0]
-    _operator(env, '/accounts/{accountId}:setOperationProtection', {'accountId': account_id, 'enabled': True})
-    with tempfile.TemporaryDirectory(prefix='jdc-home-') as home:
-        os.makedirs(os.path.join(home, '.jdc'))
-        with open(os.path.join(home, '.jdc', 'config'), 'w') as f:
-            f.write('[default]\naccess_key = %s\nsecret_key = %s\nregion_id = %s\nendpoint = %s\nscheme = http\n'
-                    'timeout = 30\n' % (key['accessKeyId'], key['secretAccessKey'], env.region, env.endpoint))
-        with open(os.path.join(home, '.jdc', 'current'), 'w') as f:
-            f.write('default')
-        yield Jdc(home), secret
-    _operator(env, '/accounts/{accountId}:setOperationProtection', {'accountId': account_id, 'enabled': False})
+    account = ProtectedAccount(env)
+    with configured_jdc(env, account.access_key, account.secret_key) as jdc:
+        yield jdc, account.mfa_secret
+    account.protection_off()
 
 
 def _headers(code):

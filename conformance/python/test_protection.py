@@ -5,14 +5,11 @@ operation protection on, all with requests the SDK signs. The new account's dele
 the current TOTP code in x-jdcloud-security-token, which the SDK base64-encodes and signs. The code
 is computed here by pyotp, an implementation independent of the service's. Without a code, and with
 a wrong one, the answer is 403 and the pod stays; with the current code the pod is deleted."""
-import os
 import time
-import urllib.parse
 
 import pyotp
 import pytest
 from jdcloud_sdk.core.credential import Credential
-from jdcloud_sdk.core.jdcloudrequest import JDCloudRequest
 from jdcloud_sdk.services.pod.apis.CreatePodsRequest import CreatePodsParameters, CreatePodsRequest
 from jdcloud_sdk.services.pod.apis.CreateSecretRequest import CreateSecretParameters, CreateSecretRequest
 from jdcloud_sdk.services.pod.apis.DeletePodRequest import DeletePodParameters, DeletePodRequest
@@ -21,18 +18,11 @@ from jdcloud_sdk.services.pod.client.PodClient import PodClient
 from jdcloud_sdk.services.pod.models.DockerRegistryData import DockerRegistryData
 from jdcloud_sdk.services.pod.models.PodSpec import PodSpec
 
+from operator_api import ProtectedAccount
 from conftest import (AZ, EMAIL, GONE_TIMEOUT, INSTANCE_TYPE, PHASE_TIMEOUT, RUNNING_TIMEOUT, Api, RecordingLogger,
                       _config, b64, container_spec, pod_gone, pod_phase, wait_phase, wait_until)
 
 TOKEN = 'x-jdcloud-security-token'
-
-
-class OperatorRequest(JDCloudRequest):
-    """A call of the service's operator API (not JD Cloud's), sent and signed by the SDK's client."""
-
-    def __init__(self, path, parameters):
-        super(OperatorRequest, self).__init__(path, 'POST', None, 'v1')
-        self.parameters = parameters
 
 
 def _client(env, access_key, secret_key):
@@ -43,16 +33,9 @@ def _client(env, access_key, secret_key):
 @pytest.fixture(scope='module')
 def protected(env):
     """A new account with protection on: its PodClient and its MFA secret."""
-    operator = _client(env, os.environ['POD_OPERATOR_ACCESS_KEY'], os.environ['POD_OPERATOR_SECRET_KEY'])
-    account_id = operator.ok(OperatorRequest('/accounts', {'name': env.prefix + '-mfa'}))['accountId']
-    key = operator.ok(OperatorRequest('/accounts/{accountId}:createAccessKey', {'accountId': account_id}))
-    uri = operator.ok(OperatorRequest('/accounts/{accountId}:enrollMfa', {'accountId': account_id}))['otpauthUri']
-    secret = urllib.parse.parse_qs(urllib.parse.urlparse(uri).query)['secret'][0]
-    operator.ok(OperatorRequest('/accounts/{accountId}:setOperationProtection',
-                                {'accountId': account_id, 'enabled': True}))
-    yield _client(env, key['accessKeyId'], key['secretAccessKey']), secret
-    operator.ok(OperatorRequest('/accounts/{accountId}:setOperationProtection',
-                                {'accountId': account_id, 'enabled': False}))
+    account = ProtectedAccount(env)
+    yield _client(env, account.access_key, account.secret_key), account.mfa_secret
+    account.protection_off()
 
 
 def _protected_delete(api, request_type, params, code):
