@@ -95,6 +95,33 @@ func TestPods(t *testing.T) {
 		}
 	})
 
+	t.Run("DescribePodsStatus", func(t *testing.T) {
+		// JD Cloud's BriefPodStatus, decoded into the SDK's typed struct; describePods' filters; pages up to 500
+		req := podapis.NewDescribePodsStatusRequest(run.region)
+		req.SetPageSize(500)
+		req.SetFilters([]common.Filter{{Name: "podId", Values: []string{f.mainPod}}})
+		resp, err := f.pods.DescribePodsStatus(req)
+		ok(t, "describePodsStatus", resp, err)
+		if resp.Result.TotalCount != 1 || len(resp.Result.PodsStatus) != 1 {
+			t.Fatalf("describePodsStatus by podId: totalCount %d, %d entries", resp.Result.TotalCount, len(resp.Result.PodsStatus))
+		}
+		brief, pod := resp.Result.PodsStatus[0], f.describePod(t, f.mainPod)
+		if brief.PodId != f.mainPod || brief.Name != pod.Name || brief.Az != pod.Az || brief.InstanceType != pod.InstanceType ||
+			brief.CreateTime != pod.CreateTime {
+			t.Errorf("describePodsStatus entry %+v does not match describePod (name %q, az %q, type %q, created %q)",
+				brief, pod.Name, pod.Az, pod.InstanceType, pod.CreateTime)
+		}
+		if brief.PodStatus.Phase != "running" || len(brief.Containers) != 1 || brief.Containers[0].Name != "main" {
+			t.Errorf("describePodsStatus: phase %q, containers %+v", brief.PodStatus.Phase, brief.Containers)
+		}
+		tooBig := podapis.NewDescribePodsStatusRequest(run.region)
+		tooBig.SetPageSize(501)
+		bad, err := f.pods.DescribePodsStatus(tooBig)
+		if err != nil || bad.Error.Code != 400 || bad.Error.Status != "INVALID_ARGUMENT" || !strings.Contains(bad.Error.Message, "pageSize") {
+			t.Errorf("describePodsStatus pageSize 501: err %v, error %+v; want 400 INVALID_ARGUMENT naming pageSize", err, bad.Error)
+		}
+	})
+
 	t.Run("CheckPodName", func(t *testing.T) {
 		// JD Cloud: 0 the name may be used, 1 it is empty, 2 it is not valid, 3 a pod has it
 		for name, code := range map[string]int{run.prefix + "-free": 0, "": 1, "Not_A_Valid_Name!": 2, f.mainName: 3} {

@@ -1,6 +1,6 @@
 """Pod reads and small writes with JD Cloud's Python SDK: createPods (through the main_pod
 fixture: a private image pulled with a Base64 secret), describePod, describePods (filters with
-awkward characters, tags, paging), checkPodName, modifyPodAttribute, describeContainer."""
+awkward characters, tags, paging), describePodsStatus, checkPodName, modifyPodAttribute, describeContainer."""
 from conftest import WEIRD, describe_pod, weird_tag
 from expect import TICKER, Checks, check_container, check_pod, check_pod_jdcloud_extras, wait_until
 
@@ -8,6 +8,8 @@ from jdcloud_sdk.services.common.models.Filter import Filter
 from jdcloud_sdk.services.pod.apis.CheckPodNameRequest import CheckPodNameParameters, CheckPodNameRequest
 from jdcloud_sdk.services.pod.apis.DescribeContainerRequest import DescribeContainerParameters, DescribeContainerRequest
 from jdcloud_sdk.services.pod.apis.DescribePodsRequest import DescribePodsParameters, DescribePodsRequest
+from jdcloud_sdk.services.pod.apis.DescribePodsStatusRequest import (DescribePodsStatusParameters,
+                                                                     DescribePodsStatusRequest)
 from jdcloud_sdk.services.pod.apis.ModifyPodAttributeRequest import (ModifyPodAttributeParameters,
                                                                      ModifyPodAttributeRequest)
 from jdcloud_sdk.services.pod.models.TagFilter import TagFilter
@@ -145,3 +147,31 @@ def test_describe_container(pods, env, secret, main_pod):
 def test_describe_container_of_a_missing_container(pods, env, main_pod):
     error = pods.error(DescribeContainerRequest(DescribeContainerParameters(env.region, main_pod['podId'], 'nope')))
     assert (error.code, error.status) == (404, 'NOT_FOUND'), vars(error)
+
+
+def test_describe_pods_status_is_the_brief_list(pods, env, main_pod):
+    """describePodsStatus: JD Cloud's BriefPodStatus (the pod's identity, its podStatus and its
+    containers), with describePods' filters and a page size up to 500; out of range: 400 naming it."""
+    params = DescribePodsStatusParameters(env.region)
+    params.setFilters([Filter('podId', [main_pod['podId']])])
+    params.setPageSize(500)
+    result = pods.ok(DescribePodsStatusRequest(params))
+    with Checks('describePodsStatus result') as c:
+        c.listing(result, 'podsStatus')
+        c.integer(result, 'totalCount')
+    assert result['totalCount'] == 1 and [p['podId'] for p in result['podsStatus']] == [main_pod['podId']], result
+    brief = result['podsStatus'][0]
+    pod = describe_pod(pods, env, main_pod['podId'])
+    for field in ('name', 'az', 'instanceType', 'createTime'):
+        assert brief.get(field) == pod.get(field), '%s: %r, describePod says %r' % (field, brief.get(field),
+                                                                                   pod.get(field))
+    assert brief['podStatus']['phase'] == 'running', brief['podStatus']
+    assert [c['name'] for c in brief['containers']] == ['main'], brief['containers']
+    assert brief['containers'][0]['containerStatus']['state']['running'], brief['containers'][0]
+    assert set(brief) <= {'podId', 'name', 'description', 'az', 'ag', 'instanceType', 'podStatus', 'containers',
+                          'createTime'}, 'fields beyond BriefPodStatus: %s' % sorted(brief)
+
+    params = DescribePodsStatusParameters(env.region)
+    params.setPageSize(501)
+    error = pods.error(DescribePodsStatusRequest(params))
+    assert (error.code, error.status) == (400, 'INVALID_ARGUMENT') and 'pageSize' in error.message, error.__dict__

@@ -117,6 +117,38 @@ class PodQueryController {
                 tags.stream().map(t -> new PodFilter.Tag(t.key(), t.values().stream().distinct().toList())).toList());
     }
 
+    @Operation(operationId = "describePodsStatus", summary = "List the pods' brief status, a page at a time, with "
+            + "describePods' filters (pageSize up to 500)")
+    @GetMapping("/v1/regions/{regionId}/podsStatus")
+    ApiResponse<DescribePodsStatusResult> describePodsStatus(@PathVariable String regionId,
+                                                             @RequestParam(defaultValue = "1") int pageNumber,
+                                                             @RequestParam(defaultValue = "20") int pageSize,
+                                                             HttpServletRequest request) {
+        regions.require(regionId);
+        Paging paging = new Paging(pageNumber, pageSize, BRIEF_MAX_PAGE_SIZE);
+        PodViewRepository.Page page = views.page(Caller.current().accountId(), regionId,
+                filter(QueryFilters.parse(request.getParameterMap()), QueryFilters.tags(request.getParameterMap())),
+                paging.pageNumber(), paging.pageSize());
+        return ApiResponse.of(new DescribePodsStatusResult(shown(page.pods()).stream().map(BriefPodStatus::of).toList(),
+                page.totalCount()));
+    }
+
+    /** describePodsStatus's page size limit, as JD Cloud documents it ("取值范围[10, 500]"). */
+    static final int BRIEF_MAX_PAGE_SIZE = 500;
+
+    /** JD Cloud's BriefPodStatus: the pod's identity, its status and its containers' states. */
+    record BriefPodStatus(String podId, String name, String description, String az, PodResponse.Ag ag,
+                          String instanceType, PodResponse.PodStatus podStatus, List<PodResponse.Container> containers,
+                          java.time.Instant createTime) {
+        static BriefPodStatus of(PodResponse pod) {
+            return new BriefPodStatus(pod.podId(), pod.name(), pod.description(), pod.az(), pod.ag(),
+                    pod.instanceType(), pod.podStatus(), pod.containers(), pod.createTime());
+        }
+    }
+
+    record DescribePodsStatusResult(List<BriefPodStatus> podsStatus, long totalCount) {
+    }
+
     /** Read-your-writes is already done: every GET waited for the caller's own writes (query.consistency). */
     private Optional<PodView> find(String podId) {
         return views.find(podId);
