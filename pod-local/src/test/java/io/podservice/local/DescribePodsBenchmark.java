@@ -53,24 +53,27 @@ class DescribePodsBenchmark extends ServiceTest {
         jdbc.execute("VACUUM ANALYZE pod_view");
 
         Map<String, String> cases = new LinkedHashMap<>();
-        cases.put("no filter, page 1 of 20", "pageSize=20");
-        cases.put("no filter, page 1 of 100", "pageSize=100");
-        cases.put("no filter, page 500 of 100 (deep)", "pageSize=100&pageNumber=500");
-        cases.put("podId, 5 ids", "filters.1.name=podId" + ids());
-        cases.put("phase=stopped (10%)", "filters.1.name=phase&filters.1.values.1=stopped");
-        cases.put("name fuzzy 'web-1234'", "filters.1.name=name&filters.1.values.1=web-1234");
-        cases.put("privateIpAddress fuzzy '10.1.2.'", "filters.1.name=privateIpAddress&filters.1.values.1=10.1.2.");
-        cases.put("az + phase", "filters.1.name=az&filters.1.values.1=cn-north-1b&filters.2.name=phase&filters.2.values.1=running");
-        cases.put("tag env=prod", "tags.1.key=env&tags.1.values.1=prod");
-        cases.put("tag key team", "tags.1.key=team");
+        cases.put("describePods, no filter, page 1 of 20", "/pods?pageSize=20");
+        cases.put("describePods, no filter, page 1 of 100", "/pods?pageSize=100");
+        cases.put("describePods, no filter, page 500 of 100 (deep)", "/pods?pageSize=100&pageNumber=500");
+        cases.put("describePods, podId, 5 ids", "/pods?filters.1.name=podId" + ids());
+        cases.put("describePods, phase=stopped (10%)", "/pods?filters.1.name=phase&filters.1.values.1=stopped");
+        cases.put("describePods, name fuzzy 'web-1234'", "/pods?filters.1.name=name&filters.1.values.1=web-1234");
+        cases.put("describePods, privateIpAddress fuzzy '10.1.2.'", "/pods?filters.1.name=privateIpAddress&filters.1.values.1=10.1.2.");
+        cases.put("describePods, az + phase", "/pods?filters.1.name=az&filters.1.values.1=cn-north-1b&filters.2.name=phase&filters.2.values.1=running");
+        cases.put("describePods, tag env=prod", "/pods?tags.1.key=env&tags.1.values.1=prod");
+        cases.put("describePods, tag key team", "/pods?tags.1.key=team");
+        cases.put("describePodsStatus, page 1 of 20", "/podsStatus?pageSize=20");
+        cases.put("describePodsStatus, page 1 of 500", "/podsStatus?pageSize=500");
+        cases.put("describePodsStatus, phase=stopped (10%)", "/podsStatus?filters.1.name=phase&filters.1.values.1=stopped");
 
         if (Boolean.getBoolean("bench.explain")) {
             explain(accountId);
         }
         ApiClient client = apiAs("query");
-        StringBuilder table = new StringBuilder("| describePods request | p50 ms | p99 ms | totalCount |\n|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder("| request | p50 ms | p99 ms | totalCount |\n|---|---|---|---|\n");
         for (Map.Entry<String, String> c : cases.entrySet()) {
-            String path = "/v1/regions/" + REGION + "/pods?" + c.getValue();
+            String path = "/v1/regions/" + REGION + c.getValue();
             long[] samples = new long[ROUNDS];
             int total = 0;
             for (int i = 0; i < WARMUP + ROUNDS; i++) {
