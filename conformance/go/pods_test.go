@@ -317,6 +317,20 @@ func TestPods(t *testing.T) {
 	t.Run("ElasticIp", func(t *testing.T) { f.elasticIP(t) })
 
 	t.Run("StopRebuildStartDelete", func(t *testing.T) { f.lifecycle(t) })
+
+	t.Run("EmptyDirVolume", func(t *testing.T) {
+		// JD Cloud's EmptyDirVolumeSourceSpec: the pod runs with it mounted, describePod shows its size
+		container := f.container("main", ticker, nil)
+		container.VolumeMounts = []podmodels.VolumeMountSpec{{Name: "scratch", MountPath: "/scratch"}}
+		spec := f.podSpec(run.prefix+"-scratch", []podmodels.ContainerSpec{container})
+		spec.Volumes = []podmodels.VolumeSpec{{Name: "scratch", EmptyDir: &podmodels.EmptyDirVolumeSourceSpec{SizeMB: ptr(10)}}}
+		id := f.createPod(t, spec)
+		pod := f.waitPhase(t, id, "running", runningTimeout)
+		if len(pod.Volumes) != 1 || pod.Volumes[0].Name != "scratch" || pod.Volumes[0].EmptyDir.SizeMB != 10 {
+			t.Errorf("describePod volumes = %+v, want scratch with an emptyDir of 10 MB", pod.Volumes)
+		}
+		f.deletePodNow(t, id)
+	})
 }
 
 // elasticIP: createElasticIps, describeElasticIp(s), associateElasticIp and

@@ -1,5 +1,6 @@
 """A second pod through its whole life with JD Cloud's Python SDK: createPods with container
-resources as JD Cloud writes them (strings), stopPod, rebuildPod, startPod, deletePod."""
+resources as JD Cloud writes them (strings), stopPod, rebuildPod, startPod, deletePod; and a pod
+with an emptyDir volume."""
 from conftest import (PHASE_TIMEOUT, RUNNING_TIMEOUT, container_spec, create_pod, describe_pod, pod_gone, pod_spec,
                       wait_phase)
 from expect import Checks, check_pod, wait_until
@@ -9,9 +10,12 @@ from jdcloud_sdk.services.pod.apis.GetContainerLogsRequest import GetContainerLo
 from jdcloud_sdk.services.pod.apis.RebuildPodRequest import RebuildPodParameters, RebuildPodRequest
 from jdcloud_sdk.services.pod.apis.StartPodRequest import StartPodParameters, StartPodRequest
 from jdcloud_sdk.services.pod.apis.StopPodRequest import StopPodParameters, StopPodRequest
+from jdcloud_sdk.services.pod.models.EmptyDirVolumeSourceSpec import EmptyDirVolumeSourceSpec
 from jdcloud_sdk.services.pod.models.RebuildContainerSpec import RebuildContainerSpec
 from jdcloud_sdk.services.pod.models.RequestSpec import RequestSpec
 from jdcloud_sdk.services.pod.models.ResourceRequestsSpec import ResourceRequestsSpec
+from jdcloud_sdk.services.pod.models.VolumeMountSpec import VolumeMountSpec
+from jdcloud_sdk.services.pod.models.VolumeSpec import VolumeSpec
 
 REBUILT = ['sh', '-c', 'echo rebuilt; while true; do echo tock; sleep 1; done']
 
@@ -53,5 +57,31 @@ def test_stop_rebuild_start_delete(pods, env, network, secret, created_pods):
         return content if 'rebuilt' in content and 'tock' in content else None
     wait_until(logs, 30, 'the rebuilt command\'s output in getContainerLogs')
 
+    pods.ok(DeletePodRequest(DeletePodParameters(env.region, pod_id)))
+    wait_until(lambda: pod_gone(pods, env, pod_id), 90, 'pod %s gone after deletePod' % pod_id)
+
+
+def test_an_empty_dir_volume_is_shared_and_shown(pods, env, network, secret, created_pods):
+    """An emptyDir volume (JD Cloud's EmptyDirVolumeSourceSpec) mounted by the container: the pod
+    runs, its command writes there, and describePod shows the volume with its size."""
+    name = env.prefix + '-scratch'
+    container = container_spec(env, secret, command=['sh', '-c', 'echo here > /scratch/f; while true; do '
+                                                                 'cat /scratch/f; sleep 1; done'])
+    container.volumeMounts = [VolumeMountSpec('scratch', '/scratch')]
+    spec = pod_spec(env, network, secret, name, [container],
+                    volumes=[VolumeSpec('scratch', None, emptyDir=EmptyDirVolumeSourceSpec(sizeMB=10))])
+    pod_id = create_pod(pods, env, created_pods, spec)
+    pod = wait_phase(pods, env, pod_id, 'running', RUNNING_TIMEOUT)
+    with Checks('describePod of a pod with an emptyDir of 10 MB') as c:
+        c.eq(pod, 'volumes[0].name', 'scratch')
+        c.eq(pod, 'volumes[0].emptyDir.sizeMB', 10)
+        c.eq(pod, 'containers[0].volumeMounts[0].mountPath', '/scratch')
+
+    def logs():
+        params = GetContainerLogsParameters(env.region, pod_id, 'main')
+        params.setTailLines(10)
+        content = ((pods.ok(GetContainerLogsRequest(params)) or {}).get('logs') or {}).get('content') or ''
+        return 'here' in content
+    wait_until(logs, 30, 'the file written into the emptyDir, read back, in getContainerLogs')
     pods.ok(DeletePodRequest(DeletePodParameters(env.region, pod_id)))
     wait_until(lambda: pod_gone(pods, env, pod_id), 90, 'pod %s gone after deletePod' % pod_id)

@@ -75,6 +75,52 @@ class PodSpecOnDockerTest extends ServiceTest {
     }
 
     @Test
+    void anEmptyDirIsSharedByThePodsContainersHoldsNoMoreThanItsSizeAndOutlivesARestart() throws Exception {
+        String podId = createPod("""
+                {"name": "scratch", "instanceType": "g.n2.medium", "terminationGracePeriodSeconds": 1,
+                 "volumes": [{"name": "scratch", "emptyDir": {"sizeMB": 10}}],
+                 "containers": [
+                   {"name": "writer", "image": "%1$s", "command": ["sh", "-c", "echo kept > /scratch/kept; exec sleep 3600"],
+                    "volumeMounts": [{"name": "scratch", "mountPath": "/scratch"}]},
+                   {"name": "reader", "image": "%1$s", "command": ["sleep", "3600"],
+                    "volumeMounts": [{"name": "scratch", "mountPath": "/shared"}]}]}""".formatted(IMAGE));
+        awaitPhase(podId, "running");
+        await().atMost(Duration.ofSeconds(10)).until(() -> run(podId + "-reader", "cat", "/shared/kept").contains("kept"));
+        assertThat(api().get(PODS + "/" + podId).body().path("result").path("pod").path("volumes").get(0)
+                .path("emptyDir").path("sizeMB").asInt()).isEqualTo(10);
+
+        // 20 MB into 10: the kernel refuses past the size, and the file holds no more than it
+        String full = run(podId + "-writer", "sh", "-c", "dd if=/dev/zero of=/scratch/big bs=1M count=20 2>&1; "
+                + "echo size=$(wc -c < /scratch/big)");
+        assertThat(full).contains("No space left on device");
+        long written = Long.parseLong(full.substring(full.indexOf("size=") + 5).trim());
+        assertThat(written).isLessThanOrEqualTo(10L * 1024 * 1024);
+
+        // a container's restart keeps the volume's content (it is the pod's, not the container's)
+        docker.killContainerCmd(podId + "-writer").exec();
+        await().atMost(Duration.ofSeconds(60)).until(() -> Boolean.TRUE.equals(
+                docker.inspectContainerCmd(podId + "-writer").exec().getState().getRunning()));
+        assertThat(run(podId + "-writer", "ls", "/scratch")).contains("kept", "big");
+
+        assertThat(api().delete(PODS + "/" + podId).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> api().get(PODS + "/" + podId).status() == 404);
+        assertThat(volumes(podId)).as("an emptyDir goes with its pod").isEmpty();
+    }
+
+    @Test
+    void anEmptyDirOutsideJdCloudsSizesOrBesideADiskIsRefused() {
+        for (String volume : new String[] {"{\"name\": \"s\", \"emptyDir\": {\"sizeMB\": 2048}}",
+                "{\"name\": \"s\", \"emptyDir\": {\"sizeMB\": 10}, \"jdcloudDisk\": {\"sizeGB\": 20}}",
+                "{\"name\": \"s\"}"}) {
+            ApiClient.Response refused = api().post(PODS, """
+                    {"podSpec": {"name": "bad-scratch", "instanceType": "g.n2.medium", "volumes": [%s],
+                     "containers": [{"name": "app", "image": "%s"}]}}""".formatted(volume, IMAGE));
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+            assertThat(refused.body().path("error").path("message").asText()).contains("podSpec.volumes[0]");
+        }
+    }
+
+    @Test
     void rebuildReplacesImagesAndCommandsOfAStoppedPod() {
         String podId = createPod("""
                 {"name": "rebuilt", "instanceType": "g.n2.medium", "terminationGracePeriodSeconds": 1,

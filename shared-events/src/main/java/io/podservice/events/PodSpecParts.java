@@ -33,7 +33,12 @@ public final class PodSpecParts {
     }
 
     /** A data volume: a named Docker volume standing for a JD Cloud cloud disk. */
-    public record Volume(String name, Disk jdcloudDisk) {
+    /** A volume of the pod: a cloud disk, or an emptyDir (null for the other). */
+    public record Volume(String name, Disk jdcloudDisk, EmptyDir emptyDir) {
+    }
+
+    /** Scratch space shared by the pod's containers while it runs, {@code sizeMB} at most (JD Cloud's EmptyDirVolumeSource). */
+    public record EmptyDir(int sizeMB) {
     }
 
     /** A cloud disk; {@code category} ({@code cloud} or {@code local}) only for a container's system disk. */

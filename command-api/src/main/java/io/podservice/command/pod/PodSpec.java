@@ -64,7 +64,14 @@ public record PodSpec(
             @NotBlank(message = "is required")
             @Pattern(regexp = Names.DNS1123_LABEL, message = Names.DNS1123_LABEL_RULE)
             String name,
-            @NotNull(message = "is required") @Valid CloudDiskSpec jdcloudDisk) {
+            @Valid CloudDiskSpec jdcloudDisk,
+            @Valid EmptyDirSpec emptyDir) {
+    }
+
+    /** JD Cloud's EmptyDirVolumeSourceSpec: scratch space of the pod, {@code sizeMB} in [10, 1024]. */
+    public record EmptyDirSpec(
+            @Min(value = 10, message = "must be between 10 and 1024 MB") @Max(value = 1024, message = "must be between 10 and 1024 MB")
+            Integer sizeMB) {
     }
 
     /** A data disk: [20, 4000] GB in steps of 10, unless made from a volume or snapshot. */

@@ -132,7 +132,14 @@ class PodSpecValidator {
             if (!names.add(volume.name())) {
                 throw invalid(path + ".name", "'" + volume.name() + "' names another volume too; volume names must be unique");
             }
+            if ((volume.jdcloudDisk() == null) == (volume.emptyDir() == null)) {
+                throw invalid(path, "give exactly one of jdcloudDisk and emptyDir (config file and CFS volumes are "
+                        + "not offered yet)");
+            }
             PodSpec.CloudDiskSpec disk = volume.jdcloudDisk();
+            if (disk == null) {
+                continue;
+            }
             if (disk.sizeGB() == null && disk.volumeId() == null && disk.snapshotId() == null) {
                 throw invalid(path + ".jdcloudDisk.sizeGB", "is required for a new disk (one made from no volumeId or snapshotId)");
             }

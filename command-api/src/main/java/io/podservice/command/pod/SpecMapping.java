@@ -27,14 +27,24 @@ final class SpecMapping {
                 : aliases.stream().map(a -> new PodSpecParts.HostAlias(a.hostnames(), a.ip())).toList();
     }
 
+    /** JD Cloud's default size of an emptyDir given without one: the largest it allows. */
+    static final int EMPTY_DIR_DEFAULT_MB = 1024;
+
     static List<PodSpecParts.Volume> volumes(List<PodSpec.VolumeSpec> volumes) {
-        return volumes == null ? List.of() : volumes.stream().map(v -> new PodSpecParts.Volume(v.name(),
-                new PodSpecParts.Disk(v.jdcloudDisk().volumeId(), v.jdcloudDisk().snapshotId(),
-                        v.jdcloudDisk().diskType() == null ? "ssd.gp1" : v.jdcloudDisk().diskType(),
-                        v.jdcloudDisk().sizeGB(), v.jdcloudDisk().fsType() == null ? "xfs" : v.jdcloudDisk().fsType(),
-                        v.jdcloudDisk().formatVolume(), v.jdcloudDisk().iops(),
-                        // JD Cloud: a data disk is deleted with its pod unless told otherwise
-                        v.jdcloudDisk().autoDelete() == null || v.jdcloudDisk().autoDelete(), null))).toList();
+        return volumes == null ? List.of() : volumes.stream().map(SpecMapping::volume).toList();
+    }
+
+    private static PodSpecParts.Volume volume(PodSpec.VolumeSpec v) {
+        if (v.emptyDir() != null) {
+            return new PodSpecParts.Volume(v.name(), null, new PodSpecParts.EmptyDir(
+                    v.emptyDir().sizeMB() == null ? EMPTY_DIR_DEFAULT_MB : v.emptyDir().sizeMB()));
+        }
+        PodSpec.CloudDiskSpec disk = v.jdcloudDisk();
+        return new PodSpecParts.Volume(v.name(), new PodSpecParts.Disk(disk.volumeId(), disk.snapshotId(),
+                disk.diskType() == null ? "ssd.gp1" : disk.diskType(), disk.sizeGB(),
+                disk.fsType() == null ? "xfs" : disk.fsType(), disk.formatVolume(), disk.iops(),
+                // JD Cloud: a data disk is deleted with its pod unless told otherwise
+                disk.autoDelete() == null || disk.autoDelete(), null), null);
     }
 
     static PodSpecParts.Disk systemDisk(ContainerSpec.SystemDiskSpec disk) {

@@ -304,7 +304,12 @@ public class DockerPodRuntime implements PodRuntime {
         }
     }
 
-    /** One named Docker volume per data volume of the pod, kept across stops; returns volume name to Docker volume name. */
+    /**
+     * One named Docker volume per volume of the pod; returns volume name to Docker volume name. A
+     * cloud disk's is kept across stops (and after the pod with autoDelete false). An emptyDir's is a
+     * tmpfs of its size (the kernel refuses writes past it), mounted while the pod's infra container
+     * runs, so its content outlives container restarts, not the pod's stop.
+     */
     private Map<String, String> ensureVolumes(PodRef pod, PodDefinition definition) {
         Map<String, String> names = new HashMap<>();
         for (PodSpecParts.Volume volume : definition.volumes()) {
@@ -316,9 +321,14 @@ public class DockerPodRuntime implements PodRuntime {
                 labels.put(PodContainers.LABEL_POD_ID, pod.podId());
                 labels.put(PodContainers.LABEL_VOLUME, volume.name());
                 labels.putAll(PodContainers.ownership(properties));
-                labels.put(PodContainers.LABEL_AUTO_DELETE,
-                        Boolean.toString(volume.jdcloudDisk() != null && Boolean.TRUE.equals(volume.jdcloudDisk().autoDelete())));
-                docker.createVolumeCmd().withName(dockerName).withLabels(labels).exec();
+                labels.put(PodContainers.LABEL_AUTO_DELETE, Boolean.toString(volume.emptyDir() != null
+                        || volume.jdcloudDisk() != null && Boolean.TRUE.equals(volume.jdcloudDisk().autoDelete())));
+                var create = docker.createVolumeCmd().withName(dockerName).withLabels(labels);
+                if (volume.emptyDir() != null) {
+                    create.withDriver("local").withDriverOpts(Map.of("type", "tmpfs", "device", "tmpfs",
+                            "o", "size=" + volume.emptyDir().sizeMB() + "m,mode=1777"));
+                }
+                create.exec();
             }
             names.put(volume.name(), dockerName);
         }
@@ -333,6 +343,12 @@ public class DockerPodRuntime implements PodRuntime {
                                java.util.function.Consumer<String> onCreated) {
         HostConfig host = HostConfig.newHostConfig()
                 .withCgroupParent(cgroupParent)
+                // the pod's emptyDir volumes stay mounted as long as the pod runs, whichever container restarts
+                .withMounts(definition.volumes().stream().filter(v -> v.emptyDir() != null)
+                        .map(v -> new Mount().withType(MountType.VOLUME)
+                                .withSource(PodContainers.volumeName(pod.podId(), v.name()))
+                                .withTarget("/.pod-empty-dir/" + v.name()))
+                        .toList())
                 .withIpcMode("shareable")
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, LOG_ROTATION))
                 .withRestartPolicy(RestartPolicy.noRestart())
