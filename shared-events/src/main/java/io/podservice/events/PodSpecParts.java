@@ -33,8 +33,19 @@ public final class PodSpecParts {
     }
 
     /** A data volume: a named Docker volume standing for a JD Cloud cloud disk. */
-    /** A volume of the pod: a cloud disk, or an emptyDir (null for the other). */
-    public record Volume(String name, Disk jdcloudDisk, EmptyDir emptyDir) {
+    /** A volume of the pod: a cloud disk, an emptyDir or a config file (null for the others). */
+    public record Volume(String name, Disk jdcloudDisk, EmptyDir emptyDir, ConfigFileSource configFile) {
+    }
+
+    /**
+     * The files of the account's config file {@code name} (JD Cloud's ConfigFileVolumeSource): every key
+     * as a file of its name, or only the keys of {@code fileToPath} at their paths; modes are octal
+     * strings ("0644"), {@code defaultMode} for the files without one.
+     */
+    public record ConfigFileSource(String name, String defaultMode, java.util.List<ConfigFileToPath> fileToPath) {
+    }
+
+    public record ConfigFileToPath(String key, String path, String mode) {
     }
 
     /** Scratch space shared by the pod's containers while it runs, {@code sizeMB} at most (JD Cloud's EmptyDirVolumeSource). */

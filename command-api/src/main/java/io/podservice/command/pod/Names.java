@@ -24,4 +24,8 @@ final class Names {
 
     private Names() {
     }
+
+    /** A file's permission bits as JD Cloud writes them: octal, like "0644" or "644". */
+    public static final String FILE_MODE = "^0?[0-7]{3}$";
+    public static final String FILE_MODE_RULE = "must be octal permission bits, like 0644";
 }

@@ -41,11 +41,14 @@ public class PodCreation {
     private final Scheduler scheduler;
     private final io.podservice.command.account.AccountRules accountRules;
     private final io.podservice.command.account.PrepaidPods payments;
+    private final io.podservice.command.configfile.ConfigFiles configFiles;
 
     PodCreation(PodSpecValidator validator, RegistryAuths registryAuths, Quotas quotas, ExistingPods existing,
                 PodNetworks networks, ElasticIps elasticIps, PodElasticIps podElasticIps, CommandSender sender,
                 Scheduler scheduler, io.podservice.command.account.AccountRules accountRules,
-                io.podservice.command.account.PrepaidPods payments) {
+                io.podservice.command.account.PrepaidPods payments,
+                io.podservice.command.configfile.ConfigFiles configFiles) {
+        this.configFiles = configFiles;
         this.scheduler = scheduler;
         this.payments = payments;
         this.accountRules = accountRules;
@@ -73,6 +76,8 @@ public class PodCreation {
             accountRules.requireNotBlacklisted(accountId);
         }
         List<PodDefinition> definitions = definitions(region, accountId, request);
+        // the config files it mounts exist with the keys it names, and stay so until its pods are stored
+        configFiles.requireMountable(accountId, region.id(), definitions.get(0).volumes());
         List<String> ids = ids(accountId, request);
         quotas.lock(accountId, region.id());
         Set<String> made = request.clientToken() == null ? Set.of() : existing.of(ids);

@@ -65,7 +65,21 @@ public record PodSpec(
             @Pattern(regexp = Names.DNS1123_LABEL, message = Names.DNS1123_LABEL_RULE)
             String name,
             @Valid CloudDiskSpec jdcloudDisk,
-            @Valid EmptyDirSpec emptyDir) {
+            @Valid EmptyDirSpec emptyDir,
+            @Valid ConfigFileVolumeSpec configFile) {
+    }
+
+    /** JD Cloud's ConfigFileVolumeSourceSpec: the account's config file {@code name}, all its keys or some at paths. */
+    public record ConfigFileVolumeSpec(
+            @NotBlank(message = "is required") String name,
+            @Pattern(regexp = Names.FILE_MODE, message = Names.FILE_MODE_RULE) String defaultMode,
+            List<@Valid ConfigFileToPathSpec> fileToPath) {
+    }
+
+    public record ConfigFileToPathSpec(
+            @NotBlank(message = "is required") String key,
+            String path,
+            @Pattern(regexp = Names.FILE_MODE, message = Names.FILE_MODE_RULE) String mode) {
     }
 
     /** JD Cloud's EmptyDirVolumeSourceSpec: scratch space of the pod, {@code sizeMB} in [10, 1024]. */

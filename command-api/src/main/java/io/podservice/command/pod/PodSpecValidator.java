@@ -54,6 +54,7 @@ class PodSpecValidator {
                         + type.cpu() + " vCPU, " + type.memoryMB() + " MB)");
             }
         }
+        checkConfigFileMounts(spec);
         if (cpuRequested > type.cpu() || memoryRequested > type.memoryMB()) {
             throw invalid("podSpec.containers[*].resources.requests", "add up to more than the instance type "
                     + type.instanceType() + " offers (" + type.cpu() + " vCPU, " + type.memoryMB() + " MB)");
@@ -132,9 +133,14 @@ class PodSpecValidator {
             if (!names.add(volume.name())) {
                 throw invalid(path + ".name", "'" + volume.name() + "' names another volume too; volume names must be unique");
             }
-            if ((volume.jdcloudDisk() == null) == (volume.emptyDir() == null)) {
-                throw invalid(path, "give exactly one of jdcloudDisk and emptyDir (config file and CFS volumes are "
-                        + "not offered yet)");
+            int sources = (volume.jdcloudDisk() == null ? 0 : 1) + (volume.emptyDir() == null ? 0 : 1)
+                    + (volume.configFile() == null ? 0 : 1);
+            if (sources != 1) {
+                throw invalid(path, "give exactly one of jdcloudDisk, emptyDir and configFile (CFS volumes are not "
+                        + "offered)");
+            }
+            if (volume.configFile() != null) {
+                checkFileToPath(path + ".configFile", volume.configFile());
             }
             PodSpec.CloudDiskSpec disk = volume.jdcloudDisk();
             if (disk == null) {
@@ -148,6 +154,51 @@ class PodSpecValidator {
             }
         }
         return names;
+    }
+
+    /** A config file volume is mounted whole and read-only, so that updates reach it (no subPath, as Kubernetes). */
+    private static void checkConfigFileMounts(PodSpec spec) {
+        Set<String> configFiles = new HashSet<>();
+        (spec.volumes() == null ? List.<PodSpec.VolumeSpec>of() : spec.volumes()).stream()
+                .filter(v -> v.configFile() != null).forEach(v -> configFiles.add(v.name()));
+        for (int i = 0; i < spec.containers().size(); i++) {
+            List<ContainerSpec.VolumeMountSpec> mounts = spec.containers().get(i).volumeMounts() == null ? List.of()
+                    : spec.containers().get(i).volumeMounts();
+            for (int j = 0; j < mounts.size(); j++) {
+                if (configFiles.contains(mounts.get(j).name()) && mounts.get(j).subPath() != null
+                        && !mounts.get(j).subPath().isEmpty()) {
+                    throw invalid("podSpec.containers[" + i + "].volumeMounts[" + j + "].subPath", "a config file "
+                            + "volume is mounted whole (its updates reach the pod that way): leave subPath empty");
+                }
+            }
+        }
+    }
+
+    /** Paths relative, inside the volume, each used once; keys each once (whether they exist is the config file's). */
+    private static void checkFileToPath(String path, PodSpec.ConfigFileVolumeSpec source) {
+        List<PodSpec.ConfigFileToPathSpec> items = source.fileToPath() == null ? List.of() : source.fileToPath();
+        Set<String> paths = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            PodSpec.ConfigFileToPathSpec item = items.get(i);
+            if (item == null) {
+                throw invalid(path + ".fileToPath[" + i + "]", "is required (an item with a key)");
+            }
+            String target = item.path() == null || item.path().isEmpty() ? item.key() : item.path();
+            java.nio.file.Path normal;
+            try {
+                normal = java.nio.file.Path.of(target).normalize();
+            } catch (java.nio.file.InvalidPathException notAPath) {
+                throw invalid(path + ".fileToPath[" + i + "].path", "is not a file path: " + notAPath.getReason());
+            }
+            if (target.startsWith("/") || normal.startsWith("..") || normal.toString().isEmpty()
+                    || java.util.Arrays.stream(target.split("/")).anyMatch(part -> part.startsWith(".."))) {
+                throw invalid(path + ".fileToPath[" + i + "].path", "must be a relative path inside the volume, "
+                        + "without '..'; got '" + target + "'");
+            }
+            if (!paths.add(normal.toString())) {
+                throw invalid(path + ".fileToPath[" + i + "].path", "'" + target + "' is the path of another item too");
+            }
+        }
     }
 
     private static void checkNetwork(PodSpec spec, int maxCount) {

@@ -37,14 +37,22 @@ final class SpecMapping {
     private static PodSpecParts.Volume volume(PodSpec.VolumeSpec v) {
         if (v.emptyDir() != null) {
             return new PodSpecParts.Volume(v.name(), null, new PodSpecParts.EmptyDir(
-                    v.emptyDir().sizeMB() == null ? EMPTY_DIR_DEFAULT_MB : v.emptyDir().sizeMB()));
+                    v.emptyDir().sizeMB() == null ? EMPTY_DIR_DEFAULT_MB : v.emptyDir().sizeMB()), null);
+        }
+        if (v.configFile() != null) {
+            PodSpec.ConfigFileVolumeSpec source = v.configFile();
+            return new PodSpecParts.Volume(v.name(), null, null, new PodSpecParts.ConfigFileSource(source.name(),
+                    source.defaultMode() == null ? "0644" : source.defaultMode(), source.fileToPath() == null ? List.of()
+                    : source.fileToPath().stream().map(item -> new PodSpecParts.ConfigFileToPath(item.key(),
+                            item.path() == null || item.path().isEmpty() ? item.key() : item.path(), item.mode()))
+                    .toList()));
         }
         PodSpec.CloudDiskSpec disk = v.jdcloudDisk();
         return new PodSpecParts.Volume(v.name(), new PodSpecParts.Disk(disk.volumeId(), disk.snapshotId(),
                 disk.diskType() == null ? "ssd.gp1" : disk.diskType(), disk.sizeGB(),
                 disk.fsType() == null ? "xfs" : disk.fsType(), disk.formatVolume(), disk.iops(),
                 // JD Cloud: a data disk is deleted with its pod unless told otherwise
-                disk.autoDelete() == null || disk.autoDelete(), null), null);
+                disk.autoDelete() == null || disk.autoDelete(), null), null, null);
     }
 
     static PodSpecParts.Disk systemDisk(ContainerSpec.SystemDiskSpec disk) {

@@ -19,9 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class QuotaController {
 
-    /** JD Cloud's pod resource types; image caches and pod templates do not exist here (0 of 0). */
+    /**
+     * JD Cloud's pod resource types (image caches and pod templates do not exist here: 0 of 0), and
+     * config files, which JD Cloud lists no quota for and this service limits.
+     */
     private static final List<String> TYPES = List.of(QuotaLimits.POD, QuotaLimits.CONTAINER, QuotaLimits.SECRET,
-            "imageCache", "podTemplate");
+            "imageCache", "podTemplate", QuotaLimits.CONFIG_FILE);
 
     private final RegionCatalog regions;
     private final Quotas quotas;

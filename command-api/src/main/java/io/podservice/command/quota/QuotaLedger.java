@@ -56,6 +56,16 @@ class QuotaLedger {
     }
 
     @EventHandler
+    void on(io.podservice.events.ConfigFileCreated created) {
+        add(created.accountId(), created.regionId(), QuotaLimits.CONFIG_FILE, 1);
+    }
+
+    @EventHandler
+    void on(io.podservice.events.ConfigFileDeleted deleted) {
+        add(deleted.accountId(), deleted.regionId(), QuotaLimits.CONFIG_FILE, -1);
+    }
+
+    @EventHandler
     void on(NetworkEvent event) {
         if (event instanceof VpcCreated || event instanceof VpcDeleted) {
             add(event.accountId(), event.regionId(), QuotaLimits.VPC, event instanceof VpcCreated ? 1 : -1);

@@ -70,6 +70,11 @@ public class Quotas {
         requireRoom(accountId, regionId, QuotaLimits.SECRET, 1);
     }
 
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requireConfigFileRoom(String accountId, String regionId) {
+        requireRoom(accountId, regionId, QuotaLimits.CONFIG_FILE, 1);
+    }
+
     /** How many more of {@code resourceType} the account may have in the region (0 when full). */
     @Transactional(propagation = Propagation.MANDATORY)
     public int room(String accountId, String regionId, String resourceType) {

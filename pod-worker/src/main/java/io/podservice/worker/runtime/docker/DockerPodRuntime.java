@@ -75,6 +75,7 @@ public class DockerPodRuntime implements PodRuntime {
     private final PodCgroups cgroups;
     private final NetworkSweeps networkSweeps;
     private final OomKills oomKills;
+    private final ConfigFileVolumes configFiles;
     private volatile MachineResources machine;
     /**
      * Docker 20.10 (Debian 12's docker.io 20.10.24 among them) can deadlock its network controller
@@ -89,7 +90,9 @@ public class DockerPodRuntime implements PodRuntime {
 
     public DockerPodRuntime(DockerClient docker, ImagePuller images, WorkerProperties properties, PodProgress progress,
                             SubnetNetworks subnets, AccountNetworks accounts, SubPathMounts subPaths,
-                            PodCgroups cgroups, NetworkSweeps networkSweeps, OomKills oomKills) {
+                            PodCgroups cgroups, NetworkSweeps networkSweeps, OomKills oomKills,
+                            ConfigFileVolumes configFiles) {
+        this.configFiles = configFiles;
         this.networkSweeps = networkSweeps;
         this.oomKills = oomKills;
         this.subnets = subnets;
@@ -174,6 +177,7 @@ public class DockerPodRuntime implements PodRuntime {
             }
         }
         subPaths.release(podId);
+        configFiles.release(podId);
         cgroups.release(podId);
         networkSweeps.request();
     }
@@ -200,6 +204,10 @@ public class DockerPodRuntime implements PodRuntime {
         definition.containers().stream().filter(c -> c.name().equals(container)).findFirst()
                 .ifPresent(c -> bindSubPaths(podId, c, volumesOf(podId, definition)));
         start(name, name);
+    }
+
+    private static boolean isConfigFile(PodDefinition definition, String volume) {
+        return definition.volumes().stream().anyMatch(v -> v.name().equals(volume) && v.configFile() != null);
     }
 
     private static Map<String, String> volumesOf(String podId, PodDefinition definition) {
@@ -313,6 +321,11 @@ public class DockerPodRuntime implements PodRuntime {
     private Map<String, String> ensureVolumes(PodRef pod, PodDefinition definition) {
         Map<String, String> names = new HashMap<>();
         for (PodSpecParts.Volume volume : definition.volumes()) {
+            if (volume.configFile() != null) {
+                // a directory of this node, bound into the containers (ConfigFileVolumes), not a Docker volume
+                configFiles.prepare(pod.podId(), pod.regionId(), pod.accountId(), volume.name(), volume.configFile());
+                continue;
+            }
             String dockerName = PodContainers.volumeName(pod.podId(), volume.name());
             try {
                 docker.inspectVolumeCmd(dockerName).exec();
@@ -430,7 +443,11 @@ public class DockerPodRuntime implements PodRuntime {
         Map<Integer, String> subPathBinds = bindSubPaths(pod.podId(), container, volumes);
         for (int i = 0; i < container.volumeMounts().size(); i++) {
             PodSpecParts.VolumeMount mount = container.volumeMounts().get(i);
-            if (mount.subPath() == null || mount.subPath().isBlank()) {
+            if (isConfigFile(definition, mount.name())) {
+                // read-only whatever the mount says: the files are the config file's, updated by the node
+                binds.add(new Bind(configFiles.directory(pod.podId(), mount.name()).toString(),
+                        new Volume(mount.mountPath()), com.github.dockerjava.api.model.AccessMode.ro));
+            } else if (mount.subPath() == null || mount.subPath().isBlank()) {
                 mounts.add(new Mount().withType(MountType.VOLUME).withSource(volumes.get(mount.name()))
                         .withTarget(mount.mountPath()).withReadOnly(mount.readOnly()));
             } else {

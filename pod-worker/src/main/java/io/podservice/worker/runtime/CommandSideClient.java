@@ -1,0 +1,57 @@
+package io.podservice.worker.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.podservice.api.node.NodeToken;
+import io.podservice.events.EventJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command side's node-only endpoints ({@code /internal/...} at {@code pod.worker.key-service-url},
+ * by default this machine's API port), authenticated with the node token ({@code pod.node-token}).
+ */
+@Component
+public class CommandSideClient {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Environment environment;
+    private final NodeToken nodeToken;
+
+    CommandSideClient(Environment environment, NodeToken nodeToken) {
+        this.environment = environment;
+        this.nodeToken = nodeToken;
+    }
+
+    /** The answer's {@code result}, or empty when the command side says 404. */
+    public Optional<JsonNode> get(String path, String what) {
+        String base = environment.getProperty("pod.worker.key-service-url",
+                "http://127.0.0.1:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(10))
+                .header(NodeToken.HEADER, nodeToken.value())
+                .GET().build();
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 404) {
+                return Optional.empty();
+            }
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the command side answered " + response.statusCode() + " for " + what);
+            }
+            return Optional.of(EventJson.newMapper().readTree(response.body()).path("result"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach the command side at " + base + " for " + what, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fetching " + what, e);
+        }
+    }
+}
