@@ -5,6 +5,7 @@ package conformance
 // stop, rebuild, start and delete.
 
 import (
+	"encoding/base64"
 	"fmt"
 	"strings"
 	"testing"
@@ -318,6 +319,8 @@ func TestPods(t *testing.T) {
 
 	t.Run("StopRebuildStartDelete", func(t *testing.T) { f.lifecycle(t) })
 
+	t.Run("ConfigFiles", func(t *testing.T) { f.configFiles(t) })
+
 	t.Run("EmptyDirVolume", func(t *testing.T) {
 		// JD Cloud's EmptyDirVolumeSourceSpec: the pod runs with it mounted, describePod shows its size
 		container := f.container("main", ticker, nil)
@@ -449,4 +452,66 @@ func (f *fixture) lifecycle(t *testing.T) {
 		}
 		return gone
 	})
+}
+
+// configFiles: createConfigFile, describeConfigFile, updateConfigFile, deleteConfigFile and their
+// errors, decoded into the SDK's structs; a pod mounting one prints its content and, after
+// updateConfigFile, the new content; a config file in use is not deleted.
+func (f *fixture) configFiles(t *testing.T) {
+	name := run.prefix + "-cfg"
+	b64 := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+	created, err := f.pods.CreateConfigFile(podapis.NewCreateConfigFileRequest(run.region, name,
+		[]podmodels.ConfigFileData{{Key: "app.conf", Value: b64("greeting=one")}}))
+	ok(t, "createConfigFile", created, err)
+	if created.Result.Name != name {
+		t.Errorf("createConfigFile name = %q, want %q", created.Result.Name, name)
+	}
+	described, err := f.pods.DescribeConfigFile(podapis.NewDescribeConfigFileRequest(run.region, name))
+	ok(t, "describeConfigFile", described, err)
+	if got := described.Result.ConfigFile; got.Name != name || len(got.Data) != 1 || got.Data[0].Key != "app.conf" ||
+		got.Data[0].Value != b64("greeting=one") {
+		t.Errorf("describeConfigFile = %+v", got)
+	}
+	again, err := f.pods.CreateConfigFile(podapis.NewCreateConfigFileRequest(run.region, name,
+		[]podmodels.ConfigFileData{{Key: "a", Value: b64("x")}}))
+	if err != nil || again.Error.Code != 409 || again.Error.Status != "ALREADY_EXISTS" {
+		t.Errorf("createConfigFile of a taken name: err %v, error %+v; want 409 ALREADY_EXISTS", err, again.Error)
+	}
+	missing, err := f.pods.DescribeConfigFile(podapis.NewDescribeConfigFileRequest(run.region, name+"-missing"))
+	if err != nil || missing.Error.Code != 404 || missing.Error.Status != "NOT_FOUND" {
+		t.Errorf("describeConfigFile of a missing one: err %v, error %+v; want 404 NOT_FOUND", err, missing.Error)
+	}
+
+	container := f.container("main", []string{"sh", "-c", "while true; do cat /etc/app/app.conf; echo; sleep 1; done"}, nil)
+	container.VolumeMounts = []podmodels.VolumeMountSpec{{Name: "cfg", MountPath: "/etc/app"}}
+	spec := f.podSpec(run.prefix+"-configured", []podmodels.ContainerSpec{container})
+	spec.Volumes = []podmodels.VolumeSpec{{Name: "cfg", ConfigFile: &podmodels.ConfigFileVolumeSourceSpec{Name: ptr(name)}}}
+	id := f.createPod(t, spec)
+	defer f.deletePodNow(t, id)
+	pod := f.waitPhase(t, id, "running", runningTimeout)
+	if len(pod.Volumes) != 1 || pod.Volumes[0].ConfigFile.Name != name {
+		t.Errorf("describePod volumes = %+v, want the config file %s", pod.Volumes, name)
+	}
+	logsShow := func(text string) func() bool {
+		return func() bool {
+			req := podapis.NewGetContainerLogsRequest(run.region, id, "main")
+			req.SetTailLines(3)
+			resp, err := f.pods.GetContainerLogs(req)
+			ok(t, "getContainerLogs", resp, err)
+			return strings.Contains(resp.Result.Logs.Content, text)
+		}
+	}
+	waitUntil(t, "the config file's content in the pod's output", 30*time.Second, logsShow("greeting=one"))
+	inUse, err := f.pods.DeleteConfigFile(podapis.NewDeleteConfigFileRequest(run.region, name))
+	if err != nil || inUse.Error.Code != 400 || !strings.Contains(inUse.Error.Message, id) {
+		t.Errorf("deleteConfigFile of a mounted one: err %v, error %+v; want 400 naming %s", err, inUse.Error, id)
+	}
+	updated, err := f.pods.UpdateConfigFile(podapis.NewUpdateConfigFileRequest(run.region, name,
+		[]podmodels.ConfigFileData{{Key: "app.conf", Value: b64("greeting=two")}}))
+	ok(t, "updateConfigFile", updated, err)
+	waitUntil(t, "the updated content in the running pod's output", 40*time.Second, logsShow("greeting=two"))
+
+	f.deletePodNow(t, id)
+	deleted, err := f.pods.DeleteConfigFile(podapis.NewDeleteConfigFileRequest(run.region, name))
+	ok(t, "deleteConfigFile", deleted, err)
 }
