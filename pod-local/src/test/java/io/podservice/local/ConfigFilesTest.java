@@ -84,6 +84,10 @@ class ConfigFilesTest extends ServiceTest {
         expect(api().post(FILES, "{\"name\": \"dup-" + TestRun.ID + "\", \"data\": [{\"key\": \"k\", \"value\": \"\"}, "
                 + "{\"key\": \"k\", \"value\": \"\"}]}"), 400, "data[1].key");
         expect(api().post(FILES, "{\"name\": \"empty-" + TestRun.ID + "\", \"data\": []}"), 400, "Invalid data");
+        for (String key : new String[] {".", "..data", "a/b"}) {
+            expect(api().post(FILES, "{\"name\": \"keys-" + TestRun.ID + "\", \"data\": [{\"key\": \"" + key
+                    + "\", \"value\": \"\"}]}"), 400, "data[0].key");
+        }
         expect(api().get(FILES + "/no-such-file"), 404, "not found");
         expect(api().post(FILES + "/no-such-file:update", "{\"data\": [{\"key\": \"k\", \"value\": \"\"}]}"), 404,
                 "not found");

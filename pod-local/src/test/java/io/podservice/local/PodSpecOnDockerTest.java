@@ -118,6 +118,14 @@ class PodSpecOnDockerTest extends ServiceTest {
             assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
             assertThat(refused.body().path("error").path("message").asText()).contains("podSpec.volumes[0]");
         }
+        ApiClient.Response subPath = api().post(PODS, """
+                {"podSpec": {"name": "bad-scratch", "instanceType": "g.n2.medium",
+                 "volumes": [{"name": "s", "emptyDir": {"sizeMB": 10}}],
+                 "containers": [{"name": "app", "image": "%s",
+                   "volumeMounts": [{"name": "s", "mountPath": "/s", "subPath": "part"}]}]}}""".formatted(IMAGE));
+        assertThat(subPath.status()).as(subPath.raw()).isEqualTo(400);
+        assertThat(subPath.body().path("error").path("message").asText())
+                .contains("podSpec.containers[0].volumeMounts[0].subPath");
     }
 
     @Test

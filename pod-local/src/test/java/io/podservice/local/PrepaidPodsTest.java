@@ -233,6 +233,11 @@ class PrepaidPodsTest extends ServiceTest {
         assertThat(new BigDecimal(readJson(operatorCli("describe-account", "--account-id", accountId)).path("result")
                 .path("account").path("balance").asText())).isNegative();
 
+        // in arrear, the account makes no pods
+        ApiClient.Response noMore = tenant.post(PODS, "{\"podSpec\": " + spec("another", null) + "}");
+        assertThat(noMore.status()).as(noMore.raw()).isEqualTo(400);
+        assertThat(noMore.body().path("error").path("message").asText()).contains("in arrear", "top it up");
+
         // in arrear, a pod cannot be deleted ("计费状态异常的容器无法删除")
         await().atMost(Duration.ofSeconds(20)).until(() -> "arrear".equals(charge(tenant, hourly).path("chargeStatus")
                 .asText()));

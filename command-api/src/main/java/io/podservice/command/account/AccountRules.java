@@ -65,6 +65,18 @@ public class AccountRules {
         }
     }
 
+    /**
+     * An account in arrear makes no pods: a new postpaid pod would be suspended at once and charged
+     * further, and a prepaid one cannot be paid from a balance below zero.
+     */
+    public void requireNotInArrear(String accountId) {
+        AccountStandings.Standing standing = standings.of(accountId);
+        if (standing.inArrear()) {
+            throw new ApiException(ErrorStatus.FAILED_PRECONDITION, "Account '" + accountId + "' is in arrear (its "
+                    + "balance is " + standing.balance() + "): top it up before creating pods");
+        }
+    }
+
     public void requireNotBlacklisted(String accountId) {
         if (standings.of(accountId).blacklisted()) {
             throw new ApiException(ErrorStatus.PERMISSION_DENIED, "Account '" + accountId + "' is on the elastic IP "

@@ -77,13 +77,16 @@ public class PrepaidPods {
     @EventHandler
     void on(AccountCharged e) {
         if ("prepaid_by_duration".equals(e.chargeMode())) {
-            jdbc.update("""
-                    INSERT INTO prepaid_pod (pod_id, account_id, period_start, period_end, renew_months, renew_amount)
-                    VALUES (?, ?, ?, ?, ?, ?::numeric)
-                    ON CONFLICT (pod_id) DO UPDATE SET period_end = excluded.period_end,
-                        renew_months = excluded.renew_months, renew_amount = excluded.renew_amount""",
-                    e.resourceId(), e.accountId(), Timestamp.from(e.periodStart()), Timestamp.from(e.periodEnd()),
-                    e.autoRenewMonths(), e.autoRenewMonths() == null ? null : e.amount());
+            // a renewal (its period starts where the last ended) moves a live row on; only a first payment makes one
+            int renewed = jdbc.update("UPDATE prepaid_pod SET period_end = ?, suspended = FALSE WHERE pod_id = ? "
+                    + "AND period_end = ?", Timestamp.from(e.periodEnd()), e.resourceId(), Timestamp.from(e.periodStart()));
+            if (renewed == 0) {
+                jdbc.update("""
+                        INSERT INTO prepaid_pod (pod_id, account_id, period_start, period_end, renew_months, renew_amount)
+                        VALUES (?, ?, ?, ?, ?, ?::numeric) ON CONFLICT (pod_id) DO NOTHING""",
+                        e.resourceId(), e.accountId(), Timestamp.from(e.periodStart()), Timestamp.from(e.periodEnd()),
+                        e.autoRenewMonths(), e.autoRenewMonths() == null ? null : e.amount());
+            }
         }
     }
 
@@ -91,5 +94,21 @@ public class PrepaidPods {
     @EventHandler
     void on(io.podservice.events.PodDeleted e) {
         jdbc.update("DELETE FROM prepaid_pod WHERE pod_id = ?", e.podId());
+    }
+
+    /** A pod being deleted is renewed no more (its deletion may take a while). */
+    @EventHandler
+    void on(io.podservice.events.PodDeleting e) {
+        jdbc.update("UPDATE prepaid_pod SET renew_months = NULL, renew_amount = NULL WHERE pod_id = ?", e.podId());
+    }
+
+    @EventHandler
+    void on(io.podservice.events.PodSuspended e) {
+        jdbc.update("UPDATE prepaid_pod SET suspended = TRUE WHERE pod_id = ?", e.podId());
+    }
+
+    @EventHandler
+    void on(io.podservice.events.PodStarting e) {
+        jdbc.update("UPDATE prepaid_pod SET suspended = FALSE WHERE pod_id = ?", e.podId());
     }
 }

@@ -51,8 +51,12 @@ public class UnpaidPodLifecycle {
     private final Clock clock;
     private final Duration retention;
 
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
+
     UnpaidPodLifecycle(DataSource dataSource, JdbcTemplate jdbc, CommandGateway commands, PriceList prices,
-                       Optional<Clock> clock, @Value("${pod.billing.retention:P7D}") Duration retention) {
+                       Optional<Clock> clock, @Value("${pod.billing.retention:P7D}") Duration retention,
+                       org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.commands = commands;
@@ -107,11 +111,14 @@ public class UnpaidPodLifecycle {
         int renewed = 0;
         int suspended = 0;
         int retired = 0;
+        // a suspended pod is looked at again when it is due to retire (or renewed by a top-up: autoRenew)
         List<Ended> ended = jdbc.query("""
                 SELECT pod_id, account_id, period_end, renew_months, renew_amount FROM prepaid_pod
-                WHERE period_end <= ? ORDER BY period_end LIMIT 1000""",
+                WHERE period_end <= ? AND (NOT suspended OR renew_months IS NOT NULL OR period_end <= ?)
+                ORDER BY period_end LIMIT 1000""",
                 (rs, row) -> new Ended(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        (Integer) rs.getObject(4), rs.getBigDecimal(5)), Timestamp.from(now));
+                        (Integer) rs.getObject(4), rs.getBigDecimal(5)), Timestamp.from(now),
+                Timestamp.from(now.minus(retention)));
         for (Ended pod : ended) {
             if (pod.renewMonths() != null && renew(pod)) {
                 renewed++;
@@ -127,9 +134,11 @@ public class UnpaidPodLifecycle {
         List<Unpaid> arrear = jdbc.query("""
                 SELECT p.pod_id, p.account_id, s.in_arrear_since, s.balance FROM postpaid_pod p
                 JOIN account_standing s ON s.account_id = p.account_id
-                WHERE s.in_arrear AND p.ended_at IS NULL ORDER BY s.in_arrear_since, p.pod_id LIMIT 1000""",
+                WHERE s.in_arrear AND p.ended_at IS NULL AND (NOT p.suspended OR s.in_arrear_since <= ?)
+                ORDER BY s.in_arrear_since, p.pod_id LIMIT 1000""",
                 (rs, row) -> new Unpaid(rs.getString(1), rs.getString(2),
-                        rs.getTimestamp(3) == null ? now : rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4)));
+                        rs.getTimestamp(3) == null ? now : rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4)),
+                Timestamp.from(now.minus(retention)));
         for (Unpaid pod : arrear) {
             Instant retireAt = pod.since().plus(retention);
             String why = "the balance of account '" + pod.accountId() + "' is " + pod.balance() + " since " + pod.since();
@@ -141,14 +150,28 @@ public class UnpaidPodLifecycle {
         return new Run(renewed, suspended, retired);
     }
 
-    /** The same months again, from where the period ended; false when the balance cannot pay them. */
+    /**
+     * The same months again, from where the period ended; false when the balance cannot pay them. The
+     * pod's row is locked while it is paid, and still there with its renewal: a pod whose deletion
+     * began (or ended) meanwhile is not paid for.
+     */
     private boolean renew(Ended pod) {
         Instant end = pod.periodEnd().plus(PrepaidPods.MONTH.multipliedBy(pod.renewMonths()));
         try {
-            commands.sendAndWait(new AccountCommands.PayAhead(pod.accountId(), pod.podId(), pod.renewAmount(),
-                    prices.getCurrency(), pod.periodEnd(), end, pod.renewMonths()), 30, TimeUnit.SECONDS);
-            log.info("pod {} renewed until {} for {} {}", pod.podId(), end, pod.renewAmount(), prices.getCurrency());
-            return true;
+            Boolean renewed = transaction.execute(status -> {
+                if (jdbc.queryForList("SELECT pod_id FROM prepaid_pod WHERE pod_id = ? AND period_end = ? "
+                        + "AND renew_months IS NOT NULL FOR UPDATE", String.class, pod.podId(),
+                        Timestamp.from(pod.periodEnd())).isEmpty()) {
+                    return false;
+                }
+                commands.sendAndWait(new AccountCommands.PayAhead(pod.accountId(), pod.podId(), pod.renewAmount(),
+                        prices.getCurrency(), pod.periodEnd(), end, pod.renewMonths()), 30, TimeUnit.SECONDS);
+                return true;
+            });
+            if (Boolean.TRUE.equals(renewed)) {
+                log.info("pod {} renewed until {} for {} {}", pod.podId(), end, pod.renewAmount(), prices.getCurrency());
+            }
+            return Boolean.TRUE.equals(renewed);
         } catch (RuntimeException refused) {
             log.info("pod {} is not renewed: {}", pod.podId(), refused.getMessage());
             return false;
@@ -172,6 +195,13 @@ public class UnpaidPodLifecycle {
             }
             return outcome;
         } catch (RuntimeException e) {
+            if (io.podservice.api.web.ApiFailures.causeOf(e,
+                    org.axonframework.modelling.command.AggregateNotFoundException.class).isPresent()) {
+                // deleted (or never a pod here): nothing of it is left to charge or enforce
+                jdbc.update("DELETE FROM prepaid_pod WHERE pod_id = ?", podId);
+                jdbc.update("UPDATE postpaid_pod SET ended_at = COALESCE(ended_at, now()) WHERE pod_id = ?", podId);
+                return UnpaidPods.Outcome.GONE;
+            }
             log.warn("pod {} not handled this time ({}): {}", podId, command.getClass().getSimpleName(), e.getMessage());
             return UnpaidPods.Outcome.BUSY;
         }

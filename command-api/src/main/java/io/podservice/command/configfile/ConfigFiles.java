@@ -105,13 +105,15 @@ public class ConfigFiles {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void requireMountable(String accountId, String regionId, List<PodSpecParts.Volume> volumes) {
+        // locked in one order, so two requests mounting the same files never wait for each other in a circle
+        volumes.stream().filter(v -> v.configFile() != null).map(v -> v.configFile().name()).distinct().sorted()
+                .forEach(name -> lock(accountId, regionId, name));
         for (int i = 0; i < volumes.size(); i++) {
             PodSpecParts.ConfigFileSource source = volumes.get(i).configFile();
             if (source == null) {
                 continue;
             }
             String path = "podSpec.volumes[" + i + "].configFile";
-            lock(accountId, regionId, source.name());
             ConfigFileIndex.Content file = index.find(accountId, regionId, source.name()).orElseThrow(() ->
                     ApiException.invalidArgument("Invalid " + path + ".name: no config file '" + source.name()
                             + "' in " + regionId));
@@ -148,9 +150,10 @@ public class ConfigFiles {
         long total = 0;
         for (int i = 0; i < data.size(); i++) {
             Entry entry = data.get(i);
-            if (entry == null || entry.key() == null || !KEY.matcher(entry.key()).matches() || entry.key().startsWith("..")) {
+            if (entry == null || entry.key() == null || !KEY.matcher(entry.key()).matches() || entry.key().startsWith("..")
+                    || entry.key().equals(".")) {
                 throw ApiException.invalidArgument("Invalid data[" + i + "].key: 1 to 128 letters, digits, '-', '_' "
-                        + "and '.', not beginning with '..'; got "
+                        + "and '.', neither '.' nor beginning with '..'; got "
                         + (entry == null || entry.key() == null ? "none" : "'" + entry.key() + "'"));
             }
             if (!keys.add(entry.key())) {

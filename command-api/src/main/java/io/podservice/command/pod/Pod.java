@@ -271,6 +271,12 @@ public class Pod {
                         throw CommandRejected.invalid("containers[" + i + "].volumeMounts[" + j + "].name", "pod '" + podId
                                 + "' has no volume '" + volume + "'");
                     }
+                    String subPath = replacement.volumeMounts().get(j).subPath();
+                    if (subPath != null && !subPath.isEmpty() && state.definition().volumes().stream().anyMatch(v ->
+                            v.name().equals(volume) && (v.configFile() != null || v.emptyDir() != null))) {
+                        throw CommandRejected.invalid("containers[" + i + "].volumeMounts[" + j + "].subPath", "a config "
+                                + "file or emptyDir volume is mounted whole: leave subPath empty");
+                    }
                 }
             }
             byName.put(replacement.name(), replacement);

@@ -72,6 +72,7 @@ public class PodCreation {
     @Transactional
     public List<String> create(RegionCatalog.Region region, String accountId, CreatePodsRequest request) {
         accountRules.requireRealNameVerified(accountId);
+        accountRules.requireNotInArrear(accountId);
         if (request.podSpec().elasticIp() != null) {
             accountRules.requireNotBlacklisted(accountId);
         }

@@ -54,7 +54,7 @@ class PodSpecValidator {
                         + type.cpu() + " vCPU, " + type.memoryMB() + " MB)");
             }
         }
-        checkConfigFileMounts(spec);
+        checkWholeMounts(spec);
         if (cpuRequested > type.cpu() || memoryRequested > type.memoryMB()) {
             throw invalid("podSpec.containers[*].resources.requests", "add up to more than the instance type "
                     + type.instanceType() + " offers (" + type.cpu() + " vCPU, " + type.memoryMB() + " MB)");
@@ -156,11 +156,14 @@ class PodSpecValidator {
         return names;
     }
 
-    /** A config file volume is mounted whole and read-only, so that updates reach it (no subPath, as Kubernetes). */
-    private static void checkConfigFileMounts(PodSpec spec) {
+    /**
+     * A config file volume is mounted whole and read-only, so that updates reach it (no subPath, as
+     * Kubernetes); an emptyDir whole too, since a sub-path bound beside it would outlive its tmpfs.
+     */
+    private static void checkWholeMounts(PodSpec spec) {
         Set<String> configFiles = new HashSet<>();
         (spec.volumes() == null ? List.<PodSpec.VolumeSpec>of() : spec.volumes()).stream()
-                .filter(v -> v.configFile() != null).forEach(v -> configFiles.add(v.name()));
+                .filter(v -> v.configFile() != null || v.emptyDir() != null).forEach(v -> configFiles.add(v.name()));
         for (int i = 0; i < spec.containers().size(); i++) {
             List<ContainerSpec.VolumeMountSpec> mounts = spec.containers().get(i).volumeMounts() == null ? List.of()
                     : spec.containers().get(i).volumeMounts();
@@ -168,7 +171,7 @@ class PodSpecValidator {
                 if (configFiles.contains(mounts.get(j).name()) && mounts.get(j).subPath() != null
                         && !mounts.get(j).subPath().isEmpty()) {
                     throw invalid("podSpec.containers[" + i + "].volumeMounts[" + j + "].subPath", "a config file "
-                            + "volume is mounted whole (its updates reach the pod that way): leave subPath empty");
+                            + "or emptyDir volume is mounted whole: leave subPath empty");
                 }
             }
         }

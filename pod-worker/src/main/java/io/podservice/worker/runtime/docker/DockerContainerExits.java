@@ -91,7 +91,8 @@ class DockerContainerExits implements ContainerExits {
                                     listener.exited(podId, container);
                                 }
                             } else if ("137".equals(attributes.get("exitCode"))
-                                    && !oomKills.since(event.getId(), null)) {
+                                    && !oomKills.within(event.getId(), OOM_GRACE.multipliedBy(5))) {
+                                // killed, and no oom of this run announced yet (one of an earlier run is older)
                                 awaitingOom.put(event.getId(), again.schedule(() -> {
                                     awaitingOom.remove(event.getId());
                                     listener.exited(podId, container);

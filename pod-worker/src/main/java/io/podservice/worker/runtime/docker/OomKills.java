@@ -39,6 +39,12 @@ class OomKills {
         lastOom.values().removeIf(at -> at.isBefore(now.minus(KEPT)));
     }
 
+    /** Whether Docker announced an OOM kill of the container within {@code window} before now. */
+    boolean within(String containerId, Duration window) {
+        Instant at = lastOom.get(containerId);
+        return at != null && !at.isBefore(clock.instant().minus(window));
+    }
+
     /** Whether Docker announced an OOM kill of the container since {@code startedAt} (its current or last run). */
     boolean since(String containerId, Instant startedAt) {
         Instant at = lastOom.get(containerId);
