@@ -81,9 +81,16 @@ public class ApiExceptionHandler {
         return respond(ErrorStatus.NOT_FOUND, "No operation at " + e.getHttpMethod() + " /" + e.getResourcePath());
     }
 
+    /**
+     * A path some operation has, with a method none has: no such operation, as for an unknown path
+     * (a POST to {@code /pods/{podId}:resize}, an operation of JD Cloud this service lacks, lands here
+     * because the path also fits describePod's).
+     */
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    public ResponseEntity<ApiResponse<Void>> method(HttpRequestMethodNotSupportedException e) {
-        return respond(ErrorStatus.INVALID_ARGUMENT, "Method " + e.getMethod() + " is not supported here");
+    public ResponseEntity<ApiResponse<Void>> method(HttpRequestMethodNotSupportedException e,
+                                                    jakarta.servlet.http.HttpServletRequest request) {
+        return respond(ErrorStatus.NOT_FOUND, "No operation at " + e.getMethod() + " " + request.getRequestURI()
+                + (e.getSupportedMethods() == null ? "" : "; this path takes " + String.join(", ", e.getSupportedMethods())));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
