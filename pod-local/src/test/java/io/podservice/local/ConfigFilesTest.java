@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,12 +39,12 @@ class ConfigFilesTest extends ServiceTest {
                    "volumeMounts": [{"name": "all", "mountPath": "/etc/app"}, {"name": "some", "mountPath": "/cfg"}]}]}"""
                 .formatted(name, IMAGE));
         awaitPhase(podId, "running");
-        assertThat(run(podId + "-app", "cat", "/etc/app/app.conf")).isEqualTo("version one");
-        assertThat(run(podId + "-app", "cat", "/etc/app/other")).isEqualTo("x");
-        assertThat(run(podId + "-app", "cat", "/cfg/conf/main.conf")).isEqualTo("version one");
-        assertThat(run(podId + "-app", "sh", "-c", "ls /cfg/conf")).contains("main.conf").doesNotContain("other");
-        assertThat(run(podId + "-app", "sh", "-c", "ls -lL /cfg/conf/main.conf")).startsWith("-rw-------");
-        assertThat(run(podId + "-app", "sh", "-c", "echo no > /etc/app/app.conf 2>&1 || echo refused"))
+        assertThat(exec(podId + "-app", "cat", "/etc/app/app.conf")).isEqualTo("version one");
+        assertThat(exec(podId + "-app", "cat", "/etc/app/other")).isEqualTo("x");
+        assertThat(exec(podId + "-app", "cat", "/cfg/conf/main.conf")).isEqualTo("version one");
+        assertThat(exec(podId + "-app", "sh", "-c", "ls /cfg/conf")).contains("main.conf").doesNotContain("other");
+        assertThat(exec(podId + "-app", "sh", "-c", "ls -lL /cfg/conf/main.conf")).startsWith("-rw-------");
+        assertThat(exec(podId + "-app", "sh", "-c", "echo no > /etc/app/app.conf 2>&1 || echo refused"))
                 .contains("refused");
 
         // deleting it while the pod mounts it: refused, naming the pod
@@ -59,10 +56,10 @@ class ConfigFilesTest extends ServiceTest {
         ok(api().post(FILES + "/" + name + ":update", """
                 {"data": [{"key": "app.conf", "value": "%s"}]}""".formatted(b64("version two"))));
         assertThat(ok(api().get(FILES + "/" + name)).path("configFile").path("data")).hasSize(1);
-        await().atMost(Duration.ofSeconds(40)).until(() -> run(podId + "-app", "cat", "/etc/app/app.conf")
+        await().atMost(Duration.ofSeconds(40)).until(() -> exec(podId + "-app", "cat", "/etc/app/app.conf")
                 .equals("version two"));
-        assertThat(run(podId + "-app", "cat", "/cfg/conf/main.conf")).isEqualTo("version two");
-        assertThat(run(podId + "-app", "sh", "-c", "ls /etc/app")).as("a key the new version lacks is gone")
+        assertThat(exec(podId + "-app", "cat", "/cfg/conf/main.conf")).isEqualTo("version two");
+        assertThat(exec(podId + "-app", "sh", "-c", "ls /etc/app")).as("a key the new version lacks is gone")
                 .doesNotContain("other");
 
         ok(api().delete(PODS + "/" + podId));
@@ -104,6 +101,11 @@ class ConfigFilesTest extends ServiceTest {
         ok(api().delete(FILES + "/" + name));
     }
 
+    /** The command's output in the container, without the trailing newline. */
+    private String exec(String container, String... command) throws InterruptedException {
+        return run(container, command).trim();
+    }
+
     private static String podWith(String configFile) {
         return """
                 {"podSpec": {"name": "bad-config", "instanceType": "g.n2.medium",
@@ -126,16 +128,4 @@ class ConfigFilesTest extends ServiceTest {
         return response.body().path("result");
     }
 
-    private String run(String container, String... command) throws InterruptedException {
-        String exec = docker.execCreateCmd(container).withCmd(command).withAttachStdout(true).withAttachStderr(true)
-                .exec().getId();
-        StringBuilder out = new StringBuilder();
-        docker.execStartCmd(exec).exec(new ResultCallback.Adapter<Frame>() {
-            @Override
-            public void onNext(Frame frame) {
-                out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-            }
-        }).awaitCompletion(20, TimeUnit.SECONDS);
-        return out.toString().trim();
-    }
 }

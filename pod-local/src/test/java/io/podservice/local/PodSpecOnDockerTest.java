@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
-import com.github.dockerjava.api.model.Frame;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,16 +216,4 @@ class PodSpecOnDockerTest extends ServiceTest {
         return volumes == null ? List.of() : volumes.stream().map(InspectVolumeResponse::getName).toList();
     }
 
-    private String run(String container, String... command) throws InterruptedException {
-        String exec = docker.execCreateCmd(container).withCmd(command).withAttachStdout(true).withAttachStderr(true)
-                .exec().getId();
-        StringBuilder out = new StringBuilder();
-        docker.execStartCmd(exec).exec(new ResultCallback.Adapter<Frame>() {
-            @Override
-            public void onNext(Frame frame) {
-                out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-            }
-        }).awaitCompletion(20, TimeUnit.SECONDS);
-        return out.toString();
-    }
 }

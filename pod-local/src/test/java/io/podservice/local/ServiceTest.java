@@ -137,6 +137,21 @@ abstract class ServiceTest {
     }
 
     /** The launcher's operator account (pod.operators), for the operator API. */
+    /** What {@code command} printed (stdout and stderr) in the container, run with docker exec. */
+    String run(String container, String... command) throws InterruptedException {
+        String exec = docker.execCreateCmd(container).withCmd(command).withAttachStdout(true).withAttachStderr(true)
+                .exec().getId();
+        StringBuilder out = new StringBuilder();
+        docker.execStartCmd(exec).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<
+                com.github.dockerjava.api.model.Frame>() {
+            @Override
+            public void onNext(com.github.dockerjava.api.model.Frame frame) {
+                out.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }).awaitCompletion(20, java.util.concurrent.TimeUnit.SECONDS);
+        return out.toString();
+    }
+
     /** The pod CLI with the launcher's operator profile; what it printed, once it exited 0. */
     String operatorCli(String... args) {
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("--config",
