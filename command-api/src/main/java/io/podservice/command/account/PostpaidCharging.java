@@ -159,15 +159,6 @@ public class PostpaidCharging {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    @EventHandler
-    void on(io.podservice.events.PodSuspended e) {
-        jdbc.update("UPDATE postpaid_pod SET suspended = TRUE WHERE pod_id = ?", e.podId());
-    }
-
-    @EventHandler
-    void on(io.podservice.events.PodStarting e) {
-        jdbc.update("UPDATE postpaid_pod SET suspended = FALSE WHERE pod_id = ?", e.podId());
-    }
 
     /** A by-usage pod runs from now (the worker's report of its start). */
     @EventHandler

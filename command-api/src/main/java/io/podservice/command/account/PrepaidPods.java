@@ -101,14 +101,4 @@ public class PrepaidPods {
     void on(io.podservice.events.PodDeleting e) {
         jdbc.update("UPDATE prepaid_pod SET renew_months = NULL, renew_amount = NULL WHERE pod_id = ?", e.podId());
     }
-
-    @EventHandler
-    void on(io.podservice.events.PodSuspended e) {
-        jdbc.update("UPDATE prepaid_pod SET suspended = TRUE WHERE pod_id = ?", e.podId());
-    }
-
-    @EventHandler
-    void on(io.podservice.events.PodStarting e) {
-        jdbc.update("UPDATE prepaid_pod SET suspended = FALSE WHERE pod_id = ?", e.podId());
-    }
 }

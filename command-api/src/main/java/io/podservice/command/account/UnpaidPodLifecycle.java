@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import io.podservice.events.PodStarting;
+import io.podservice.events.PodSuspended;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +42,7 @@ import org.springframework.stereotype.Component;
  * renewal is paid once.
  */
 @Component
+@ProcessingGroup(AccountStandings.PROCESSING_GROUP)
 public class UnpaidPodLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(UnpaidPodLifecycle.class);
@@ -109,8 +114,7 @@ public class UnpaidPodLifecycle {
     private Run enforceHoldingTheLock() {
         Instant now = clock.instant();
         int renewed = 0;
-        int suspended = 0;
-        int retired = 0;
+        java.util.Map<UnpaidPods.Outcome, Integer> outcomes = new java.util.EnumMap<>(UnpaidPods.Outcome.class);
         // a suspended pod is looked at again when it is due to retire (or renewed by a top-up: autoRenew)
         List<Ended> ended = jdbc.query("""
                 SELECT pod_id, account_id, period_end, renew_months, renew_amount FROM prepaid_pod
@@ -124,12 +128,9 @@ public class UnpaidPodLifecycle {
                 renewed++;
                 continue;
             }
-            Instant retireAt = pod.periodEnd().plus(retention);
             String why = "its prepaid period ended at " + pod.periodEnd();
-            UnpaidPods.Outcome outcome = now.isBefore(retireAt) ? suspend(pod.podId(), "overdue", why, retireAt)
-                    : retire(pod.podId(), "overdue", why + " and was not renewed within " + retention);
-            suspended += outcome == UnpaidPods.Outcome.SUSPENDED ? 1 : 0;
-            retired += outcome == UnpaidPods.Outcome.RETIRED ? 1 : 0;
+            outcomes.merge(step(pod.podId(), "overdue", pod.periodEnd(), now, why,
+                    why + " and was not renewed within " + retention), 1, Integer::sum);
         }
         List<Unpaid> arrear = jdbc.query("""
                 SELECT p.pod_id, p.account_id, s.in_arrear_since, s.balance FROM postpaid_pod p
@@ -140,14 +141,19 @@ public class UnpaidPodLifecycle {
                         rs.getTimestamp(3) == null ? now : rs.getTimestamp(3).toInstant(), rs.getBigDecimal(4)),
                 Timestamp.from(now.minus(retention)));
         for (Unpaid pod : arrear) {
-            Instant retireAt = pod.since().plus(retention);
             String why = "the balance of account '" + pod.accountId() + "' is " + pod.balance() + " since " + pod.since();
-            UnpaidPods.Outcome outcome = now.isBefore(retireAt) ? suspend(pod.podId(), "arrear", why, retireAt)
-                    : retire(pod.podId(), "arrear", why + ", longer than " + retention);
-            suspended += outcome == UnpaidPods.Outcome.SUSPENDED ? 1 : 0;
-            retired += outcome == UnpaidPods.Outcome.RETIRED ? 1 : 0;
+            outcomes.merge(step(pod.podId(), "arrear", pod.since(), now, why, why + ", longer than " + retention), 1,
+                    Integer::sum);
         }
-        return new Run(renewed, suspended, retired);
+        return new Run(renewed, outcomes.getOrDefault(UnpaidPods.Outcome.SUSPENDED, 0),
+                outcomes.getOrDefault(UnpaidPods.Outcome.RETIRED, 0));
+    }
+
+    /** A pod unpaid since {@code unpaidSince}: suspended within the retention, retired after it. */
+    private UnpaidPods.Outcome step(String podId, String status, Instant unpaidSince, Instant now, String why,
+                                    String retireWhy) {
+        Instant retireAt = unpaidSince.plus(retention);
+        return now.isBefore(retireAt) ? suspend(podId, status, why, retireAt) : retire(podId, status, retireWhy);
     }
 
     /**
@@ -176,6 +182,22 @@ public class UnpaidPodLifecycle {
             log.info("pod {} is not renewed: {}", pod.podId(), refused.getMessage());
             return false;
         }
+    }
+
+    /** Suspended pods are left out of the runs until they are due to retire (both tables keep the flag). */
+    @EventHandler
+    void on(PodSuspended e) {
+        markSuspended(e.podId(), true);
+    }
+
+    @EventHandler
+    void on(PodStarting e) {
+        markSuspended(e.podId(), false);
+    }
+
+    private void markSuspended(String podId, boolean suspended) {
+        jdbc.update("UPDATE prepaid_pod SET suspended = ? WHERE pod_id = ?", suspended, podId);
+        jdbc.update("UPDATE postpaid_pod SET suspended = ? WHERE pod_id = ?", suspended, podId);
     }
 
     private UnpaidPods.Outcome suspend(String podId, String status, String why, Instant retireAt) {
