@@ -2,6 +2,7 @@ package io.podservice.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * What a hostile prober sent, each answered with a 4xx naming the problem, never a 5xx: NUL bytes,
  * absurd filter indexes, contradictory filters, odd content types and charsets, malformed escapes
  * before the signature is checked, over-long or blank nonces, leniently typed or trailing JSON,
- * bulk bodies, a scope of another region, and a clientToken reused for another request.
+ * bulk bodies, a scope of another region, a clientToken reused for another request, and a request
+ * line too long for the HTTP server (still answered in the API's envelope).
  */
 class HostileInputTest extends ServiceTest {
 
@@ -56,6 +58,21 @@ class HostileInputTest extends ServiceTest {
             String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(response).startsWith("HTTP/1.1 400").contains("INVALID_ARGUMENT").contains("pageSize");
         }
+    }
+
+    /** Refused by Tomcat before any filter runs (over server.max-http-request-header-size): still the API's envelope. */
+    @Test
+    void anOverlongRequestLineAnswersInTheApisEnvelope() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + PODS + "?x="
+                        + "a".repeat(9000))).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        JsonNode body = readJson(response.body());
+        assertThat(body.path("requestId").asText()).hasSize(32);
+        assertThat(body.path("error").path("status").asText()).isEqualTo("INVALID_ARGUMENT");
+        assertThat(body.path("error").path("message").asText()).contains("max-http-request-header-size");
     }
 
     @Test

@@ -43,6 +43,32 @@ public class ApiSupportAutoConfiguration {
     }
 
     /**
+     * Tomcat's error page for what it refuses before the application sees it (an over-long request
+     * line or headers) is {@link io.podservice.api.web.JsonErrorReportValve}: the API's envelope,
+     * not HTML. The host adds its stock valve when it starts, so the context, started after it,
+     * swaps it.
+     */
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<
+            org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory> jsonErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> context.addLifecycleListener(event -> {
+            if (org.apache.catalina.Lifecycle.BEFORE_START_EVENT.equals(event.getType())
+                    && context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(io.podservice.api.web.JsonErrorReportValve.class.getName());
+                for (org.apache.catalina.Valve valve : host.getPipeline().getValves()) {
+                    if (valve.getClass() == org.apache.catalina.valves.ErrorReportValve.class) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                if (java.util.Arrays.stream(host.getPipeline().getValves())
+                        .noneMatch(v -> v instanceof io.podservice.api.web.JsonErrorReportValve)) {
+                    host.getPipeline().addValve(new io.podservice.api.web.JsonErrorReportValve());
+                }
+            }
+        }));
+    }
+
+    /**
      * The API's JSON: dates as JD Cloud writes them (ISO 8601 in UTC, whole seconds), and request
      * bodies read strictly (one document and nothing after it, no key twice, no number or boolean
      * where text belongs, no empty string where a number or boolean belongs). What JD Cloud's own
