@@ -57,12 +57,9 @@ def test_operations_not_built_yet_answer_not_found_in_the_envelope(pods, env):
     answer 404 NOT_FOUND in the API's envelope, which the SDK decodes like any other error."""
     from jdcloud_sdk.services.pod.apis.DescribeImageCachesRequest import (DescribeImageCachesParameters,
                                                                            DescribeImageCachesRequest)
-    from jdcloud_sdk.services.pod.apis.DescribePodTemplatesRequest import (DescribePodTemplatesParameters,
-                                                                            DescribePodTemplatesRequest)
     from jdcloud_sdk.services.pod.apis.ResizePodRequest import ResizePodParameters, ResizePodRequest
     for what, request in (
             ('describeImageCaches', DescribeImageCachesRequest(DescribeImageCachesParameters(env.region))),
-            ('describePodTemplates', DescribePodTemplatesRequest(DescribePodTemplatesParameters(env.region))),
             ('resizePod', ResizePodRequest(ResizePodParameters(env.region, 'pod-doesnotexist', 'g.n2.large')))):
         error = pods.error(request)
         with Checks(what + ', not built yet') as c:

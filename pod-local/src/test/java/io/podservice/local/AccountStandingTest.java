@@ -218,10 +218,4 @@ class AccountStandingTest extends ServiceTest {
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
         return response.body().path("result").path("podIds").get(0).asText();
     }
-
-    private static JsonNode ok(ApiClient.Response response) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(200);
-        return response.body().path("result");
-    }
-
 }

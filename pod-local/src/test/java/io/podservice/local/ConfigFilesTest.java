@@ -114,18 +114,7 @@ class ConfigFilesTest extends ServiceTest {
                 .formatted(configFile, IMAGE);
     }
 
-    private static void expect(ApiClient.Response response, int status, String inMessage) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(status);
-        assertThat(response.body().path("error").path("message").asText()).contains(inMessage);
-    }
-
     private static String b64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
-
-    private static JsonNode ok(ApiClient.Response response) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(200);
-        return response.body().path("result");
-    }
-
 }

@@ -344,10 +344,6 @@ class NetworkTest extends ServiceTest {
         return value.isArray() ? value.get(0).asText() : value.asText();
     }
 
-    private static void ok(ApiClient.Response response) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(200);
-    }
-
     /** The body of a GET from this host, or "" when nothing answers. */
     private static String get(String url) {
         try {

@@ -122,11 +122,6 @@ class ReadYourWritesTest extends ServiceTest {
         return ok(api.get(path)).path("totalCount").asLong();
     }
 
-    private static JsonNode ok(ApiClient.Response response) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(200);
-        return response.body().path("result");
-    }
-
     private static String b64(String value) {
         return Base64.getEncoder().encodeToString(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -98,6 +98,7 @@ abstract class ServiceTest {
             System.setProperty("pod.accounts[" + (i + 1) + "].access-keys[0].secret-access-key", "secret-" + scopedKey(name));
         }
         System.setProperty("pod.quota.accounts.quota.pod", "10");
+        System.setProperty("pod.quota.accounts.quota.podTemplate", "2");
         System.setProperty("pod.quota.accounts.multinode.pod", "60");
         for (String type : java.util.List.of("pod", "secret", "vpc", "subnet", "securityGroup", "elasticIp")) {
             System.setProperty("pod.quota.accounts.consistency." + type, "60");
@@ -229,5 +230,17 @@ abstract class ServiceTest {
             throw new AssertionError("createPods answered " + response.status() + ": " + response.body());
         }
         return response.body().path("result").path("podIds").get(0).asText();
+    }
+
+    /** The result of a call that must succeed (200), or a failure showing the whole answer. */
+    static JsonNode ok(ApiClient.Response response) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        return response.body().path("result");
+    }
+
+    /** A call that must fail with {@code status}, its error message holding {@code inMessage}. */
+    static void expect(ApiClient.Response response, int status, String inMessage) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(status);
+        assertThat(response.body().path("error").path("message").asText()).contains(inMessage);
     }
 }

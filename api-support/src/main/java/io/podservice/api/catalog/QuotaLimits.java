@@ -20,11 +20,12 @@ public class QuotaLimits {
     public static final String ELASTIC_IP = "elasticIp";
     /** Config files of an account in a region (JD Cloud lists no quota for them; this service keeps one). */
     public static final String CONFIG_FILE = "configFile";
+    public static final String POD_TEMPLATE = "podTemplate";
     /** Resource types JD Cloud lists that this service has none of: limit 0, used 0. */
-    public static final java.util.Set<String> ABSENT = java.util.Set.of("imageCache", "podTemplate");
+    public static final java.util.Set<String> ABSENT = java.util.Set.of("imageCache");
 
     private Map<String, Integer> defaults = new LinkedHashMap<>(Map.of(POD, 100, CONTAINER, 400, SECRET, 50,
-            VPC, 10, SUBNET, 50, SECURITY_GROUP, 50, ELASTIC_IP, 20, CONFIG_FILE, 50));
+            VPC, 10, SUBNET, 50, SECURITY_GROUP, 50, ELASTIC_IP, 20, CONFIG_FILE, 50, POD_TEMPLATE, 20));
     private Map<String, Map<String, Integer>> accounts = new LinkedHashMap<>();
 
     public Map<String, Integer> getDefaults() {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -105,28 +106,42 @@ public class ConfigFiles {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void requireMountable(String accountId, String regionId, List<PodSpecParts.Volume> volumes) {
+        List<ApiException> problems = problems(accountId, regionId, volumes);
+        if (!problems.isEmpty()) {
+            throw problems.get(0);
+        }
+    }
+
+    /** Every way the volumes break that rule, in the volumes' order (none when they keep it); the files stay locked. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<ApiException> problems(String accountId, String regionId, List<PodSpecParts.Volume> volumes) {
         // locked in one order, so two requests mounting the same files never wait for each other in a circle
         volumes.stream().filter(v -> v.configFile() != null).map(v -> v.configFile().name()).distinct().sorted()
                 .forEach(name -> lock(accountId, regionId, name));
+        List<ApiException> problems = new ArrayList<>();
         for (int i = 0; i < volumes.size(); i++) {
             PodSpecParts.ConfigFileSource source = volumes.get(i).configFile();
             if (source == null) {
                 continue;
             }
             String path = "podSpec.volumes[" + i + "].configFile";
-            ConfigFileIndex.Content file = index.find(accountId, regionId, source.name()).orElseThrow(() ->
-                    ApiException.invalidArgument("Invalid " + path + ".name: no config file '" + source.name()
-                            + "' in " + regionId));
+            Optional<ConfigFileIndex.Content> file = index.find(accountId, regionId, source.name());
+            if (file.isEmpty()) {
+                problems.add(ApiException.invalidArgument("Invalid " + path + ".name: no config file '" + source.name()
+                        + "' in " + regionId));
+                continue;
+            }
             Set<String> keys = new HashSet<>();
-            file.data().forEach(entry -> keys.add(entry.key()));
+            file.get().data().forEach(entry -> keys.add(entry.key()));
             for (int j = 0; j < source.fileToPath().size(); j++) {
                 String key = source.fileToPath().get(j).key();
                 if (!keys.contains(key)) {
-                    throw ApiException.invalidArgument("Invalid " + path + ".fileToPath[" + j + "].key: config file '"
-                            + source.name() + "' has no key '" + key + "'; its keys: " + String.join(", ", keys));
+                    problems.add(ApiException.invalidArgument("Invalid " + path + ".fileToPath[" + j + "].key: config "
+                            + "file '" + source.name() + "' has no key '" + key + "'; its keys: " + String.join(", ", keys)));
                 }
             }
         }
+        return problems;
     }
 
     private ConfigFileIndex.Content existing(String accountId, String regionId, String name) {

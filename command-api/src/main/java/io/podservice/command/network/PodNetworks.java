@@ -85,10 +85,40 @@ public class PodNetworks {
                 .toList();
     }
 
+    /**
+     * Every reason the subnet and security groups could not take a pod now (none when they can), each
+     * the error createPods would answer; nothing is locked or assigned.
+     */
+    public List<ApiException> problems(String accountId, String regionId, String subnetId, List<String> securityGroups) {
+        List<ApiException> problems = new ArrayList<>();
+        NetworkIndex.Resource subnet = index.find(NetworkIndex.SUBNET, accountId, regionId, subnetId).orElse(null);
+        if (subnet == null) {
+            problems.add(subnetNotFound(regionId, subnetId));
+        }
+        List<String> groups = securityGroups == null ? List.of() : securityGroups;
+        for (int i = 0; i < groups.size(); i++) {
+            try {
+                securityGroup(accountId, regionId, subnet, groups.get(i), i);
+            } catch (ApiException e) {
+                problems.add(e);
+            }
+        }
+        return problems;
+    }
+
+    /** The VPC of the caller's subnet, or NOT_FOUND as createPods answers it. */
+    public String vpcOf(String accountId, String regionId, String subnetId) {
+        return subnet(accountId, regionId, subnetId).vpcId();
+    }
+
     private NetworkIndex.Resource subnet(String accountId, String regionId, String subnetId) {
         return index.find(NetworkIndex.SUBNET, accountId, regionId, subnetId)
-                .orElseThrow(() -> ApiException.notFound("Invalid " + FIELD + ".subnetId: subnet '" + subnetId
-                        + "' not found in " + regionId));
+                .orElseThrow(() -> subnetNotFound(regionId, subnetId));
+    }
+
+    private static ApiException subnetNotFound(String regionId, String subnetId) {
+        return ApiException.notFound("Invalid " + FIELD + ".subnetId: subnet '" + subnetId + "' not found in "
+                + regionId);
     }
 
     private List<String> securityGroups(String accountId, String regionId, NetworkIndex.Resource subnet,
@@ -101,19 +131,22 @@ public class PodNetworks {
             throw ApiException.invalidArgument("Invalid " + FIELD + ".securityGroups: at most " + MAX_SECURITY_GROUPS
                     + " security groups, got " + groups.size());
         }
-        int i = 0;
-        for (String id : requested) {
-            NetworkIndex.Resource group = index.find(NetworkIndex.SECURITY_GROUP, accountId, regionId, id)
-                    .orElseThrow(() -> ApiException.notFound("Invalid " + FIELD + ".securityGroups: security group '"
-                            + id + "' not found in " + regionId));
-            if (!group.vpcId().equals(subnet.vpcId())) {
-                throw ApiException.invalidArgument("Invalid " + FIELD + ".securityGroups[" + i + "]: security group '"
-                        + id + "' is in VPC '" + group.vpcId() + "', and the subnet '" + subnet.id() + "' is in VPC '"
-                        + subnet.vpcId() + "'; they must be in the same VPC");
-            }
-            i++;
+        for (int i = 0; i < requested.size(); i++) {
+            securityGroup(accountId, regionId, subnet, requested.get(i), i);
         }
         return List.copyOf(groups);
+    }
+
+    /** The security group {@code id} exists and is in the subnet's VPC (when there is a subnet to compare). */
+    private void securityGroup(String accountId, String regionId, NetworkIndex.Resource subnet, String id, int i) {
+        NetworkIndex.Resource group = index.find(NetworkIndex.SECURITY_GROUP, accountId, regionId, id)
+                .orElseThrow(() -> ApiException.notFound("Invalid " + FIELD + ".securityGroups[" + i
+                        + "]: security group '" + id + "' not found in " + regionId));
+        if (subnet != null && !group.vpcId().equals(subnet.vpcId())) {
+            throw ApiException.invalidArgument("Invalid " + FIELD + ".securityGroups[" + i + "]: security group '"
+                    + id + "' is in VPC '" + group.vpcId() + "', and the subnet '" + subnet.id() + "' is in VPC '"
+                    + subnet.vpcId() + "'; they must be in the same VPC");
+        }
     }
 
     /**

@@ -66,6 +66,16 @@ class QuotaLedger {
     }
 
     @EventHandler
+    void on(io.podservice.events.PodTemplateCreated created) {
+        add(created.accountId(), created.regionId(), QuotaLimits.POD_TEMPLATE, 1);
+    }
+
+    @EventHandler
+    void on(io.podservice.events.PodTemplateDeleted deleted) {
+        add(deleted.accountId(), deleted.regionId(), QuotaLimits.POD_TEMPLATE, -1);
+    }
+
+    @EventHandler
     void on(NetworkEvent event) {
         if (event instanceof VpcCreated || event instanceof VpcDeleted) {
             add(event.accountId(), event.regionId(), QuotaLimits.VPC, event instanceof VpcCreated ? 1 : -1);
