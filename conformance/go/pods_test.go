@@ -406,7 +406,7 @@ func (f *fixture) elasticIP(t *testing.T) {
 }
 
 // lifecycle: a pod with container resources as JD Cloud writes them (strings) through stopPod,
-// rebuildPod, startPod and deletePod.
+// rebuildPod, resizePod, startPod and deletePod.
 func (f *fixture) lifecycle(t *testing.T) {
 	name := run.prefix + "-life"
 	resources := &podmodels.ResourceRequestsSpec{
@@ -434,9 +434,30 @@ func (f *fixture) lifecycle(t *testing.T) {
 		return p.PodStatus.Phase == "stopped" && len(p.Containers) == 1 && equalStrings(p.Containers[0].Command, rebuilt)
 	})
 
+	// resizePod: refused to the type it has, then to g.n2.large with new resources for its container
+	same, err := f.pods.ResizePod(podapis.NewResizePodRequest(run.region, id, instanceType))
+	if e := failed(t, "resizePod to its own type", same, err); e.Code != 400 || !strings.Contains(e.Message, "already") {
+		t.Errorf("resizePod to its own type: error %+v, want 400 saying it is of that type already", e)
+	}
+	resize := podapis.NewResizePodRequest(run.region, id, "g.n2.large")
+	resize.SetContainerResources([]podmodels.ContainerResourceSpec{{Name: "main", Resources: &podmodels.ResourceRequestsSpec{
+		Limits: &podmodels.RequestSpec{Cpu: ptr("1500m"), MemoryMB: ptr("1Gi")}}}})
+	resized, err := f.pods.ResizePod(resize)
+	ok(t, "resizePod", resized, err)
+	pod = f.describePod(t, id)
+	eq(t, "instanceType after resizePod", pod.InstanceType, "g.n2.large")
+	if len(pod.Containers) != 1 || pod.Containers[0].Resources.Limits.Cpu != "1500m" ||
+		pod.Containers[0].Resources.Limits.MemoryMB != "1024Mi" {
+		t.Errorf("containers after resizePod = %+v, want main limited to 1500m and 1024Mi", pod.Containers)
+	}
+
 	started, err := f.pods.StartPod(podapis.NewStartPodRequest(run.region, id))
 	ok(t, "startPod", started, err)
 	f.waitPhase(t, id, "running", runningTimeout)
+	running, err := f.pods.ResizePod(podapis.NewResizePodRequest(run.region, id, instanceType))
+	if e := failed(t, "resizePod of a running pod", running, err); e.Code != 400 || !strings.Contains(e.Message, "stopped") {
+		t.Errorf("resizePod of a running pod: error %+v, want 400 saying it must be stopped", e)
+	}
 	waitUntil(t, "the rebuilt command's output in getContainerLogs", 30*time.Second, func() bool {
 		req := podapis.NewGetContainerLogsRequest(run.region, id, "main")
 		req.SetTailLines(100)

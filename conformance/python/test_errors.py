@@ -57,10 +57,12 @@ def test_operations_not_built_yet_answer_not_found_in_the_envelope(pods, env):
     answer 404 NOT_FOUND in the API's envelope, which the SDK decodes like any other error."""
     from jdcloud_sdk.services.pod.apis.DescribeImageCachesRequest import (DescribeImageCachesParameters,
                                                                            DescribeImageCachesRequest)
-    from jdcloud_sdk.services.pod.apis.ResizePodRequest import ResizePodParameters, ResizePodRequest
+    from jdcloud_sdk.services.pod.apis.GetMostSuitableImageCacheRequest import (
+        GetMostSuitableImageCacheParameters, GetMostSuitableImageCacheRequest)
     for what, request in (
             ('describeImageCaches', DescribeImageCachesRequest(DescribeImageCachesParameters(env.region))),
-            ('resizePod', ResizePodRequest(ResizePodParameters(env.region, 'pod-doesnotexist', 'g.n2.large')))):
+            ('getMostSuitableImageCache', GetMostSuitableImageCacheRequest(
+                GetMostSuitableImageCacheParameters(env.region, env.image)))):
         error = pods.error(request)
         with Checks(what + ', not built yet') as c:
             check_error(c, vars(error), 404, 'NOT_FOUND')

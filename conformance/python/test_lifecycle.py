@@ -1,15 +1,17 @@
 """A second pod through its whole life with JD Cloud's Python SDK: createPods with container
-resources as JD Cloud writes them (strings), stopPod, rebuildPod, startPod, deletePod; and a pod
+resources as JD Cloud writes them (strings), stopPod, rebuildPod, resizePod, startPod, deletePod; and a pod
 with an emptyDir volume."""
-from conftest import (PHASE_TIMEOUT, RUNNING_TIMEOUT, container_spec, create_pod, describe_pod, pod_gone, pod_spec,
-                      wait_phase)
-from expect import Checks, check_pod, wait_until
+from conftest import (PHASE_TIMEOUT, RUNNING_TIMEOUT, container_spec, create_pod, describe_pod, error_dict, pod_gone,
+                      pod_spec, wait_phase)
+from expect import INSTANCE_TYPE, Checks, check_pod, wait_until
 
 from jdcloud_sdk.services.pod.apis.DeletePodRequest import DeletePodParameters, DeletePodRequest
 from jdcloud_sdk.services.pod.apis.GetContainerLogsRequest import GetContainerLogsParameters, GetContainerLogsRequest
 from jdcloud_sdk.services.pod.apis.RebuildPodRequest import RebuildPodParameters, RebuildPodRequest
+from jdcloud_sdk.services.pod.apis.ResizePodRequest import ResizePodParameters, ResizePodRequest
 from jdcloud_sdk.services.pod.apis.StartPodRequest import StartPodParameters, StartPodRequest
 from jdcloud_sdk.services.pod.apis.StopPodRequest import StopPodParameters, StopPodRequest
+from jdcloud_sdk.services.pod.models.ContainerResourceSpec import ContainerResourceSpec
 from jdcloud_sdk.services.pod.models.EmptyDirVolumeSourceSpec import EmptyDirVolumeSourceSpec
 from jdcloud_sdk.services.pod.models.RebuildContainerSpec import RebuildContainerSpec
 from jdcloud_sdk.services.pod.models.RequestSpec import RequestSpec
@@ -46,8 +48,23 @@ def test_stop_rebuild_start_delete(pods, env, network, secret, created_pods):
                               and p['containers'][0].get('command') == REBUILT else None)(
         describe_pod(pods, env, pod_id)), PHASE_TIMEOUT, 'the rebuilt pod stopped with the new command')
 
+    # resizePod: refused to the type it has; to g.n2.large with the container's new limits
+    same = error_dict(pods.error(ResizePodRequest(ResizePodParameters(env.region, pod_id, INSTANCE_TYPE))))
+    assert same['code'] == 400 and 'already' in same['message'], same
+    params = ResizePodParameters(env.region, pod_id, 'g.n2.large')
+    params.setContainerResources([ContainerResourceSpec('main', ResourceRequestsSpec(
+        requests=RequestSpec(cpu='250m', memoryMB='128Mi'), limits=RequestSpec(cpu='1500m', memoryMB='1Gi')))])
+    pods.ok(ResizePodRequest(params))
+    with Checks('describePod after resizePod to g.n2.large') as c:
+        pod = describe_pod(pods, env, pod_id)
+        c.eq(pod, 'instanceType', 'g.n2.large')
+        c.eq(pod, 'containers[0].resources.limits.cpu', '1500m')
+        c.eq(pod, 'containers[0].resources.limits.memoryMB', '1024Mi')
+
     pods.ok(StartPodRequest(StartPodParameters(env.region, pod_id)))
     wait_phase(pods, env, pod_id, 'running', RUNNING_TIMEOUT)
+    running = error_dict(pods.error(ResizePodRequest(ResizePodParameters(env.region, pod_id, INSTANCE_TYPE))))
+    assert running['code'] == 400 and 'stopped' in running['message'], running
 
     def logs():
         params = GetContainerLogsParameters(env.region, pod_id, 'main')

@@ -45,6 +45,7 @@ public class AuditTrail extends EventSubscriber {
             Map.entry("PodCreated", "createPods"), Map.entry("PodStopping", "stopPod"),
             Map.entry("PodStarting", "startPod"), Map.entry("PodDeleting", "deletePod"),
             Map.entry("PodRebuilding", "rebuildPod"), Map.entry("PodAttributesModified", "modifyPodAttribute"),
+            Map.entry("PodResized", "resizePod"),
             Map.entry("PodElasticIpAssociated", "associateElasticIp"),
             Map.entry("PodElasticIpDisassociated", "disassociateElasticIp"),
             Map.entry("SecretCreated", "createSecret"), Map.entry("SecretDeleted", "deleteSecret"),

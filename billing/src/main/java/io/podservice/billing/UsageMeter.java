@@ -87,6 +87,11 @@ public class UsageMeter extends EventSubscriber {
                 || payload instanceof io.podservice.events.PodScheduled moved && moved.taskId() != null) {
             closeRunning(pod, at);
         }
+        if (payload instanceof io.podservice.events.PodResized resized) {
+            // only a stopped pod is resized: its next run is metered as the new type
+            jdbc.update("UPDATE billing_pod SET instance_type = ? WHERE pod_id = ?", resized.definition().instanceType(),
+                    event.aggregateId());
+        }
         if (payload instanceof PodElasticIpAssociated bound) {
             jdbc.update("UPDATE billing_pod SET elastic_ip_id = ?, elastic_ip_since = ? WHERE pod_id = ?",
                     bound.elasticIpId(), Timestamp.from(at), event.aggregateId());

@@ -3,8 +3,6 @@ package io.podservice.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +14,6 @@ import org.junit.jupiter.api.Test;
 class PodBudgetTest extends ServiceTest {
 
     private static final String PODS = "/v1/regions/" + REGION + "/pods";
-    private static final Path CGROUPS = Path.of("/sys/fs/cgroup");
-
     @Test
     void threeContainersShareOneInstanceTypeAndAForkBombStopsAtThePodsLimit() throws Exception {
         String container = "{\"name\": \"%s\", \"image\": \"" + IMAGE + "\", \"command\": [\"sleep\", \"3600\"]}";
@@ -32,9 +28,9 @@ class PodBudgetTest extends ServiceTest {
             assertThat(docker.inspectContainerCmd(podId + "-" + name).exec().getHostConfig().getCgroupParent())
                     .as("container %s runs in the pod's cgroup", name).isEqualTo(parent);
         }
-        assertThat(read("memory", podId, "memory.limit_in_bytes")).isEqualTo(4096L * 1024 * 1024);
-        assertThat(read("cpu", podId, "cpu.cfs_quota_us")).as("1 vCPU for the whole pod").isEqualTo(100_000L);
-        assertThat(read("pids", podId, "pids.max")).isEqualTo(128L);
+        assertThat(podCgroup("memory", podId, "memory.limit_in_bytes")).isEqualTo(4096L * 1024 * 1024);
+        assertThat(podCgroup("cpu", podId, "cpu.cfs_quota_us")).as("1 vCPU for the whole pod").isEqualTo(100_000L);
+        assertThat(podCgroup("pids", podId, "pids.max")).isEqualTo(128L);
 
         String base = PODS + "/" + podId + "/containers/a";
         ApiClient.Response exec = api().post(base + ":execCreate", "{\"command\": [\"sh\", \"-c\", "
@@ -42,7 +38,7 @@ class PodBudgetTest extends ServiceTest {
         ApiWebSocket bomb = ApiWebSocket.connect(port, base + ":execStart?execId="
                 + exec.body().path("result").path("execId").asText());
         await().atMost(Duration.ofSeconds(60)).until(() -> bomb.stdout().contains("END") || bomb.closed.get());
-        assertThat(read("pids", podId, "pids.current")).as("processes of the whole pod").isLessThanOrEqualTo(128L);
+        assertThat(podCgroup("pids", podId, "pids.current")).as("processes of the whole pod").isLessThanOrEqualTo(128L);
         api().delete(PODS + "/" + podId);
     }
 
@@ -59,8 +55,4 @@ class PodBudgetTest extends ServiceTest {
         assertThat(refused.body().path("error").path("message").asText()).contains("podSpec.containers").contains("8");
     }
 
-    private static long read(String controller, String podId, String file) throws Exception {
-        return Long.parseLong(Files.readString(CGROUPS.resolve(controller).resolve(TestRun.CGROUP_ROOT).resolve(podId)
-                .resolve(file)).trim());
-    }
 }

@@ -268,6 +268,47 @@ class PrepaidPodsTest extends ServiceTest {
                 .path("account").path("balance").asText())).isEqualByComparingTo(replayedBalance(accountId));
     }
 
+    @Test
+    void aResizedPrepaidPodPaysTheDifferenceOrGetsMoreTime() {
+        String accountId = accounts.ensureAccount("resize");
+        ApiClient tenant = apiAs("resize");
+        assertThat(operatorCli("top-up", "--account-id", accountId, "--amount", "300.00")).contains("requestId");
+        String pod = created(tenant.post(PODS, "{\"podSpec\": " + spec("resizable", """
+                {"chargeMode": "prepaid_by_duration", "chargeUnit": "month", "chargeDuration": 1}""") + "}"));
+        awaitPhase(tenant, pod, "running");
+        ok(tenant.post(PODS + "/" + pod + ":stopPod", "{}"));
+        awaitPhase(tenant, pod, "stopped");
+        Instant expires = Instant.parse(charge(tenant, pod).path("chargeExpiredTime").asText());
+
+        // dearer: the rest of the month at 0.72 an hour costs about 259.20 more, which 40.80 cannot pay
+        expect(tenant.post(PODS + "/" + pod + ":resize", "{\"instanceType\": \"g.n2.large\"}"), 400,
+                "Insufficient balance");
+        assertThat(tenant.get(PODS + "/" + pod).body().path("result").path("pod").path("instanceType").asText())
+                .isEqualTo("g.n2.medium");
+        assertThat(operatorCli("top-up", "--account-id", accountId, "--amount", "300.00")).contains("requestId");
+        ok(tenant.post(PODS + "/" + pod + ":resize", "{\"instanceType\": \"g.n2.large\"}"));
+        BigDecimal balance = new BigDecimal(readJson(operatorCli("describe-account", "--account-id", accountId))
+                .path("result").path("account").path("balance").asText());
+        assertThat(balance).as("340.80 less the difference for what is left of the month").isBetween(
+                new BigDecimal("81.60"), new BigDecimal("81.70"));
+        assertThat(replayedBalance(accountId)).isEqualByComparingTo(balance);
+        assertThat(Instant.parse(charge(tenant, pod).path("chargeExpiredTime").asText())).isEqualTo(expires);
+
+        // cheaper: what is left is worth twice the time at half the price, and nothing is paid
+        Instant before = Instant.now();
+        ok(tenant.post(PODS + "/" + pod + ":resize", "{\"instanceType\": \"g.n2.medium\"}"));
+        Instant after = Instant.now();
+        Instant extended = Instant.parse(charge(tenant, pod).path("chargeExpiredTime").asText());
+        assertThat(extended).isBetween(before.plus(Duration.between(before, expires).multipliedBy(2)).minusSeconds(2),
+                after.plus(Duration.between(after, expires).multipliedBy(2)).plusSeconds(2));
+        assertThat(replayedBalance(accountId)).isEqualByComparingTo(balance);
+
+        // once that longer period has ended, the pod goes as any prepaid pod does
+        TestClock.INSTANCE.advance(Duration.ofDays(61));
+        ok(tenant.delete(PODS + "/" + pod));
+        await().atMost(Duration.ofSeconds(60)).until(() -> tenant.get(PODS + "/" + pod).status() == 404);
+    }
+
     private static JsonNode charge(ApiClient tenant, String podId) {
         return tenant.get(PODS + "/" + podId).body().path("result").path("pod").path("charge");
     }

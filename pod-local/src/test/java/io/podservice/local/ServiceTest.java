@@ -40,7 +40,7 @@ abstract class ServiceTest {
     static final String OTHER_ACCESS_KEY = "JDC_OTHER" + TestRun.ID.toUpperCase(java.util.Locale.ROOT);
     static final String OTHER_SECRET_KEY = "other-secret-" + java.util.UUID.randomUUID();
     static final java.util.List<String> SCOPED_ACCOUNTS = java.util.List.of("query", "quota", "secrets", "network", "faults", "subscribers", "nodes",
-            "consistency", "multinode", "standing", "money", "arrears", "unpaid", "usage");
+            "consistency", "multinode", "standing", "money", "arrears", "unpaid", "usage", "resize");
 
     static String scopedKey(String account) {
         return ("JDC_" + account + TestRun.ID).toUpperCase(java.util.Locale.ROOT);
@@ -242,5 +242,11 @@ abstract class ServiceTest {
     static void expect(ApiClient.Response response, int status, String inMessage) {
         assertThat(response.status()).as(response.raw()).isEqualTo(status);
         assertThat(response.body().path("error").path("message").asText()).contains(inMessage);
+    }
+
+    /** A value of the pod's own cgroup (cgroup v1, as the test machines have): {@code controller}/{@code file}. */
+    static long podCgroup(String controller, String podId, String file) throws java.io.IOException {
+        return Long.parseLong(java.nio.file.Files.readString(java.nio.file.Path.of("/sys/fs/cgroup", controller,
+                TestRun.CGROUP_ROOT, podId, file)).trim());
     }
 }

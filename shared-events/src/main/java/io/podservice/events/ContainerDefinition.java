@@ -53,6 +53,11 @@ public record ContainerDefinition(
                 volumeMounts, livenessProbe, readinessProbe, auth, requests);
     }
 
+    public ContainerDefinition withLimits(Resources given) {
+        return new ContainerDefinition(name, image, command, args, env, workingDir, tty, secret, given, systemDisk,
+                volumeMounts, livenessProbe, readinessProbe, registryAuth, requests);
+    }
+
     public ContainerDefinition withRequests(Resources given) {
         return new ContainerDefinition(name, image, command, args, env, workingDir, tty, secret, limits, systemDisk,
                 volumeMounts, livenessProbe, readinessProbe, registryAuth, given);

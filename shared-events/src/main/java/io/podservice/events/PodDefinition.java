@@ -52,6 +52,14 @@ public record PodDefinition(
                 memoryMB, containers, null, List.of(), List.of(), Map.of(), null, null, null, null, null);
     }
 
+    /** The same pod as another instance type: its CPU, memory and containers' resources (resizePod). */
+    public PodDefinition withInstanceType(String newInstanceType, double newCpu, int newMemoryMB,
+                                          List<ContainerDefinition> newContainers) {
+        return new PodDefinition(name, description, hostname, newInstanceType, az, agId, restartPolicy,
+                terminationGracePeriodSeconds, newCpu, newMemoryMB, newContainers, dnsConfig, hostAliases, volumes,
+                userTags, clientToken, network, elasticIp, chargeMode, clientTokenDigest);
+    }
+
     public PodDefinition withAttributes(String newName, String newDescription) {
         return new PodDefinition(newName, newDescription, hostname, instanceType, az, agId, restartPolicy,
                 terminationGracePeriodSeconds, cpu, memoryMB, containers, dnsConfig, hostAliases, volumes, userTags,

@@ -95,6 +95,8 @@ public record PodState(
                 next.phase(PodPhase.PENDING).status(null, null).task(e.taskId()).runningTask(null).startTime(null)
                         .containers(List.of());
             }
+        } else if (event instanceof PodResized e) {
+            next.definition(e.definition());
         } else if (event instanceof PodAttributesModified e) {
             next.definition(definition.withAttributes(e.name(), e.description()));
         } else if (event instanceof PodSuspended || event instanceof PodRetired) {

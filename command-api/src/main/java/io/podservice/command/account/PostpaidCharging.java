@@ -199,6 +199,13 @@ public class PostpaidCharging {
                 Timestamp.from(at), podId, BY_USAGE);
     }
 
+    /** resizePod: charged at the new type's price from now (the hour in progress too). */
+    @EventHandler
+    void on(io.podservice.events.PodResized e) {
+        jdbc.update("UPDATE postpaid_pod SET instance_type = ? WHERE pod_id = ?", e.definition().instanceType(),
+                e.podId());
+    }
+
     @EventHandler
     void on(PodCreated e) {
         String mode = e.definition().chargeMode() == null ? BY_DURATION : e.definition().chargeMode();

@@ -57,6 +57,40 @@ public class PrepaidPods {
         }
     }
 
+    /**
+     * A prepaid pod of another instance type from now (resizePod), settled as JD Cloud settles it: the
+     * rest of its period at the new price. Dearer: the difference is paid now, the period's end stays
+     * (FAILED_PRECONDITION when the balance cannot pay it). Cheaper: what is left is worth more time, so
+     * the period ends later. A renewal is at the new price from then on. A postpaid pod, or one whose
+     * period has ended, has nothing to settle.
+     */
+    public void resize(String accountId, String podId, String fromType, String toType) {
+        List<Object[]> rows = jdbc.query("SELECT period_end, renew_months FROM prepaid_pod WHERE pod_id = ? "
+                        + "AND account_id = ? FOR UPDATE", (rs, row) -> new Object[] {rs.getTimestamp(1).toInstant(),
+                        rs.getObject(2) == null ? null : rs.getInt(2)}, podId, accountId);
+        Instant now = clock.instant();
+        if (rows.isEmpty() || !((Instant) rows.get(0)[0]).isAfter(now)) {
+            return;
+        }
+        Instant end = (Instant) rows.get(0)[0];
+        Integer renewMonths = (Integer) rows.get(0)[1];
+        BigDecimal before = prices.monthly(fromType);
+        BigDecimal after = prices.monthly(toType);
+        long left = Duration.between(now, end).getSeconds();
+        BigDecimal difference = after.subtract(before).multiply(BigDecimal.valueOf(left))
+                .divide(BigDecimal.valueOf(MONTH.getSeconds()), 2, java.math.RoundingMode.HALF_UP);
+        Instant newEnd = difference.signum() >= 0 ? end
+                : now.plusSeconds(BigDecimal.valueOf(left).multiply(before).divide(after, 0,
+                        java.math.RoundingMode.DOWN).longValueExact());
+        sender.send(new AccountCommands.PayAhead(accountId, podId, difference.max(BigDecimal.ZERO)
+                .setScale(2, java.math.RoundingMode.HALF_UP), prices.getCurrency(), end, newEnd, renewMonths),
+                "Account", accountId);
+        if (renewMonths != null) {
+            jdbc.update("UPDATE prepaid_pod SET renew_amount = ?::numeric WHERE pod_id = ?",
+                    after.multiply(BigDecimal.valueOf(renewMonths)).toPlainString(), podId);
+        }
+    }
+
     /** The end of the account's pod's prepaid period; empty for a postpaid pod (or another account's). */
     Optional<Instant> periodEnd(String accountId, String podId) {
         return jdbc.query("SELECT period_end FROM prepaid_pod WHERE pod_id = ? AND account_id = ?",

@@ -7,7 +7,7 @@ package io.podservice.command.domain;
  */
 public class CommandRejected extends RuntimeException {
 
-    public enum Reason { NOT_FOUND, FAILED_PRECONDITION, INVALID_ARGUMENT }
+    public enum Reason { NOT_FOUND, FAILED_PRECONDITION, INVALID_ARGUMENT, OUT_OF_STOCK }
 
     private final Reason reason;
 

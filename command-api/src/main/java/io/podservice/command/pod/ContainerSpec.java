@@ -31,6 +31,12 @@ public record ContainerSpec(
         String type,
         String imageCacheId) {
 
+    /** A container spec that gives only a name and resources (for checking resizePod's resources as createPods checks them). */
+    static ContainerSpec withResources(String name, ResourcesSpec resources) {
+        return new ContainerSpec(name, null, null, null, null, null, null, null, null, null, resources, null, null,
+                null, null);
+    }
+
     public record EnvVar(
             @NotBlank(message = "is required")
             @Pattern(regexp = "^[A-Za-z0-9_]{1,64}$", message = "must be 1 to 64 letters, digits or '_'") String name,

@@ -7,8 +7,10 @@ import io.podservice.events.ContainerDefinition;
 import io.podservice.events.PodAttributesModified;
 import io.podservice.events.PodContainersChanged;
 import io.podservice.events.PodRebuilding;
+import io.podservice.events.PodResized;
 import io.podservice.events.PodRebuilt;
 import io.podservice.events.PodCreated;
+import io.podservice.events.PodDefinition;
 import io.podservice.events.PodDeleted;
 import io.podservice.events.PodDeleting;
 import io.podservice.events.PodFailed;
@@ -284,6 +286,36 @@ public class Pod {
         apply(new PodRebuilding(podId, state.regionId(), newTask(), state.definition().withContainers(state.definition().containers().stream()
                 .map(c -> byName.containsKey(c.name()) ? rebuilt(c, byName.get(c.name())) : c)
                 .toList()), state.accountId()));
+    }
+
+    /**
+     * resizePod: only a stopped pod, only to another type, its containers' resources within the new type,
+     * and room for it on its node (it stays there). Answers the type it had.
+     */
+    @CommandHandler
+    public String handle(PodCommands.ResizePod command, PodSpecValidator validator, Scheduler scheduler) {
+        requireOwner(command.accountId());
+        requirePhase("resizePod", EnumSet.of(PodPhase.STOPPED), "stopped");
+        String from = state.definition().instanceType();
+        io.podservice.api.catalog.InstanceTypeCatalog.InstanceType type = command.type();
+        if (type.instanceType().equals(from)) {
+            throw CommandRejected.invalid("instanceType", "pod '" + podId + "' is of type '" + from
+                    + "' already; name another type");
+        }
+        try {
+            List<ContainerDefinition> containers = validator.resized(state.definition(), type,
+                    command.containerResources() == null ? List.of() : command.containerResources());
+            PodDefinition resized = state.definition().withInstanceType(type.instanceType(), type.cpu(),
+                    type.memoryMB(), containers);
+            if (state.nodeId() != null) {
+                scheduler.requireRoomOnNode(podId, state.nodeId(), type.instanceType(),
+                        Resources.of(resized));
+            }
+            apply(new PodResized(podId, state.accountId(), state.regionId(), from, resized, Instant.now()));
+        } catch (io.podservice.api.web.ApiException e) {
+            throw CommandRejected.of(CommandRejected.Reason.valueOf(e.status().name()), e.getMessage());
+        }
+        return from;
     }
 
     private static ContainerDefinition rebuilt(ContainerDefinition c, PodCommands.ContainerReplacement r) {

@@ -27,10 +27,15 @@ public class PodChanges {
     private final ElasticIps elasticIps;
     private final AccountRules accountRules;
     private final OperationProtection protection;
+    private final io.podservice.api.catalog.InstanceTypeCatalog instanceTypes;
+    private final io.podservice.command.account.PrepaidPods payments;
 
     PodChanges(CommandSender sender, PodSpecValidator validator, RegistryAuths registryAuths, PodNetworks networks,
                PodElasticIps podElasticIps, ElasticIps elasticIps, AccountRules accountRules,
-               OperationProtection protection) {
+               OperationProtection protection, io.podservice.api.catalog.InstanceTypeCatalog instanceTypes,
+               io.podservice.command.account.PrepaidPods payments) {
+        this.instanceTypes = instanceTypes;
+        this.payments = payments;
         this.accountRules = accountRules;
         this.protection = protection;
         this.sender = sender;
@@ -88,6 +93,23 @@ public class PodChanges {
                     registryAuths.of(accountId, regionId, r.secret(), "containers[" + i + "].secret")));
         }
         send(new PodCommands.RebuildPod(podId, accountId, replacements), podId);
+    }
+
+    /**
+     * resizePod: the Pod aggregate decides (stopped, another type, resources within it, room on its
+     * node); a prepaid pod's period is settled at the new price in the same transaction, so a balance
+     * that cannot pay the difference leaves the pod as it was.
+     */
+    @Transactional
+    public void resize(String accountId, String podId, String instanceType,
+                       List<PodCommands.ContainerResources> containerResources) {
+        if (instanceType == null || instanceType.isBlank()) {
+            throw io.podservice.api.web.ApiException.invalidArgument("Invalid instanceType: is required");
+        }
+        io.podservice.api.catalog.InstanceTypeCatalog.InstanceType type = instanceTypes.require("instanceType",
+                instanceType);
+        String from = sender.send(new PodCommands.ResizePod(podId, accountId, type, containerResources), "Pod", podId);
+        payments.resize(accountId, podId, from, type.instanceType());
     }
 
     public void modifyAttributes(String accountId, String podId, String name, String description) {

@@ -100,6 +100,18 @@ public class PodCommandController {
         return ApiResponse.empty();
     }
 
+    record ResizePodRequest(String instanceType, List<PodCommands.ContainerResources> containerResources) {
+    }
+
+    @Operation(operationId = "resizePod", summary = "Change a stopped pod's instance type and its containers' resources")
+    @PostMapping(POD + ":resize")
+    ApiResponse<Void> resizePod(@PathVariable String regionId, @PathVariable String podId,
+                                @RequestBody ResizePodRequest request) {
+        regions.require(regionId);
+        changes.resize(account(), podId, request.instanceType(), request.containerResources());
+        return ApiResponse.empty();
+    }
+
     @Operation(operationId = "modifyPodAttribute", summary = "Change a pod's name or description")
     @PatchMapping(POD + ":modifyPodAttribute")
     ApiResponse<Void> modifyPodAttribute(@PathVariable String regionId, @PathVariable String podId,

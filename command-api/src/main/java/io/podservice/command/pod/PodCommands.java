@@ -50,6 +50,19 @@ public final class PodCommands {
                                      java.util.List<io.podservice.events.PodSpecParts.SecurityGroupRule> ingressRules) {
     }
 
+    /**
+     * resizePod: the stopped pod becomes of {@code type}; {@code containerResources} give some containers
+     * new requests and limits (the others keep theirs, or follow the type when they had the old type's).
+     */
+    public record ResizePod(@TargetAggregateIdentifier String podId, String accountId,
+                            io.podservice.api.catalog.InstanceTypeCatalog.InstanceType type,
+                            java.util.List<ContainerResources> containerResources) {
+    }
+
+    /** JD Cloud's ContainerResourceSpec: a container of the pod by name, and its new resources. */
+    public record ContainerResources(String name, ContainerSpec.ResourcesSpec resources) {
+    }
+
     public record DisassociateElasticIp(@TargetAggregateIdentifier String podId, String accountId, String elasticIpId) {
     }
 }

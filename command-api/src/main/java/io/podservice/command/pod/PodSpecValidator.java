@@ -71,6 +71,65 @@ class PodSpecValidator {
                 clientToken, null, null, chargeMode(spec.charge()), clientTokenDigest);
     }
 
+    /**
+     * resizePod's containers under {@code type}: one named in {@code given} takes the resources given
+     * (limits not given: the type's); any other keeps limits of its own, or takes the type's when it
+     * had the old type's. Checked as createPods checks them: each container's limits within the
+     * type, the requests together too.
+     */
+    List<ContainerDefinition> resized(PodDefinition current, InstanceTypeCatalog.InstanceType type,
+                                      List<PodCommands.ContainerResources> given) {
+        Map<String, PodCommands.ContainerResources> byName = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < given.size(); i++) {
+            PodCommands.ContainerResources entry = given.get(i);
+            String path = "containerResources[" + i + "]";
+            if (entry == null || entry.name() == null || current.containers().stream().noneMatch(c -> c.name().equals(entry.name()))) {
+                throw invalid(path + ".name", "the pod has no container " + (entry == null || entry.name() == null
+                        ? "without a name" : "'" + entry.name() + "'") + "; its containers: " + String.join(", ",
+                        current.containers().stream().map(ContainerDefinition::name).toList()));
+            }
+            if (byName.put(entry.name(), entry) != null) {
+                throw invalid(path + ".name", "'" + entry.name() + "' is named twice");
+            }
+        }
+        List<ContainerDefinition> containers = new java.util.ArrayList<>();
+        double cpuRequested = 0;
+        int memoryRequested = 0;
+        for (int i = 0; i < current.containers().size(); i++) {
+            ContainerDefinition container = current.containers().get(i);
+            PodCommands.ContainerResources entry = byName.get(container.name());
+            String path = entry == null ? "containers[" + i + "] ('" + container.name() + "')"
+                    : "containerResources[" + given.indexOf(entry) + "].resources";
+            PodSpecParts.Resources limits;
+            PodSpecParts.Resources requests;
+            if (entry != null) {
+                ContainerSpec spec = ContainerSpec.withResources(container.name(), entry.resources());
+                limits = limits(path.replace(".resources", ""), spec, type);
+                requests = requests(path.replace(".resources", ""), spec);
+            } else {
+                boolean ownLimits = container.limits() != null && (container.limits().cpu() != current.cpu()
+                        || container.limits().memoryMB() != current.memoryMB());
+                limits = ownLimits ? container.limits() : new PodSpecParts.Resources(type.cpu(), type.memoryMB());
+                requests = container.requests();
+            }
+            if (limits.cpu() > type.cpu() || limits.memoryMB() > type.memoryMB()) {
+                throw invalid(entry != null ? path + ".limits" : path, (entry != null ? "" : "its limits (" + limits.cpu()
+                        + " vCPU, " + limits.memoryMB() + " MB) ") + "exceed the instance type " + type.instanceType()
+                        + " (" + type.cpu() + " vCPU, " + type.memoryMB() + " MB)" + (entry != null ? ""
+                        : "; give it resources in containerResources"));
+            }
+            cpuRequested += requests == null ? 0 : requests.cpu();
+            memoryRequested += requests == null ? 0 : requests.memoryMB();
+            containers.add(container.withLimits(limits).withRequests(requests));
+        }
+        if (cpuRequested > type.cpu() || memoryRequested > type.memoryMB()) {
+            throw invalid("containerResources[*].resources.requests", "the containers' requests add up to more than "
+                    + "the instance type " + type.instanceType() + " offers (" + type.cpu() + " vCPU, "
+                    + type.memoryMB() + " MB)");
+        }
+        return containers;
+    }
+
     /** rebuildPod's containers as commands: names unique, probes well-formed; the aggregate checks they exist. */
     List<PodCommands.ContainerReplacement> replacements(List<RebuildContainerSpec> specs) {
         Set<String> seen = new HashSet<>();

@@ -45,6 +45,14 @@ class PlacementLedger {
                 scheduled.nodeId(), scheduled.generation(), scheduled.podId());
     }
 
+    /** resizePod: the pod takes its new type's room on its node. */
+    @EventHandler
+    void on(io.podservice.events.PodResized resized) {
+        Resources need = Resources.of(resized.definition());
+        jdbc.update("UPDATE pod_placement SET millicores = ?, memory_mb = ? WHERE pod_id = ?", need.millicores(),
+                need.memoryMB(), resized.podId());
+    }
+
     @EventHandler
     void on(PodDeleted deleted) {
         jdbc.update("DELETE FROM pod_placement WHERE pod_id = ?", deleted.podId());

@@ -120,6 +120,34 @@ public class Scheduler {
     }
 
     /**
+     * Room on the pod's own node for it to need {@code need} instead of what it holds (resizePod): the
+     * node's other pods and this one within what the node offers, decided under the node's lock as a
+     * placement is; OUT_OF_STOCK naming what is free otherwise. A node the service no longer knows
+     * has no room.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requireRoomOnNode(String podId, String nodeId, String instanceType, Resources need) {
+        jdbc.query("SELECT pg_advisory_xact_lock(?, hashtext(?))", rs -> null, LOCK_SPACE, nodeId);
+        List<Offer> offers = jdbc.query("""
+                SELECT node_id, node_url, allocatable_millicores, allocatable_memory_mb, allocatable_pods
+                FROM node_index WHERE node_id = ?""",
+                (rs, row) -> new Offer(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5)),
+                nodeId);
+        long[] others = jdbc.query("""
+                SELECT COALESCE(sum(millicores), 0), COALESCE(sum(memory_mb), 0) FROM pod_placement
+                WHERE node_id = ? AND pod_id <> ?""",
+                rs -> rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[2], nodeId, podId);
+        long freeCpu = offers.isEmpty() ? 0 : offers.get(0).millicores() - others[0];
+        long freeMemory = offers.isEmpty() ? 0 : offers.get(0).memoryMB() - others[1];
+        if (need.millicores() > freeCpu || need.memoryMB() > freeMemory) {
+            throw new ApiException(ErrorStatus.OUT_OF_STOCK, "Instance type '" + instanceType + "' does not fit on "
+                    + "node '" + nodeId + "', where pod '" + podId + "' lives: it needs " + need.describe()
+                    + ", and the node has " + Math.max(0, freeCpu) / 1000.0 + " vCPU and " + Math.max(0, freeMemory)
+                    + " MiB besides its other pods");
+        }
+    }
+
+    /**
      * The zone's ready nodes, each locked for the rest of the transaction and with what is placed on
      * it, summed once the lock is held. The locks are PostgreSQL advisory locks on the node ids, taken
      * in id order (no deadlock between two schedulers), not row locks: the heartbeats that update the

@@ -123,13 +123,13 @@ public class PodViewRepository {
                 UPDATE pod_view SET name = ?, description = ?, phase = ?, reason = ?, message = ?, pod_ip = ?,
                                     start_time = ?, definition = ?::jsonb, container_statuses = ?::jsonb, deleted = ?,
                                     ready = ?, ready_since = ?, last_sequence = ?, last_event_time = ?, projected_at = now(),
-                                    container_count = ?, node_id = ?, node_url = ?, elastic_ip_id = ?
+                                    container_count = ?, node_id = ?, node_url = ?, elastic_ip_id = ?, instance_type = ?
                  WHERE pod_id = ?""",
                 view.definition().name(), view.definition().description(), view.phase().wireName(), view.reason(),
                 view.message(), view.podIp(), timestamp(view.startTime()), json(view.definition()),
                 json(view.containerStatuses()), view.deleted(), view.ready(), timestamp(view.readySince()),
                 view.lastSequence(), timestamp(view.lastEventTime()), view.definition().containers().size(), view.nodeId(),
-                view.nodeUrl(), elasticIpId(view), view.podId());
+                view.nodeUrl(), elasticIpId(view), view.definition().instanceType(), view.podId());
     }
 
     private static String vpcId(PodView view) {

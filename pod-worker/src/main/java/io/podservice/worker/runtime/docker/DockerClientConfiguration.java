@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -18,15 +19,20 @@ class DockerClientConfiguration {
         return DefaultDockerClientConfig.createDefaultConfigBuilder().build();
     }
 
+    /** The HTTP client to the daemon, shared by docker-java and the few calls it lacks ({@link ContainerLimits}). */
     @Bean(destroyMethod = "close")
-    DockerClient dockerClient(DockerClientConfig config) {
-        ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+    DockerHttpClient dockerHttpClient(DockerClientConfig config) {
+        return new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(50)
                 .connectionTimeout(Duration.ofSeconds(5))
                 .responseTimeout(Duration.ofMinutes(10))
                 .build();
+    }
+
+    @Bean
+    DockerClient dockerClient(DockerClientConfig config, DockerHttpClient http) {
         return DockerClientImpl.getInstance(config, http);
     }
 

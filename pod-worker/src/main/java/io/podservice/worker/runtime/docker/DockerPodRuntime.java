@@ -76,6 +76,7 @@ public class DockerPodRuntime implements PodRuntime {
     private final NetworkSweeps networkSweeps;
     private final OomKills oomKills;
     private final ConfigFileVolumes configFiles;
+    private final ContainerLimits limits;
     private volatile MachineResources machine;
     /**
      * Docker 20.10 (Debian 12's docker.io 20.10.24 among them) can deadlock its network controller
@@ -91,7 +92,8 @@ public class DockerPodRuntime implements PodRuntime {
     public DockerPodRuntime(DockerClient docker, ImagePuller images, WorkerProperties properties, PodProgress progress,
                             SubnetNetworks subnets, AccountNetworks accounts, SubPathMounts subPaths,
                             PodCgroups cgroups, NetworkSweeps networkSweeps, OomKills oomKills,
-                            ConfigFileVolumes configFiles) {
+                            ConfigFileVolumes configFiles, ContainerLimits limits) {
+        this.limits = limits;
         this.configFiles = configFiles;
         this.networkSweeps = networkSweeps;
         this.oomKills = oomKills;
@@ -124,10 +126,15 @@ public class DockerPodRuntime implements PodRuntime {
             log.info("pod {} is incomplete on this node ({} containers); creating it anew", pod.podId(), existing.size());
             return create(pod, definition);
         }
+        // the pod's budget and each container's limits as the definition says them now (resizePod changes
+        // them while the pod is stopped)
+        cgroups.prepare(pod.podId(), definition.cpu(), definition.memoryMB());
         startInfra(PodContainers.infraName(pod.podId()), definition);
         Map<String, String> volumes = volumesOf(pod.podId(), definition);
         for (ContainerDefinition container : definition.containers()) {
             String name = PodContainers.containerName(pod.podId(), container.name());
+            limits.apply(name, container.limits() != null ? container.limits()
+                    : new PodSpecParts.Resources(definition.cpu(), definition.memoryMB()));
             // subPaths are checked and pinned again at every start
             bindSubPaths(pod.podId(), container, volumes);
             start(name, name);
