@@ -50,19 +50,3 @@ def test_unknown_instance_type_is_invalid_argument(pods, env, network, secret):
     error = invalid_create(pods, env, network, secret, instanceType='x.no.such')
     with Checks('createPods with podSpec.instanceType "x.no.such"') as c:
         check_error(c, vars(error), 400, 'INVALID_ARGUMENT', 'instanceType')
-
-
-def test_operations_not_built_yet_answer_not_found_in_the_envelope(pods, env):
-    """The operations of JD Cloud's pod API this service does not have yet (docs/compatibility.md)
-    answer 404 NOT_FOUND in the API's envelope, which the SDK decodes like any other error."""
-    from jdcloud_sdk.services.pod.apis.DescribeImageCachesRequest import (DescribeImageCachesParameters,
-                                                                           DescribeImageCachesRequest)
-    from jdcloud_sdk.services.pod.apis.GetMostSuitableImageCacheRequest import (
-        GetMostSuitableImageCacheParameters, GetMostSuitableImageCacheRequest)
-    for what, request in (
-            ('describeImageCaches', DescribeImageCachesRequest(DescribeImageCachesParameters(env.region))),
-            ('getMostSuitableImageCache', GetMostSuitableImageCacheRequest(
-                GetMostSuitableImageCacheParameters(env.region, env.image)))):
-        error = pods.error(request)
-        with Checks(what + ', not built yet') as c:
-            check_error(c, vars(error), 404, 'NOT_FOUND')

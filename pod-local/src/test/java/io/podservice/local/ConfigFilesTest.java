@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -112,9 +110,5 @@ class ConfigFilesTest extends ServiceTest {
                  "volumes": [{"name": "cfg", "configFile": %s}],
                  "containers": [{"name": "app", "image": "%s", "volumeMounts": [{"name": "cfg", "mountPath": "/cfg"}]}]}}"""
                 .formatted(configFile, IMAGE);
-    }
-
-    private static String b64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -30,9 +30,7 @@ import com.jdcloud.sdk.service.vpc.model.DescribeVpcRequest;
 import com.jdcloud.sdk.service.vpc.model.DescribeVpcsRequest;
 import com.jdcloud.sdk.service.vpc.model.ElasticIpSpec;
 import io.podservice.local.JdcloudPodSdk.*;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -334,10 +332,6 @@ class JdcloudJavaSdkTest extends ServiceTest {
 
     private static String statusOf(JdcloudResponse<?> response) {
         return response.getError() == null ? "OK" : response.getError().getStatus();
-    }
-
-    private static String b64(String value) {
-        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static CreateVpcRequest vpcRequest(String name, String prefix) {

@@ -3,8 +3,6 @@ package io.podservice.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,9 +97,5 @@ class PodTemplatesTest extends ServiceTest {
                    "containers": [{"name": "app", "image": "%s", %s "volumeMounts": %s}],
                    "primaryNetworkInterface": {"networkInterface": {"subnetId": "%s"}}}}"""
                 .formatted(name, volumes, IMAGE, containerExtra, mounts, subnet);
-    }
-
-    private static String b64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -87,6 +87,11 @@ final class PrivateRegistry {
         return repository + ":" + TestRun.ID;
     }
 
+    /** What the registry logged so far (its access log among it: one line per request it served). */
+    String logs() {
+        return container.getLogs();
+    }
+
     AuthConfig auth() {
         return new AuthConfig().withRegistryAddress(address()).withUsername(username).withPassword(password);
     }

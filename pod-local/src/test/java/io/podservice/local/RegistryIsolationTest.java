@@ -3,8 +3,6 @@ package io.podservice.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,9 +83,5 @@ class RegistryIsolationTest extends ServiceTest {
                  "data": {"server": "%s", "username": "%s", "password": "%s"}}"""
                 .formatted(name, b64(NODE_LOGIN.address()), b64("node-login"), b64(password)));
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
-    }
-
-    private static String b64(String value) {
-        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 }

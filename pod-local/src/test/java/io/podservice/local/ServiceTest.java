@@ -249,4 +249,9 @@ abstract class ServiceTest {
         return Long.parseLong(java.nio.file.Files.readString(java.nio.file.Path.of("/sys/fs/cgroup", controller,
                 TestRun.CGROUP_ROOT, podId, file)).trim());
     }
+
+    /** {@code text} in Base64, as JD Cloud's API takes secrets' and config files' values. */
+    static String b64(String text) {
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

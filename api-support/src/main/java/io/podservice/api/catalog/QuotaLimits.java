@@ -21,11 +21,10 @@ public class QuotaLimits {
     /** Config files of an account in a region (JD Cloud lists no quota for them; this service keeps one). */
     public static final String CONFIG_FILE = "configFile";
     public static final String POD_TEMPLATE = "podTemplate";
-    /** Resource types JD Cloud lists that this service has none of: limit 0, used 0. */
-    public static final java.util.Set<String> ABSENT = java.util.Set.of("imageCache");
+    public static final String IMAGE_CACHE = "imageCache";
 
     private Map<String, Integer> defaults = new LinkedHashMap<>(Map.of(POD, 100, CONTAINER, 400, SECRET, 50,
-            VPC, 10, SUBNET, 50, SECURITY_GROUP, 50, ELASTIC_IP, 20, CONFIG_FILE, 50, POD_TEMPLATE, 20));
+            VPC, 10, SUBNET, 50, SECURITY_GROUP, 50, ELASTIC_IP, 20, CONFIG_FILE, 50, POD_TEMPLATE, 20, IMAGE_CACHE, 20));
     private Map<String, Map<String, Integer>> accounts = new LinkedHashMap<>();
 
     public Map<String, Integer> getDefaults() {
@@ -46,9 +45,6 @@ public class QuotaLimits {
 
     /** The limit of {@code resourceType} for the account of that name. */
     public int limit(String accountName, String resourceType) {
-        if (ABSENT.contains(resourceType)) {
-            return 0;
-        }
         Map<String, Integer> own = accountName == null ? null : accounts.get(accountName);
         if (own != null && own.containsKey(resourceType)) {
             return own.get(resourceType);

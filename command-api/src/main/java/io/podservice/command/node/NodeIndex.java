@@ -44,6 +44,12 @@ public class NodeIndex implements LastHeartbeats {
                 (rs, row) -> rs.getTimestamp(1).toInstant(), nodeId).stream().findFirst();
     }
 
+    /** The ready nodes that serve any of {@code azs}, by id. */
+    public List<String> readyIn(List<String> azs) {
+        return jdbc.queryForList("SELECT node_id FROM node_index WHERE state = ? AND string_to_array(availability_zone, ',') "
+                + "&& ?::text[] ORDER BY node_id", String.class, READY, azs.toArray(String[]::new));
+    }
+
     /** When the service last heard from any node at all. */
     Optional<Instant> lastHeardFromAny() {
         return Optional.ofNullable(jdbc.queryForObject("SELECT max(last_heartbeat_at) FROM node_index",

@@ -19,7 +19,7 @@ public record ContainerSpec(
         @Size(max = 64, message = "must have at most 64 elements") List<@NotNull(message = "must not hold null") String> command,
         @Size(max = 256, message = "must have at most 256 elements") List<@NotNull(message = "must not hold null") String> args,
         @Size(max = 100, message = "must have at most 100 variables") List<@Valid EnvVar> env,
-        @NotBlank(message = "is required") String image,
+        @Size(max = 1024, message = "must be at most 1024 characters") String image,
         @Pattern(regexp = Names.DNS1123_SUBDOMAIN, message = Names.DNS1123_SUBDOMAIN_RULE) String secret,
         Boolean tty,
         String workingDir,

@@ -42,12 +42,15 @@ public class PodCreation {
     private final io.podservice.command.account.AccountRules accountRules;
     private final io.podservice.command.account.PrepaidPods payments;
     private final io.podservice.command.configfile.ConfigFiles configFiles;
+    private final io.podservice.command.imagecache.ImageCaches imageCaches;
 
     PodCreation(PodSpecValidator validator, RegistryAuths registryAuths, Quotas quotas, ExistingPods existing,
                 PodNetworks networks, ElasticIps elasticIps, PodElasticIps podElasticIps, CommandSender sender,
                 Scheduler scheduler, io.podservice.command.account.AccountRules accountRules,
                 io.podservice.command.account.PrepaidPods payments,
-                io.podservice.command.configfile.ConfigFiles configFiles) {
+                io.podservice.command.configfile.ConfigFiles configFiles,
+                io.podservice.command.imagecache.ImageCaches imageCaches) {
+        this.imageCaches = imageCaches;
         this.configFiles = configFiles;
         this.scheduler = scheduler;
         this.payments = payments;
@@ -76,7 +79,12 @@ public class PodCreation {
         if (request.podSpec().elasticIp() != null) {
             accountRules.requireNotBlacklisted(accountId);
         }
-        List<PodDefinition> definitions = definitions(region, accountId, request);
+        List<PodDefinition> accepted = definitions(region, accountId, request);
+        // the image caches its containers run from: the same for every pod of the request
+        List<io.podservice.events.ContainerDefinition> cached = imageCaches.resolve(accountId, region.id(),
+                accepted.get(0).containers(), Boolean.TRUE.equals(request.podSpec().autoMatchImageCache()),
+                Boolean.TRUE.equals(request.podSpec().autoCreateImageCache()));
+        List<PodDefinition> definitions = accepted.stream().map(d -> d.withContainers(cached)).toList();
         // the config files it mounts exist with the keys it names, and stay so until its pods are stored
         configFiles.requireMountable(accountId, region.id(), definitions.get(0).volumes());
         List<String> ids = ids(accountId, request);

@@ -38,7 +38,9 @@ public record PodSpec(
         @Valid NetworkInterfaceAttachmentSpec primaryNetworkInterface,
         @Size(max = 0, message = "are not supported: a pod has one network interface, its primaryNetworkInterface")
         List<Object> secondaryNetworkInterfaces,
-        @Size(max = 20, message = "must have at most 20 tags") List<@Valid TagSpec> userTags) {
+        @Size(max = 20, message = "must have at most 20 tags") List<@Valid TagSpec> userTags,
+        Boolean autoMatchImageCache,
+        Boolean autoCreateImageCache) {
 
     public record DnsConfigSpec(
             @Size(max = 20, message = "must list at most 20 name servers")

@@ -304,8 +304,9 @@ class PodSpecValidator {
             throw invalid(path + ".type", "'" + container.type() + "' is not supported: init containers are not offered "
                     + "by this service (leave type empty)");
         }
-        if (container.imageCacheId() != null && !container.imageCacheId().isEmpty()) {
-            throw invalid(path + ".imageCacheId", "image caches are not offered by this service yet; name the image");
+        if ((container.image() == null || container.image().isBlank())
+                && (container.imageCacheId() == null || container.imageCacheId().isBlank())) {
+            throw invalid(path + ".image", "is required, unless imageCacheId names an image cache that holds it");
         }
         checkProbe(path + ".livenessProbe", container.livenessProbe());
         checkProbe(path + ".readinessProbe", container.readinessProbe());
@@ -385,6 +386,10 @@ class PodSpecValidator {
                     limits(path, spec, type), SpecMapping.systemDisk(spec.systemDisk()),
                     SpecMapping.volumeMounts(spec.volumeMounts()), SpecMapping.probe(spec.livenessProbe()),
                     SpecMapping.probe(spec.readinessProbe())).withRequests(requests(path, spec)));
+            if (spec.imageCacheId() != null && !spec.imageCacheId().isBlank()) {
+                // the image the cache holds is filled in (and checked against this one) by ImageCaches.resolve
+                containers.set(i, containers.get(i).withImageCache(spec.imageCacheId(), spec.image()));
+            }
         }
         return containers;
     }

@@ -51,7 +51,7 @@ public record PodTemplateSpec(
         return new PodSpec("template", null, null, restartPolicy, terminationGracePeriodSeconds, instanceType, null,
                 null, dnsConfig, logConfig, hostAliases, volumes, containers, null,
                 elasticIp == null ? null : new PodSpec.ElasticIpSpec(elasticIp.bandwidthMbps(), elasticIp.provider()),
-                primaryNetworkInterface, secondaryNetworkInterfaces, userTags);
+                primaryNetworkInterface, secondaryNetworkInterfaces, userTags, null, null);
     }
 
     /**

@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class QuotaController {
 
     /**
-     * JD Cloud's pod resource types (image caches do not exist here: 0 of 0), and
+     * JD Cloud's pod resource types, and
      * config files, which JD Cloud lists no quota for and this service limits.
      */
     private static final List<String> TYPES = List.of(QuotaLimits.POD, QuotaLimits.CONTAINER, QuotaLimits.SECRET,
-            "imageCache", QuotaLimits.POD_TEMPLATE, QuotaLimits.CONFIG_FILE);
+            QuotaLimits.IMAGE_CACHE, QuotaLimits.POD_TEMPLATE, QuotaLimits.CONFIG_FILE);
 
     private final RegionCatalog regions;
     private final Quotas quotas;

@@ -66,6 +66,16 @@ class QuotaLedger {
     }
 
     @EventHandler
+    void on(io.podservice.events.ImageCacheCreated created) {
+        add(created.accountId(), created.regionId(), QuotaLimits.IMAGE_CACHE, 1);
+    }
+
+    @EventHandler
+    void on(io.podservice.events.ImageCacheDeleted deleted) {
+        add(deleted.accountId(), deleted.regionId(), QuotaLimits.IMAGE_CACHE, -1);
+    }
+
+    @EventHandler
     void on(io.podservice.events.PodTemplateCreated created) {
         add(created.accountId(), created.regionId(), QuotaLimits.POD_TEMPLATE, 1);
     }

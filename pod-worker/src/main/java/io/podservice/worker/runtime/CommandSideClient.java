@@ -32,12 +32,33 @@ public class CommandSideClient {
 
     /** The answer's {@code result}, or empty when the command side says 404. */
     public Optional<JsonNode> get(String path, String what) {
-        String base = environment.getProperty("pod.worker.key-service-url",
-                "http://127.0.0.1:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+        return send(request(path).GET().build(), what);
+    }
+
+    /** Posts {@code body} as JSON; the answer's {@code result}, or empty when the command side says 404. */
+    public Optional<JsonNode> post(String path, Object body, String what) {
+        try {
+            return send(request(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.newMapper().writeValueAsBytes(body))).build(),
+                    what);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base() + path))
                 .timeout(Duration.ofSeconds(10))
-                .header(NodeToken.HEADER, nodeToken.value())
-                .GET().build();
+                .header(NodeToken.HEADER, nodeToken.value());
+    }
+
+    private String base() {
+        return environment.getProperty("pod.worker.key-service-url",
+                "http://127.0.0.1:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
+    }
+
+    private Optional<JsonNode> send(HttpRequest request, String what) {
+        String base = base();
         try {
             HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 404) {

@@ -40,6 +40,12 @@ public interface PodRuntime {
     /** Runs a command in a container of the pod ({@code null}: the infra container); its exit code, or empty on timeout. */
     java.util.OptionalInt exec(String podId, String container, List<String> command, int timeoutSeconds);
 
+    /**
+     * Pulls an image for an image cache with the cache's credentials ({@code auth}, or none), from the
+     * registry even when the node holds it already; its size in bytes.
+     */
+    long holdImage(String image, io.podservice.events.ContainerDefinition.RegistryAuth auth);
+
     /** Whether the pod's infra container (its network namespace) runs. */
     boolean infraRunning(String podId);
 

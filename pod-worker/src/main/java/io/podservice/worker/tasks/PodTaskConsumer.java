@@ -7,6 +7,7 @@ import io.podservice.events.PodCreated;
 import io.podservice.events.PodDefinition;
 import io.podservice.events.PodDeleting;
 import io.podservice.events.PodEvent;
+import io.podservice.events.ImageCacheCreated;
 import io.podservice.events.PodRebuilding;
 import io.podservice.events.PodScheduled;
 import io.podservice.events.NodeRouting;
@@ -68,10 +69,13 @@ class PodTaskConsumer {
     private final Semaphore inFlight;
     private final PipelineHops hops;
     private final Reconciler reconciler;
+    private final io.podservice.worker.cache.NodeImageCaches imageCaches;
 
     PodTaskConsumer(PodRuntime runtime, TaskResultReporter reporter, WorkerProperties properties, DesiredPods desired,
                     RunningPods running, Prober prober, PodLocks locks, ElasticIpBindings elasticIps,
-                    PodWorkers workers, FinishedOffsets offsets, PipelineHops hops, Reconciler reconciler) {
+                    PodWorkers workers, FinishedOffsets offsets, PipelineHops hops, Reconciler reconciler,
+                    io.podservice.worker.cache.NodeImageCaches imageCaches) {
+        this.imageCaches = imageCaches;
         this.hops = hops;
         this.reconciler = reconciler;
         this.elasticIps = elasticIps;
@@ -101,13 +105,12 @@ class PodTaskConsumer {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         offsets.started(partition, record.offset());
         // another node's pod: passed over by its header, without reading the event
-        Optional<PodEvent> event = !desired.isFor(NodeRouting.of(record)) ? Optional.empty()
+        Optional<Runnable> work = !desired.isFor(NodeRouting.of(record)) ? Optional.empty()
                 : EventEnvelope.fromRecord(record).flatMap(envelope -> {
                     desired.apply(envelope);
-                    return envelope.payload() instanceof PodEvent e && concernsThisNode(e) ? Optional.of(e)
-                            : Optional.empty();
+                    return workFor(envelope.payload());
                 });
-        if (event.isEmpty()) {
+        if (work.isEmpty()) {
             offsets.finished(partition, record.offset(), committable -> acknowledgment.acknowledge());
             return;
         }
@@ -116,11 +119,7 @@ class PodTaskConsumer {
         Instant handedOver = Instant.now();
         workers.submit(record.key(), () -> {
             hops.since(PipelineHops.NODE_QUEUE, handedOver);
-            Instant start = Instant.now();
-            handle(event.get());
-            if (event.get() instanceof PodTask) {
-                hops.since(PipelineHops.NODE_TASK, start);
-            }
+            work.get().run();
         }).whenComplete((done, failure) -> {
             inFlight.release();
             if (failure != null) {
@@ -130,6 +129,23 @@ class PodTaskConsumer {
             }
             offsets.finished(partition, record.offset(), committable -> acknowledgment.acknowledge());
         });
+    }
+
+    /** What this node does for an event: a task of its pods, or holding an image cache it is asked to hold. */
+    private Optional<Runnable> workFor(Object payload) {
+        if (payload instanceof PodEvent e && concernsThisNode(e)) {
+            return Optional.of(() -> {
+                Instant start = Instant.now();
+                handle(e);
+                if (e instanceof PodTask) {
+                    hops.since(PipelineHops.NODE_TASK, start);
+                }
+            });
+        }
+        if (payload instanceof ImageCacheCreated cache && imageCaches.asked(cache)) {
+            return Optional.of(() -> imageCaches.hold(cache));
+        }
+        return Optional.empty();
     }
 
     /**

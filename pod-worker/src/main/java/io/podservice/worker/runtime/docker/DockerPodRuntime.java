@@ -108,6 +108,11 @@ public class DockerPodRuntime implements PodRuntime {
     }
 
     @Override
+    public long holdImage(String image, ContainerDefinition.RegistryAuth auth) {
+        return images.pullForCache(image, auth);
+    }
+
+    @Override
     public RunningPod create(PodRef pod, PodDefinition definition) {
         List<Container> existing = withoutOtherNodes(pod.podId());
         if (!existing.isEmpty() && allRunningFor(pod.taskId(), definition, existing)) {
@@ -284,8 +289,12 @@ public class DockerPodRuntime implements PodRuntime {
         try {
             images.ensureNodeImage(properties.getInfraImage());
             for (ContainerDefinition container : definition.containers()) {
-                images.ensureTenantImage(container.image(), container.registryAuth(),
-                        () -> progress.pulling(pod, definition, container.name(), container.image()));
+                Runnable pulling = () -> progress.pulling(pod, definition, container.name(), container.image());
+                if (container.imageCacheId() != null) {
+                    images.ensureCachedImage(container.image(), container.registryAuth(), pulling);
+                } else {
+                    images.ensureTenantImage(container.image(), container.registryAuth(), pulling);
+                }
             }
             Map<String, String> volumes = ensureVolumes(pod, definition);
             // the instance type is the whole pod's budget: one cgroup for all its containers

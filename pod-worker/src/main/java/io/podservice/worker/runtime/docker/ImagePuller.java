@@ -85,6 +85,37 @@ class ImagePuller {
                 Instant.now().plus(properties.getImageAccessTtl())));
     }
 
+    /**
+     * An image cache's pull: always from the registry with the cache's credentials (the secret's, the
+     * node's for a shared registry, none otherwise), even when the node has the image already, so a
+     * cache is Ready only where those credentials can fetch it. Answers the image's size in bytes.
+     */
+    long pullForCache(String image, ContainerDefinition.RegistryAuth auth) {
+        ImageReference ref = ImageReference.parse(image);
+        registries.requireReachable(ref, image);
+        boolean shared = auth == null && registries.shared(ref.registry());
+        AuthConfig credentials = auth != null ? secretAuth(image, auth) : shared ? nodeAuth(ref) : new AuthConfig();
+        log.info("pulling image {} for an image cache", ref.fullName());
+        pull(ref, image, credentials);
+        String id = imageId(ref).orElseThrow(() -> new PodTaskFailure("ErrImagePull", "Image \"" + image
+                + "\" is not on the node after its pull", null));
+        // not recorded as a verified access: a pod that names the image without the cache is checked as any other
+        Long size = docker.inspectImageCmd(id).exec().getSize();
+        return size == null ? 0 : size;
+    }
+
+    /**
+     * The image of a container that names the account's image cache: the cache's pull proved the
+     * account's access, so an image the node holds is used as it is, without asking the registry;
+     * one the node lacks (a node that joined later, an image pruned since) is pulled as any tenant image.
+     */
+    void ensureCachedImage(String image, ContainerDefinition.RegistryAuth auth, Runnable onPull) {
+        if (imageId(ImageReference.parse(image)).isPresent()) {
+            return;
+        }
+        ensureTenantImage(image, auth, onPull);
+    }
+
     private boolean fresh(AuthConfig credentials, String imageId) {
         Instant until = verified.get(fingerprint(credentials) + "|" + imageId);
         if (until != null && until.isAfter(Instant.now())) {
