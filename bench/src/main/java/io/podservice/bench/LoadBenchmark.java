@@ -78,6 +78,10 @@ public final class LoadBenchmark {
             NodeFailoverBenchmark.run(args);
             return;
         }
+        if (java.util.Arrays.asList(args).contains("--bench=image-cache")) {
+            ImageCacheBenchmark.run(args);
+            return;
+        }
         Map<String, String> options = BenchApi.options(args, "--runs=20x1,100x8 --credentials=data/credentials "
                 + "--endpoint=http://... --image=127.0.0.1:5000/pod-service/busybox:1 --write=docs/performance.md");
         LoadBenchmark bench = new LoadBenchmark(BenchApi.of(Path.of(options.getOrDefault("credentials", "data/credentials")),
