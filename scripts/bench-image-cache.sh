@@ -10,11 +10,7 @@ bash scripts/setup.sh
 bash scripts/local-registry.sh >/dev/null
 ./mvnw -B -q -DskipTests install
 . scripts/bench-launcher.sh
-if answers; then
-  echo "[bench] something answers on port 8080: stop it first (this benchmark starts its own service)" >&2
-  exit 1
-fi
-start_launcher
+own_launcher
 java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar --bench=image-cache --credentials="$data/credentials" \
   --registry-credentials="${POD_DATA_DIR:-./data}/registry/credentials" --rounds="${BENCH_ROUNDS:-5}" \
   --image-mb="${BENCH_IMAGE_MB:-64}" --write=docs/performance.md

@@ -24,6 +24,15 @@ start_launcher() {
   return 1
 }
 
+# own_launcher ARGS...: start_launcher, for a benchmark that needs a service of its own
+own_launcher() {
+  if answers; then
+    echo "[bench] something answers on port 8080: stop it first (this benchmark starts its own service)" >&2
+    exit 1
+  fi
+  start_launcher "$@"
+}
+
 # start_worker ID ARGS...: a second node (the pod-worker application) on this machine's Docker, as
 # the launcher's installation; its pid is appended to workers
 start_worker() {

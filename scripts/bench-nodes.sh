@@ -11,12 +11,8 @@ bash scripts/setup.sh
 bash scripts/local-registry.sh >/dev/null
 ./mvnw -B -q -DskipTests install
 . scripts/bench-launcher.sh
-if answers; then
-  echo "[bench] something answers on port 8080: stop it first (this benchmark starts its own service)" >&2
-  exit 1
-fi
 lost_after=${BENCH_LOST_AFTER:-15}
-start_launcher --pod.nodes.lost-after=PT${lost_after}S --pod.nodes.check-interval=PT1S --pod.worker.heartbeat-interval=PT1S
+own_launcher --pod.nodes.lost-after=PT${lost_after}S --pod.nodes.check-interval=PT1S --pod.worker.heartbeat-interval=PT1S
 node="bench-node-$chain"
 start_worker "$node" --pod.worker.heartbeat-interval=PT1S --pod.worker.cpu-allocation-ratio=1000 \
   --pod.worker.memory-allocation-ratio=1000

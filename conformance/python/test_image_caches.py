@@ -119,3 +119,24 @@ def test_image_caches_at_once_and_errors(pods, env, secret):
                     DeleteImageCacheRequest(DeleteImageCacheParameters(env.region, 'ic-doesnotexist'))):
         error = error_dict(pods.error(request))
         assert (error['code'], error['status']) == (404, 'NOT_FOUND'), error
+
+
+def test_the_image_cache_quota_holds(pods, env):
+    """Caches are made until the imageCache quota refuses one: 400 QUOTA_EXCEEDED naming it; a cache
+    still Creating is not deleted (JD Cloud's rule), so each is deleted once its nodes have answered."""
+    made, refused = [], None
+    limit = pods.ok(DescribeQuotaRequest(DescribeQuotaParameters(env.region, 'imageCache')))['quota']['limit']
+    try:
+        for _ in range(limit + 1):
+            resp = pods.send(CreateImageCacheRequest(CreateImageCacheParameters(env.region, ImageCacheSpec(env.image))))
+            if resp.error is not None:
+                refused = error_dict(resp.error)
+                break
+            made.append(resp.result['imageCacheId'][0])
+        assert refused is not None, 'the quota never refused a cache (%d made)' % len(made)
+        assert (refused['code'], refused['status']) == (400, 'QUOTA_EXCEEDED'), refused
+        assert 'imageCache quota' in refused['message'], refused
+    finally:
+        for cache_id in made:
+            wait_settled(pods, env, cache_id)
+            pods.ok(DeleteImageCacheRequest(DeleteImageCacheParameters(env.region, cache_id)))

@@ -163,3 +163,24 @@ def test_pod_template_errors_and_verify(pods, env, network, secret):
                     DeletePodTemplateRequest(DeletePodTemplateParameters(env.region, missing))):
         error = error_dict(pods.error(request))
         assert (error['code'], error['status']) == (404, 'NOT_FOUND'), error
+
+
+def test_the_pod_template_quota_holds(pods, env, network, secret):
+    """Templates are made until the podTemplate quota refuses one: 400 QUOTA_EXCEEDED naming it."""
+    subnet_id = network['subnet_create']['subnetId']
+    made, refused = [], None
+    try:
+        for i in range(pods.ok(DescribeQuotaRequest(DescribeQuotaParameters(env.region, 'podTemplate')))['quota']['limit']
+                       + 1):
+            resp = pods.send(CreatePodTemplateRequest(CreatePodTemplateParameters(
+                env.region, '%s-q%d' % (env.prefix, i), template_spec(env, subnet_id, secret))))
+            if resp.error is not None:
+                refused = error_dict(resp.error)
+                break
+            made.append(resp.result['podTemplateId'])
+        assert refused is not None, 'the quota never refused a template (%d made)' % len(made)
+        assert (refused['code'], refused['status']) == (400, 'QUOTA_EXCEEDED'), refused
+        assert 'podTemplate quota' in refused['message'], refused
+    finally:
+        for template_id in made:
+            pods.ok(DeletePodTemplateRequest(DeletePodTemplateParameters(env.region, template_id)))

@@ -1,4 +1,4 @@
--- The live image caches: their image, the secret they were pulled with, how many nodes were asked
+-- The live image caches: their image, the secret they were pulled with, which nodes were asked
 -- and what each answered, and their status (createPods reads a container's cache from here). Kept
 -- by the subscribing processor image-cache-index.
 CREATE TABLE image_cache_index (
@@ -12,6 +12,7 @@ CREATE TABLE image_cache_index (
     retention_days  integer NOT NULL,
     created_at      timestamptz NOT NULL,
     asked           integer NOT NULL,
+    node_ids        text[] NOT NULL,
     answers         jsonb NOT NULL DEFAULT '{}'::jsonb,
     status          text NOT NULL
 );

@@ -126,8 +126,8 @@ class QueryApiTest extends ServiceTest {
         assertThat(pod.path("used").asInt()).isEqualTo(12);
         assertThat(quota(apiAs("query"), "container").path("used").asInt()).isEqualTo(24);
         JsonNode imageCache = quota(apiAs("query"), "imageCache");
-        assertThat(imageCache.path("limit").asInt()).isZero();
-        assertThat(imageCache.path("used").asInt()).isZero();
+        assertThat(imageCache.path("limit").asInt()).as("the default limit").isEqualTo(20);
+        assertThat(imageCache.path("used").asInt()).as("this account has made none").isZero();
         assertThat(apiAs("query").get(BASE + "/quotas?resourceType=gpu").errorStatus()).isEqualTo("INVALID_ARGUMENT");
     }
 

@@ -68,14 +68,22 @@ public class PrepaidPods {
         List<Object[]> rows = jdbc.query("SELECT period_end, renew_months FROM prepaid_pod WHERE pod_id = ? "
                         + "AND account_id = ? FOR UPDATE", (rs, row) -> new Object[] {rs.getTimestamp(1).toInstant(),
                         rs.getObject(2) == null ? null : rs.getInt(2)}, podId, accountId);
-        Instant now = clock.instant();
-        if (rows.isEmpty() || !((Instant) rows.get(0)[0]).isAfter(now)) {
+        if (rows.isEmpty()) {
             return;
         }
         Instant end = (Instant) rows.get(0)[0];
         Integer renewMonths = (Integer) rows.get(0)[1];
         BigDecimal before = prices.monthly(fromType);
         BigDecimal after = prices.monthly(toType);
+        if (renewMonths != null) {
+            // a renewal, now or after an overdue period, is at the new type's price
+            jdbc.update("UPDATE prepaid_pod SET renew_amount = ?::numeric WHERE pod_id = ?",
+                    after.multiply(BigDecimal.valueOf(renewMonths)).toPlainString(), podId);
+        }
+        Instant now = clock.instant();
+        if (!end.isAfter(now)) {
+            return;
+        }
         long left = Duration.between(now, end).getSeconds();
         BigDecimal difference = after.subtract(before).multiply(BigDecimal.valueOf(left))
                 .divide(BigDecimal.valueOf(MONTH.getSeconds()), 2, java.math.RoundingMode.HALF_UP);
@@ -85,10 +93,6 @@ public class PrepaidPods {
         sender.send(new AccountCommands.PayAhead(accountId, podId, difference.max(BigDecimal.ZERO)
                 .setScale(2, java.math.RoundingMode.HALF_UP), prices.getCurrency(), end, newEnd, renewMonths),
                 "Account", accountId);
-        if (renewMonths != null) {
-            jdbc.update("UPDATE prepaid_pod SET renew_amount = ?::numeric WHERE pod_id = ?",
-                    after.multiply(BigDecimal.valueOf(renewMonths)).toPlainString(), podId);
-        }
     }
 
     /** The end of the account's pod's prepaid period; empty for a postpaid pod (or another account's). */

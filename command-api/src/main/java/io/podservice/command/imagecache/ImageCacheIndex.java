@@ -63,14 +63,28 @@ public class ImageCacheIndex {
                 end == null ? null : end.toInstant());
     }
 
+    /** A cache still Creating and a node it asked that is lost and has not answered. */
+    record Unanswered(String imageCacheId, String nodeId) {
+    }
+
+    /** The answers lost nodes owe: asked, not answered, and the node declared lost since. */
+    List<Unanswered> owedByLostNodes() {
+        return jdbc.query("""
+                SELECT c.image_cache_id, n.node_id FROM image_cache_index c
+                JOIN node_index n ON n.node_id = ANY (c.node_ids)
+                WHERE c.status = 'Creating' AND n.state = 'lost' AND c.answers ->> n.node_id IS NULL
+                ORDER BY c.image_cache_id, n.node_id LIMIT 500""",
+                (rs, row) -> new Unanswered(rs.getString(1), rs.getString(2)));
+    }
+
     @EventHandler
     void on(ImageCacheCreated e) {
         jdbc.update("""
                 INSERT INTO image_cache_index (image_cache_id, account_id, region_id, name, image, secret, size_gb,
-                                               retention_days, created_at, asked, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                                               retention_days, created_at, asked, node_ids, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 e.imageCacheId(), e.accountId(), e.regionId(), e.name(), e.image(), e.secret(), e.sizeGB(),
-                e.retentionDays(), Timestamp.from(e.createdAt()), e.nodeIds().size(),
+                e.retentionDays(), Timestamp.from(e.createdAt()), e.nodeIds().size(), e.nodeIds().toArray(String[]::new),
                 ImageCache.status(e.nodeIds().size(), List.of()));
     }
 

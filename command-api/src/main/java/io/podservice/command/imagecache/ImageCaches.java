@@ -3,6 +3,7 @@ package io.podservice.command.imagecache;
 import io.podservice.api.catalog.QuotaLimits;
 import io.podservice.api.catalog.RegionCatalog;
 import io.podservice.api.web.ApiException;
+import io.podservice.command.domain.GeneralNames;
 import io.podservice.command.infrastructure.CommandSender;
 import io.podservice.command.node.NodeIndex;
 import io.podservice.command.quota.Quotas;
@@ -25,8 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ImageCaches {
 
-    private static final Pattern NAME = Pattern.compile("^[\\p{IsHan}A-Za-z0-9_-]{1,32}$");
-    private static final Pattern IMAGE = Pattern.compile("^[a-z0-9][a-z0-9._:/@-]{0,1023}$");
+    private static final Pattern IMAGE = Pattern.compile("^[a-z0-9][A-Za-z0-9._:/@-]{0,1023}$");
     private static final int MAX_SPECS = 10;
 
     private final CommandSender commands;
@@ -54,9 +54,8 @@ public class ImageCaches {
     @Transactional
     public List<String> create(RegionCatalog.Region region, String accountId, String name, List<Spec> specs,
                                String field) {
-        if (name != null && !NAME.matcher(name).matches()) {
-            throw ApiException.invalidArgument("Invalid name: 1 to 32 Chinese characters, letters, digits, '_' and '-'; "
-                    + "got '" + name + "'");
+        if (name != null) {
+            GeneralNames.require("name", name);
         }
         if (specs == null || specs.isEmpty() || specs.size() > MAX_SPECS) {
             throw ApiException.invalidArgument("Invalid " + field + ": give 1 to " + MAX_SPECS + " image cache specs; got "
@@ -82,9 +81,8 @@ public class ImageCaches {
     }
 
     public void update(String accountId, String regionId, String imageCacheId, String name, Integer retentionDays) {
-        if (name != null && !NAME.matcher(name).matches()) {
-            throw ApiException.invalidArgument("Invalid name: 1 to 32 Chinese characters, letters, digits, '_' and '-'; "
-                    + "got '" + name + "'");
+        if (name != null) {
+            GeneralNames.require("name", name);
         }
         if (retentionDays != null && (retentionDays < 0 || retentionDays > 3650)) {
             throw ApiException.invalidArgument("Invalid retentionDays: 0 (no end) to 3650; got " + retentionDays);
@@ -129,15 +127,29 @@ public class ImageCaches {
                     throw ApiException.invalidArgument("Invalid " + path + ".image: '" + container.image() + "' is not the "
                             + "image of image cache '" + cache.imageCacheId() + "' ('" + cache.image() + "')");
                 }
-                resolved.add(container.withImageCache(cache.imageCacheId(), cache.image()));
+                resolved.add(cached(accountId, regionId, container, cache));
             } else if (autoMatch) {
                 resolved.add(index.mostSuitable(accountId, regionId, container.image(), container.secret())
-                        .map(cache -> container.withImageCache(cache.imageCacheId(), cache.image())).orElse(container));
+                        .map(cache -> cached(accountId, regionId, container, cache)).orElse(container));
             } else {
                 resolved.add(container);
             }
         }
         return resolved;
+    }
+
+    /**
+     * The container running the cache's image; one that names no secret takes the cache's, so a node
+     * the cache did not ask (one that joined later) pulls with the credentials the cache was made with.
+     */
+    private ContainerDefinition cached(String accountId, String regionId, ContainerDefinition container,
+                                       ImageCacheIndex.Entry cache) {
+        ContainerDefinition withCache = container.withImageCache(cache.imageCacheId(), cache.image());
+        if (container.registryAuth() != null || cache.secret() == null) {
+            return withCache;
+        }
+        return secrets.registryAuth(accountId, regionId, cache.secret()).map(withCache::withRegistryAuth)
+                .orElse(withCache);
     }
 
     /** A node's answer, as the node-only endpoint received it; false when it no longer matters (answered, deleted). */
@@ -166,7 +178,7 @@ public class ImageCaches {
                                                      String path) {
         if (spec == null || spec.image() == null || !IMAGE.matcher(spec.image()).matches()) {
             throw ApiException.invalidArgument("Invalid " + path + ".image: an image reference of at most 1,024 "
-                    + "lowercase letters, digits and '.', '_', ':', '/', '@', '-'; got "
+                    + "letters, digits and '.', '_', ':', '/', '@', '-', beginning with a lowercase letter or digit; got "
                     + (spec == null || spec.image() == null ? "none" : "'" + spec.image() + "'"));
         }
         if (spec.size() != null && (spec.size() < 20 || spec.size() > 1000)) {

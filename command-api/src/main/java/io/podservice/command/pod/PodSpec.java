@@ -28,17 +28,17 @@ public record PodSpec(
         String agId,
         @Valid DnsConfigSpec dnsConfig,
         @Valid LogConfigSpec logConfig,
-        @Size(max = 10, message = "must have at most 10 aliases") List<@Valid HostAliasSpec> hostAliases,
-        @Size(max = 7, message = "must have at most 7 volumes") List<@Valid VolumeSpec> volumes,
+        @Size(max = 10, message = "must have at most 10 aliases") List<@NotNull(message = "must not hold null") @Valid HostAliasSpec> hostAliases,
+        @Size(max = 7, message = "must have at most 7 volumes") List<@NotNull(message = "must not hold null") @Valid VolumeSpec> volumes,
         @NotEmpty(message = "must name at least one container")
         @Size(max = 8, message = "must name at most 8 containers")
-        List<@Valid ContainerSpec> containers,
+        List<@NotNull(message = "must not hold null") @Valid ContainerSpec> containers,
         @Valid ChargeSpec charge,
         @Valid ElasticIpSpec elasticIp,
         @Valid NetworkInterfaceAttachmentSpec primaryNetworkInterface,
         @Size(max = 0, message = "are not supported: a pod has one network interface, its primaryNetworkInterface")
         List<Object> secondaryNetworkInterfaces,
-        @Size(max = 20, message = "must have at most 20 tags") List<@Valid TagSpec> userTags,
+        @Size(max = 20, message = "must have at most 20 tags") List<@NotNull(message = "must not hold null") @Valid TagSpec> userTags,
         Boolean autoMatchImageCache,
         Boolean autoCreateImageCache) {
 

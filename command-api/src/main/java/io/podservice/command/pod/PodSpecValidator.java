@@ -104,6 +104,7 @@ class PodSpecValidator {
             PodSpecParts.Resources requests;
             if (entry != null) {
                 ContainerSpec spec = ContainerSpec.withResources(container.name(), entry.resources());
+                checkRequestsWithinLimits(path.replace(".resources", ""), spec);
                 limits = limits(path.replace(".resources", ""), spec, type);
                 requests = requests(path.replace(".resources", ""), spec);
             } else {
@@ -310,6 +311,11 @@ class PodSpecValidator {
         }
         checkProbe(path + ".livenessProbe", container.livenessProbe());
         checkProbe(path + ".readinessProbe", container.readinessProbe());
+        checkRequestsWithinLimits(path, container);
+    }
+
+    /** A container's requests, where both are given, are within its limits. */
+    private static void checkRequestsWithinLimits(String path, ContainerSpec container) {
         if (container.resources() != null && container.resources().requests() != null
                 && container.resources().limits() != null) {
             ContainerSpec.ResourceAmounts requests = container.resources().requests();

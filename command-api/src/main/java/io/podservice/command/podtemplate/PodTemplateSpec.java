@@ -26,16 +26,16 @@ public record PodTemplateSpec(
         Integer terminationGracePeriodSeconds,
         @Valid PodSpec.DnsConfigSpec dnsConfig,
         @Valid PodSpec.LogConfigSpec logConfig,
-        @Size(max = 10, message = "must have at most 10 aliases") List<PodSpec.@Valid HostAliasSpec> hostAliases,
-        @Size(max = 7, message = "must have at most 7 volumes") List<PodSpec.@Valid VolumeSpec> volumes,
+        @Size(max = 10, message = "must have at most 10 aliases") List<PodSpec.@NotNull(message = "must not hold null") @Valid HostAliasSpec> hostAliases,
+        @Size(max = 7, message = "must have at most 7 volumes") List<PodSpec.@NotNull(message = "must not hold null") @Valid VolumeSpec> volumes,
         @NotEmpty(message = "must name at least one container")
         @Size(max = 8, message = "must name at most 8 containers")
-        List<@Valid ContainerSpec> containers,
+        List<@NotNull(message = "must not hold null") @Valid ContainerSpec> containers,
         @Valid ElasticIpSpec elasticIp,
         @NotNull(message = "is required") @Valid PodSpec.NetworkInterfaceAttachmentSpec primaryNetworkInterface,
         @Size(max = 0, message = "are not supported: a pod has one network interface, its primaryNetworkInterface")
         List<Object> secondaryNetworkInterfaces,
-        @Size(max = 20, message = "must have at most 20 tags") List<PodSpec.@Valid TagSpec> userTags) {
+        @Size(max = 20, message = "must have at most 20 tags") List<PodSpec.@NotNull(message = "must not hold null") @Valid TagSpec> userTags) {
 
     /** JD Cloud's PodTemplateElasticIpSpec: the elastic IP each pod of the template gets. */
     public record ElasticIpSpec(

@@ -8,6 +8,7 @@ import io.podservice.api.catalog.QuotaLimits;
 import io.podservice.api.catalog.RegionCatalog;
 import io.podservice.api.web.ApiException;
 import io.podservice.api.web.ErrorStatus;
+import io.podservice.command.domain.GeneralNames;
 import io.podservice.command.infrastructure.CommandSender;
 import io.podservice.command.network.PodNetworks;
 import io.podservice.command.pod.PodSpecProblems;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PodTemplates {
 
-    private static final Pattern NAME = Pattern.compile("^[\\p{IsHan}A-Za-z0-9_-]{1,32}$");
     private static final int MAX_DESCRIPTION = 256;
     private static final ObjectMapper JSON = EventJson.newMapper();
 
@@ -149,10 +148,7 @@ public class PodTemplates {
     }
 
     private static void checkAttributes(String name, String description) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw ApiException.invalidArgument("Invalid name: a pod template's name is 1 to 32 Chinese characters, "
-                    + "letters, digits, '_' and '-'; got " + (name == null ? "none" : "'" + name + "'"));
-        }
+        GeneralNames.require("name", name);
         if (description != null && description.length() > MAX_DESCRIPTION) {
             throw ApiException.invalidArgument("Invalid description: at most " + MAX_DESCRIPTION + " characters; got "
                     + description.length());

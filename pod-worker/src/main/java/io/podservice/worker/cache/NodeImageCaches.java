@@ -4,26 +4,35 @@ import io.podservice.events.ImageCacheCreated;
 import io.podservice.worker.WorkerProperties;
 import io.podservice.worker.runtime.CommandSideClient;
 import io.podservice.worker.runtime.PodRuntime;
-import io.podservice.worker.runtime.PodTaskFailure;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Holds the images of the image caches this node is asked to: pulls each with the cache's
- * credentials and answers Ready (with its size) or Error (with the pull's reason) on the command
- * side's node-only endpoint. An answer that cannot be delivered fails the event, so it is handled
- * again (a second pull of a held image is quick; the command side keeps a node's first answer).
+ * credentials and answers Ready (with its size) or Error (with the reason: any failure, the pull's or
+ * another) on the command side's node-only endpoint, trying again until the answer is delivered, so
+ * a cache never waits for an answer this node has. Pulls run on {@value #PULLS} threads of their
+ * own: a tenant's many or large caches never hold up the node's pod tasks.
  */
 @Component
-public class NodeImageCaches {
+public class NodeImageCaches implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NodeImageCaches.class);
+    static final int PULLS = 2;
 
     private final PodRuntime runtime;
     private final CommandSideClient commandSide;
     private final WorkerProperties properties;
+    private final ExecutorService pulls = Executors.newFixedThreadPool(PULLS, runnable -> {
+        Thread thread = new Thread(runnable, "image-cache-pull");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     NodeImageCaches(PodRuntime runtime, CommandSideClient commandSide, WorkerProperties properties) {
         this.runtime = runtime;
@@ -36,17 +45,44 @@ public class NodeImageCaches {
         return created.nodeIds().contains(properties.getWorkerId());
     }
 
-    public void hold(ImageCacheCreated created) {
-        Map<String, Object> answer;
+    /** Pulls and answers on the cache threads; done once the answer is delivered. */
+    public CompletableFuture<Void> hold(ImageCacheCreated created) {
+        return CompletableFuture.runAsync(() -> answer(created, pull(created)), pulls);
+    }
+
+    private Map<String, Object> pull(ImageCacheCreated created) {
         try {
             long size = runtime.holdImage(created.image(), created.registryAuth());
-            answer = Map.of("status", "Ready", "message", "", "sizeBytes", size);
             log.info("image cache {}: holds {} ({} bytes)", created.imageCacheId(), created.image(), size);
-        } catch (PodTaskFailure e) {
-            answer = Map.of("status", "Error", "message", e.getMessage(), "sizeBytes", 0);
+            return Map.of("status", "Ready", "message", "", "sizeBytes", size);
+        } catch (RuntimeException e) {
             log.info("image cache {}: cannot hold {}: {}", created.imageCacheId(), created.image(), e.getMessage());
+            return Map.of("status", "Error", "message", String.valueOf(e.getMessage()), "sizeBytes", 0);
         }
-        commandSide.post("/internal/image-caches/" + created.imageCacheId() + "/nodes/" + properties.getWorkerId(),
-                answer, "image cache " + created.imageCacheId());
+    }
+
+    private void answer(ImageCacheCreated created, Map<String, Object> answer) {
+        String path = "/internal/image-caches/" + created.imageCacheId() + "/nodes/" + properties.getWorkerId();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commandSide.post(path, answer, "image cache " + created.imageCacheId());
+                return;
+            } catch (IllegalStateException e) {
+                log.warn("image cache {}: answering failed (attempt {}): {}", created.imageCacheId(), attempt,
+                        e.getMessage());
+                try {
+                    Thread.sleep(Math.min(30_000L, 500L << Math.min(attempt, 6)));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while answering image cache " + created.imageCacheId(),
+                            interrupted);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        pulls.shutdownNow();
     }
 }

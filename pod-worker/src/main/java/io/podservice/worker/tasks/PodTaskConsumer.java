@@ -105,22 +105,30 @@ class PodTaskConsumer {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         offsets.started(partition, record.offset());
         // another node's pod: passed over by its header, without reading the event
-        Optional<Runnable> work = !desired.isFor(NodeRouting.of(record)) ? Optional.empty()
-                : EventEnvelope.fromRecord(record).flatMap(envelope -> {
+        Optional<Object> payload = !desired.isFor(NodeRouting.of(record)) ? Optional.empty()
+                : EventEnvelope.fromRecord(record).map(envelope -> {
                     desired.apply(envelope);
-                    return workFor(envelope.payload());
+                    return envelope.payload();
                 });
-        if (work.isEmpty()) {
+        Optional<PodEvent> event = payload.filter(p -> p instanceof PodEvent e && concernsThisNode(e)).map(PodEvent.class::cast);
+        Optional<ImageCacheCreated> cache = payload.filter(p -> p instanceof ImageCacheCreated c && imageCaches.asked(c))
+                .map(ImageCacheCreated.class::cast);
+        if (event.isEmpty() && cache.isEmpty()) {
             offsets.finished(partition, record.offset(), committable -> acknowledgment.acknowledge());
             return;
         }
         // back-pressure: the consumer stops reading while the node has this many events in hand
         inFlight.acquire();
         Instant handedOver = Instant.now();
-        workers.submit(record.key(), () -> {
+        // a cache's pull on the caches' own threads; a pod's task on its pod's worker
+        (cache.isPresent() ? imageCaches.hold(cache.get()) : workers.submit(record.key(), () -> {
             hops.since(PipelineHops.NODE_QUEUE, handedOver);
-            work.get().run();
-        }).whenComplete((done, failure) -> {
+            Instant start = Instant.now();
+            handle(event.get());
+            if (event.get() instanceof PodTask) {
+                hops.since(PipelineHops.NODE_TASK, start);
+            }
+        })).whenComplete((done, failure) -> {
             inFlight.release();
             if (failure != null) {
                 // not finished: its offset is never committed, and the next owner of the partition runs it again
@@ -129,23 +137,6 @@ class PodTaskConsumer {
             }
             offsets.finished(partition, record.offset(), committable -> acknowledgment.acknowledge());
         });
-    }
-
-    /** What this node does for an event: a task of its pods, or holding an image cache it is asked to hold. */
-    private Optional<Runnable> workFor(Object payload) {
-        if (payload instanceof PodEvent e && concernsThisNode(e)) {
-            return Optional.of(() -> {
-                Instant start = Instant.now();
-                handle(e);
-                if (e instanceof PodTask) {
-                    hops.since(PipelineHops.NODE_TASK, start);
-                }
-            });
-        }
-        if (payload instanceof ImageCacheCreated cache && imageCaches.asked(cache)) {
-            return Optional.of(() -> imageCaches.hold(cache));
-        }
-        return Optional.empty();
     }
 
     /**

@@ -104,13 +104,18 @@ class DockerContainerExits implements ContainerExits {
 
                         @Override
                         public void onError(Throwable error) {
+                            if (!open) {
+                                return; // closed: the stream broke because it was closed, nothing to follow again
+                            }
                             log.warn("Docker event stream broke ({}); following it again", error.toString());
                             again.schedule(Following.this::subscribe, 2, TimeUnit.SECONDS);
                         }
 
                         @Override
                         public void onComplete() {
-                            again.schedule(Following.this::subscribe, 2, TimeUnit.SECONDS);
+                            if (open) {
+                                again.schedule(Following.this::subscribe, 2, TimeUnit.SECONDS);
+                            }
                         }
                     });
         }
