@@ -20,7 +20,8 @@ import org.springframework.beans.factory.annotation.Value;
  * Nodes as resources: each worker registers its node with its first heartbeat, and operators list
  * the nodes (describeNodes, signed with an operator's key; a tenant's key is refused). A node whose
  * worker is killed is declared lost once {@code pod.nodes.lost-after} (8 s here) passes without a
- * heartbeat, not before, and is ready again when its worker comes back.
+ * heartbeat, not before, and is ready again when its worker comes back. An image cache that asked a
+ * node which is lost before answering records Error for it and settles.
  */
 class NodesTest extends ServiceTest {
 
@@ -100,6 +101,40 @@ class NodesTest extends ServiceTest {
                 "--pod.worker.allocatable-cpu=1.5", "--pod.worker.node-labels.rack=r1");
         JsonNode back = awaitNode(nodeId, "ready");
         assertThat(Instant.parse(back.path("stateChangedTime").asText())).isAfter(declared);
+    }
+
+    @Test
+    void anImageCacheWaitingForANodeThatIsLostRecordsErrorForItAndSettles() throws Exception {
+        String nodeId = "node-cache-" + TestRun.ID;
+        worker = ExternalWorker.start(bootstrapServers, nodeId, "--pod.worker.heartbeat-interval=PT1S",
+                "--pod.worker.availability-zone=cn-north-1b");
+        awaitNode(nodeId, "ready");
+        worker.kill();
+
+        // the node is still ready (the grace period has not passed): the cache asks it, and it never answers
+        String cacheId = ok(api().post("/v1/regions/" + REGION + "/imageCache", """
+                {"name": "lost-node", "imageCacheSpec": {"image": "%s", "retentionDays": 1}}""".formatted(IMAGE)))
+                .path("imageCacheId").get(0).asText();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> assertThat(
+                ok(api().get("/v1/regions/" + REGION + "/imageCache/" + cacheId)).path("imageCache").path("nodes")
+                        .findValuesAsText("nodeId")).as("the nodes the cache asked").contains(nodeId, launcherNode.nodeId()));
+
+        awaitNode(nodeId, "lost");
+        JsonNode[] settled = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            settled[0] = ok(api().get("/v1/regions/" + REGION + "/imageCache/" + cacheId)).path("imageCache");
+            return !"Creating".equals(settled[0].path("status").asText());
+        });
+        JsonNode lostAnswer = null;
+        for (JsonNode answer : settled[0].path("nodes")) {
+            if (nodeId.equals(answer.path("nodeId").asText())) {
+                lostAnswer = answer;
+            }
+        }
+        assertThat(lostAnswer).as("the lost node's answer in %s", settled[0]).isNotNull();
+        assertThat(lostAnswer.path("status").asText()).isEqualTo("Error");
+        assertThat(lostAnswer.path("message").asText()).contains("lost before it answered");
+        ok(api().delete("/v1/regions/" + REGION + "/imageCache/" + cacheId)); // a settled cache can be deleted
     }
 
     @Test

@@ -1,19 +1,25 @@
 package io.podservice.command.quota;
 
 import io.podservice.api.catalog.QuotaLimits;
+import io.podservice.events.ConfigFileCreated;
+import io.podservice.events.ConfigFileDeleted;
 import io.podservice.events.ElasticIpCreated;
 import io.podservice.events.ElasticIpDeleted;
+import io.podservice.events.ImageCacheCreated;
+import io.podservice.events.ImageCacheDeleted;
 import io.podservice.events.NetworkEvent;
 import io.podservice.events.PodCreated;
+import io.podservice.events.PodDeleted;
+import io.podservice.events.PodTemplateCreated;
+import io.podservice.events.PodTemplateDeleted;
+import io.podservice.events.SecretCreated;
+import io.podservice.events.SecretDeleted;
 import io.podservice.events.SecurityGroupCreated;
 import io.podservice.events.SecurityGroupDeleted;
 import io.podservice.events.SubnetCreated;
 import io.podservice.events.SubnetDeleted;
 import io.podservice.events.VpcCreated;
 import io.podservice.events.VpcDeleted;
-import io.podservice.events.PodDeleted;
-import io.podservice.events.SecretCreated;
-import io.podservice.events.SecretDeleted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -56,32 +62,32 @@ class QuotaLedger {
     }
 
     @EventHandler
-    void on(io.podservice.events.ConfigFileCreated created) {
+    void on(ConfigFileCreated created) {
         add(created.accountId(), created.regionId(), QuotaLimits.CONFIG_FILE, 1);
     }
 
     @EventHandler
-    void on(io.podservice.events.ConfigFileDeleted deleted) {
+    void on(ConfigFileDeleted deleted) {
         add(deleted.accountId(), deleted.regionId(), QuotaLimits.CONFIG_FILE, -1);
     }
 
     @EventHandler
-    void on(io.podservice.events.ImageCacheCreated created) {
+    void on(ImageCacheCreated created) {
         add(created.accountId(), created.regionId(), QuotaLimits.IMAGE_CACHE, 1);
     }
 
     @EventHandler
-    void on(io.podservice.events.ImageCacheDeleted deleted) {
+    void on(ImageCacheDeleted deleted) {
         add(deleted.accountId(), deleted.regionId(), QuotaLimits.IMAGE_CACHE, -1);
     }
 
     @EventHandler
-    void on(io.podservice.events.PodTemplateCreated created) {
+    void on(PodTemplateCreated created) {
         add(created.accountId(), created.regionId(), QuotaLimits.POD_TEMPLATE, 1);
     }
 
     @EventHandler
-    void on(io.podservice.events.PodTemplateDeleted deleted) {
+    void on(PodTemplateDeleted deleted) {
         add(deleted.accountId(), deleted.regionId(), QuotaLimits.POD_TEMPLATE, -1);
     }
 
