@@ -2,6 +2,7 @@ package io.podservice.worker.cache;
 
 import io.podservice.events.ImageCacheCreated;
 import io.podservice.worker.WorkerProperties;
+import io.podservice.worker.runtime.BackOff;
 import io.podservice.worker.runtime.CommandSideClient;
 import io.podservice.worker.runtime.PodRuntime;
 import java.util.Map;
@@ -63,22 +64,8 @@ public class NodeImageCaches implements AutoCloseable {
 
     private void answer(ImageCacheCreated created, Map<String, Object> answer) {
         String path = "/internal/image-caches/" + created.imageCacheId() + "/nodes/" + properties.getWorkerId();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                commandSide.post(path, answer, "image cache " + created.imageCacheId());
-                return;
-            } catch (IllegalStateException e) {
-                log.warn("image cache {}: answering failed (attempt {}): {}", created.imageCacheId(), attempt,
-                        e.getMessage());
-                try {
-                    Thread.sleep(Math.min(30_000L, 500L << Math.min(attempt, 6)));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while answering image cache " + created.imageCacheId(),
-                            interrupted);
-                }
-            }
-        }
+        String what = "image cache " + created.imageCacheId();
+        BackOff.untilDelivered(log, what + " answer", () -> commandSide.post(path, answer, what));
     }
 
     @Override

@@ -21,6 +21,7 @@ import io.podservice.worker.reconcile.ElasticIpBindings;
 import io.podservice.worker.reconcile.DesiredPods;
 import io.podservice.worker.reconcile.Reconciler;
 import io.podservice.worker.report.TaskResultReporter;
+import io.podservice.worker.runtime.BackOff;
 import io.podservice.worker.runtime.PodRuntime;
 import io.podservice.worker.runtime.PodRuntime.PodRef;
 import io.podservice.worker.runtime.PodTaskFailure;
@@ -186,7 +187,7 @@ class PodTaskConsumer {
                             "the node could not complete the task: " + e.getMessage(), null, List.of(),
                             properties.getWorkerId(), Instant.now());
                 }
-                backOff(attempt);
+                BackOff.pause(attempt);
             }
         }
     }
@@ -196,24 +197,7 @@ class PodTaskConsumer {
      * reports about the pod meanwhile) and the partition's commits until it is back.
      */
     private void reportUntilDelivered(PodTaskResult result) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                reporter.report(result);
-                return;
-            } catch (IllegalStateException e) {
-                log.warn("pod {}: reporting the task result failed (attempt {}): {}", result.podId(), attempt, e.getMessage());
-                backOff(attempt);
-            }
-        }
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(Math.min(30_000L, 500L << Math.min(attempt, 6)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while backing off", e);
-        }
+        BackOff.untilDelivered(log, "pod " + result.podId() + " task result", () -> reporter.report(result));
     }
 
     private PodTaskResult run(PodEvent event, PodTask task) {
