@@ -53,31 +53,14 @@ sut_registry conformance
 sut_start conformance
 say "service up after $((SECONDS - STARTED)) s"
 
-# Second octets of 10.X.0.0/16 that no Docker network of this host uses, one per client, so the
-# clients' VPCs (Docker networks) overlap neither each other nor anything else on the host.
-# shellcheck disable=SC2046
-used_octets=$(docker network inspect $(docker network ls -q) --format '{{range .IPAM.Config}}{{.Subnet}} {{end}}' 2>/dev/null \
-  | tr ' ' '\n' | sed -n 's/^10\.\([0-9]*\)\..*/\1/p' | sort -u | tr '\n' ' ')
-pick_octet() {
-  local octet
-  for _ in $(seq 1 200); do
-    octet=$((100 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 150))
-    case " $used_octets " in *" $octet "*) continue ;; esac
-    used_octets="$used_octets $octet"
-    echo "$octet"
-    return
-  done
-  die "no free 10.X.0.0/16 for the clients' VPCs"
-}
-
 export POD_IMAGE=$SUT_IMAGE
 export POD_REGISTRY_SERVER=$SUT_REGISTRY
 export POD_REGISTRY_USERNAME=$SUT_REGISTRY_USER
 export POD_REGISTRY_PASSWORD=$SUT_REGISTRY_PASSWORD
 export POD_RUN_ID=$SUT_RUN_ID
-POD_VPC_OCTET_PYTHON=$(pick_octet)
-POD_VPC_OCTET_JDC=$(pick_octet)
-POD_VPC_OCTET_GO=$(pick_octet)
+# one 10.X.0.0/16 per client, so their VPCs (Docker networks) overlap neither each other nor the host's
+octets=$(sut_free_octets 3) || die "no free 10.X.0.0/16 for the clients' VPCs"
+read -r POD_VPC_OCTET_PYTHON POD_VPC_OCTET_JDC POD_VPC_OCTET_GO <<< "$octets"
 export POD_VPC_OCTET_PYTHON POD_VPC_OCTET_JDC POD_VPC_OCTET_GO
 export PYTHONDONTWRITEBYTECODE=1
 

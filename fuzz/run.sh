@@ -21,6 +21,8 @@ sut_registry fuzz
 # small quotas: the fuzzer's pods are many and short-lived
 sut_start fuzz "--pod.quota.defaults.pod=6" "--pod.quota.defaults.container=12" "--pod.quota.defaults.vpc=5" \
   "--pod.quota.defaults.subnet=5" "--pod.quota.defaults.elasticIp=5" "--pod.quota.defaults.secret=5"
+FUZZ_VPC_OCTET=$(sut_free_octets 1)
+export FUZZ_VPC_OCTET
 seed=$("$FUZZ/.venv/bin/python" "$FUZZ/seed.py")
 eval "$seed"
 sut_say "seeded: pod $FUZZ_POD_ID, vpc $FUZZ_VPC_ID, subnet $FUZZ_SUBNET_ID, group $FUZZ_SECURITY_GROUP_ID, elastic IP $FUZZ_ELASTIC_IP_ID, secret $FUZZ_SECRET_NAME"

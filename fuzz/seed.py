@@ -4,7 +4,7 @@ the signed API, a secret for the run's registry, a VPC with a subnet and a secur
 IP, and a running pod in the subnet whose image needs the secret; prints `export NAME=value` lines
 for schemathesis.toml. The service's own cleanup (sut_stop) removes all of it.
 Environment: POD_ENDPOINT, POD_ACCESS_KEY, POD_SECRET_KEY, SUT_IMAGE, SUT_REGISTRY, SUT_REGISTRY_USER,
-SUT_REGISTRY_PASSWORD."""
+SUT_REGISTRY_PASSWORD, FUZZ_VPC_OCTET."""
 import base64
 import os
 import sys
@@ -37,9 +37,10 @@ def main():
     call("POST", "/secrets", {"name": secret, "secretType": "docker-registry", "data": {
         "server": b64(os.environ["SUT_REGISTRY"]), "username": b64(os.environ["SUT_REGISTRY_USER"]),
         "password": b64(os.environ["SUT_REGISTRY_PASSWORD"]), "email": b64("fuzz@example.com")}})
-    vpc = call("POST", "/vpcs", {"vpcName": "fuzz", "addressPrefix": "10.251.0.0/16"})["vpcId"]
+    octet = os.environ["FUZZ_VPC_OCTET"]  # a 10.X.0.0/16 no Docker network of the host uses (run.sh)
+    vpc = call("POST", "/vpcs", {"vpcName": "fuzz", "addressPrefix": "10.%s.0.0/16" % octet})["vpcId"]
     subnet = call("POST", "/subnets", {"subnetName": "fuzz", "vpcId": vpc,
-                                        "addressPrefix": "10.251.1.0/24"})["subnetId"]
+                                        "addressPrefix": "10.%s.1.0/24" % octet})["subnetId"]
     group = call("POST", "/networkSecurityGroups", {"networkSecurityGroupName": "fuzz",
                                                      "vpcId": vpc})["networkSecurityGroupId"]
     elastic_ip = call("POST", "/elasticIps", {"maxCount": 1, "elasticIpSpec": {"bandwidthMbps": 1,

@@ -42,6 +42,10 @@ ensure_packages() {
   # the multi-node tests: nsenter (util-linux) runs a node's tools in its namespace, socat relays its registry
   command -v nsenter >/dev/null 2>&1 || missing+=(util-linux)
   command -v socat >/dev/null 2>&1 || missing+=(socat)
+  # cloud disks: a sparse file formatted as xfs (JD Cloud's default) or ext4, loop-mounted, frozen for snapshots
+  command -v mkfs.xfs >/dev/null 2>&1 || missing+=(xfsprogs)
+  command -v mkfs.ext4 >/dev/null 2>&1 || missing+=(e2fsprogs)
+  command -v fsfreeze >/dev/null 2>&1 || missing+=(util-linux)
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
 

@@ -27,6 +27,25 @@ sut_free_port() {
 }
 
 # sut_wait SECONDS COMMAND...: polls COMMAND every half second until it succeeds or time is up.
+# N second octets X of 10.X.0.0/16 (100-249) that no Docker network of this host uses, all
+# different: blocks for the VPCs a run creates, which become Docker networks and may not overlap
+# anything already there (another run's, an operator's), where a fixed block fails as
+# "Pool overlaps with other one on this address space".
+sut_free_octets() {
+  local want=$1 used picked="" octet
+  # shellcheck disable=SC2046
+  used=$(docker network inspect $(docker network ls -q) --format '{{range .IPAM.Config}}{{.Subnet}} {{end}}' 2>/dev/null \
+    | tr ' ' '\n' | sed -n 's/^10\.\([0-9]*\)\..*/\1/p' | sort -u | tr '\n' ' ')
+  for _ in $(seq 1 400); do
+    [ "$(echo "$picked" | wc -w)" -ge "$want" ] && break
+    octet=$((100 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 150))
+    case " $used $picked " in *" $octet "*) continue ;; esac
+    picked="$picked $octet"
+  done
+  [ "$(echo "$picked" | wc -w)" -ge "$want" ] || { sut_say "no $want free 10.X.0.0/16 blocks on this host"; return 1; }
+  echo $picked
+}
+
 sut_wait() {
   local timeout=$1; shift
   local deadline=$((SECONDS + timeout))

@@ -14,8 +14,8 @@ public class IdentityProperties {
     /** How far a request's x-jdcloud-date may be from the server's clock; also how long nonces are kept. */
     private Duration signatureWindow = Duration.ofMinutes(5);
 
-    /** Services whose scope a signature may name ({@code pod}, and {@code vpc} for the network resources). */
-    private List<String> signatureServices = List.of("pod", "vpc");
+    /** Services whose scope a signature may name ({@code pod}, {@code vpc} for the network resources, {@code disk} for disks). */
+    private List<String> signatureServices = List.of("pod", "vpc", "disk");
 
     /** Accounts and keys created (or kept) at start-up: the documented way to add them. */
     private List<SeedAccount> accounts = List.of();

@@ -85,4 +85,11 @@ public record PodDefinition(
                 terminationGracePeriodSeconds, cpu, memoryMB, newContainers, dnsConfig, hostAliases, volumes, userTags,
                 clientToken, network, elasticIp, chargeMode, clientTokenDigest);
     }
+
+    /** The same pod with these volumes (its new disks named by the ids the service gave them). */
+    public PodDefinition withVolumes(List<Volume> newVolumes) {
+        return new PodDefinition(name, description, hostname, instanceType, az, agId, restartPolicy,
+                terminationGracePeriodSeconds, cpu, memoryMB, containers, dnsConfig, hostAliases, newVolumes, userTags,
+                clientToken, network, elasticIp, chargeMode, clientTokenDigest);
+    }
 }

@@ -32,9 +32,13 @@ public final class PodSpecParts {
         }
     }
 
-    /** A data volume: a named Docker volume standing for a JD Cloud cloud disk. */
     /** A volume of the pod: a cloud disk, an emptyDir or a config file (null for the others). */
     public record Volume(String name, Disk jdcloudDisk, EmptyDir emptyDir, ConfigFileSource configFile) {
+
+        /** The same volume on cloud disk {@code disk}. */
+        public Volume withDisk(Disk disk) {
+            return new Volume(name, disk, emptyDir, configFile);
+        }
     }
 
     /**
@@ -52,9 +56,18 @@ public final class PodSpecParts {
     public record EmptyDir(int sizeMB) {
     }
 
-    /** A cloud disk; {@code category} ({@code cloud} or {@code local}) only for a container's system disk. */
+    /**
+     * A cloud disk; {@code category} ({@code cloud} or {@code local}) only for a container's system disk.
+     * A data volume's {@code volumeId} is the disk's id: the existing disk it names, or the one the
+     * service made for the pod (from {@code snapshotId} when given).
+     */
     public record Disk(String volumeId, String snapshotId, String diskType, Integer sizeGB, String fsType,
                        Boolean formatVolume, Integer iops, Boolean autoDelete, String category) {
+
+        /** The same disk as disk {@code diskId} of {@code size} GB. */
+        public Disk withId(String diskId, Integer size) {
+            return new Disk(diskId, snapshotId, diskType, size, fsType, formatVolume, iops, autoDelete, category);
+        }
     }
 
     public record VolumeMount(String name, String mountPath, boolean readOnly, String subPath) {

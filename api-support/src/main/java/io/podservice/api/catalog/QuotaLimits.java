@@ -22,9 +22,15 @@ public class QuotaLimits {
     public static final String CONFIG_FILE = "configFile";
     public static final String POD_TEMPLATE = "podTemplate";
     public static final String IMAGE_CACHE = "imageCache";
+    /** Cloud disks (JD Cloud's disk service, type {@code disk}): those of createDisks and of createPods. */
+    public static final String DISK = "disk";
+    /** Disk snapshots (JD Cloud's disk service, type {@code snapshot}; JD Cloud's default is 15 per region). */
+    public static final String SNAPSHOT = "snapshot";
 
-    private Map<String, Integer> defaults = new LinkedHashMap<>(Map.of(POD, 100, CONTAINER, 400, SECRET, 50,
-            VPC, 10, SUBNET, 50, SECURITY_GROUP, 50, ELASTIC_IP, 20, CONFIG_FILE, 50, POD_TEMPLATE, 20, IMAGE_CACHE, 20));
+    private Map<String, Integer> defaults = new LinkedHashMap<>(Map.ofEntries(Map.entry(POD, 100),
+            Map.entry(CONTAINER, 400), Map.entry(SECRET, 50), Map.entry(VPC, 10), Map.entry(SUBNET, 50),
+            Map.entry(SECURITY_GROUP, 50), Map.entry(ELASTIC_IP, 20), Map.entry(CONFIG_FILE, 50),
+            Map.entry(POD_TEMPLATE, 20), Map.entry(IMAGE_CACHE, 20), Map.entry(DISK, 100), Map.entry(SNAPSHOT, 15)));
     private Map<String, Map<String, Integer>> accounts = new LinkedHashMap<>();
 
     public Map<String, Integer> getDefaults() {

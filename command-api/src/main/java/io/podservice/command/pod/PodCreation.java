@@ -43,13 +43,16 @@ public class PodCreation {
     private final io.podservice.command.account.PrepaidPods payments;
     private final io.podservice.command.configfile.ConfigFiles configFiles;
     private final io.podservice.command.imagecache.ImageCaches imageCaches;
+    private final io.podservice.command.disk.PodDisks podDisks;
 
     PodCreation(PodSpecValidator validator, RegistryAuths registryAuths, Quotas quotas, ExistingPods existing,
                 PodNetworks networks, ElasticIps elasticIps, PodElasticIps podElasticIps, CommandSender sender,
                 Scheduler scheduler, io.podservice.command.account.AccountRules accountRules,
                 io.podservice.command.account.PrepaidPods payments,
                 io.podservice.command.configfile.ConfigFiles configFiles,
-                io.podservice.command.imagecache.ImageCaches imageCaches) {
+                io.podservice.command.imagecache.ImageCaches imageCaches,
+                io.podservice.command.disk.PodDisks podDisks) {
+        this.podDisks = podDisks;
         this.imageCaches = imageCaches;
         this.configFiles = configFiles;
         this.scheduler = scheduler;
@@ -95,13 +98,22 @@ public class PodCreation {
                 request.podSpec().containers().size());
         int fresh = withinElasticIpQuota(accountId, region.id(), request.podSpec(),
                 Math.min(fit.pods(), ids.size() - made.size()));
-        // as many as the zone's nodes have room for, too: maxCount is best effort against real capacity
+        // as many as the zone's nodes have room for, too: maxCount is best effort against real capacity; pods
+        // with existing disks (or new ones from a snapshot) only on the node where those live
         PodDefinition first = definitions.get(0);
+        String diskNode = podDisks.requiredNode(accountId, region.id(), first.az(), first.volumes(), ids.size());
         List<Placement> placements = fresh == 0 ? List.of()
-                : scheduler.place(first.az(), Resources.of(first), fresh, null);
+                : scheduler.place(first.az(), Resources.of(first), fresh, null, diskNode);
+        long newDisks = first.volumes().stream().filter(v -> v.jdcloudDisk() != null && v.jdcloudDisk().volumeId() == null)
+                .count();
+        if (newDisks > 0 && !placements.isEmpty()) {
+            quotas.requireRoom(accountId, region.id(), io.podservice.api.catalog.QuotaLimits.DISK,
+                    (int) newDisks * placements.size());
+        }
         List<String> podIds = make(accountId, region.id(), request.podSpec(), definitions, ids, made, placements);
         if (podIds.isEmpty()) {
-            throw fresh == 0 ? fit.exceeded() : scheduler.outOfStock(first.az(), first.instanceType(), Resources.of(first));
+            throw fresh == 0 ? fit.exceeded()
+                    : scheduler.outOfStock(first.az(), first.instanceType(), Resources.of(first), diskNode);
         }
         // a prepaid pod is paid ahead in the same transaction: a balance that cannot pay them all makes none
         if ("prepaid_by_duration".equals(first.chargeMode())) {
@@ -164,9 +176,11 @@ public class PodCreation {
             if (made.contains(podId)) {
                 podIds.add(podId);
             } else if (room > 0) {
-                PodDefinition definition = nics.hasNext() ? definitions.get(i).withNetwork(nics.next()) : definitions.get(i);
-                sender.send(new CreatePod(podId, accountId, regionId, definition, nodes.get(fresh - room), now), "Pod",
-                        podId);
+                Placement placement = nodes.get(fresh - room);
+                PodDefinition definition = podDisks.provision(accountId, regionId, podId,
+                        nics.hasNext() ? definitions.get(i).withNetwork(nics.next()) : definitions.get(i),
+                        placement.nodeId());
+                sender.send(new CreatePod(podId, accountId, regionId, definition, placement, now), "Pod", podId);
                 if (newElasticIps.hasNext()) {
                     podElasticIps.associate(accountId, regionId, podId, newElasticIps.next());
                 }

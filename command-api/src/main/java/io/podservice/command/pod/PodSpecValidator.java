@@ -22,9 +22,11 @@ import org.springframework.stereotype.Component;
 class PodSpecValidator {
 
     private final InstanceTypeCatalog instanceTypes;
+    private final io.podservice.command.disk.DiskRules diskRules;
 
-    PodSpecValidator(InstanceTypeCatalog instanceTypes) {
+    PodSpecValidator(InstanceTypeCatalog instanceTypes, io.podservice.command.disk.DiskRules diskRules) {
         this.instanceTypes = instanceTypes;
+        this.diskRules = diskRules;
     }
 
     PodDefinition accept(RegionCatalog.Region region, PodSpec spec, String name, int maxCount, String clientToken,
@@ -184,7 +186,7 @@ class PodSpecValidator {
         return az;
     }
 
-    private static Set<String> volumes(PodSpec spec) {
+    private Set<String> volumes(PodSpec spec) {
         Set<String> names = new HashSet<>();
         List<PodSpec.VolumeSpec> volumes = spec.volumes() == null ? List.of() : spec.volumes();
         for (int i = 0; i < volumes.size(); i++) {
@@ -209,8 +211,16 @@ class PodSpecValidator {
             if (disk.sizeGB() == null && disk.volumeId() == null && disk.snapshotId() == null) {
                 throw invalid(path + ".jdcloudDisk.sizeGB", "is required for a new disk (one made from no volumeId or snapshotId)");
             }
-            if (disk.sizeGB() != null && disk.sizeGB() % 10 != 0) {
-                throw invalid(path + ".jdcloudDisk.sizeGB", "must be a multiple of 10 GB, got " + disk.sizeGB());
+            if (disk.volumeId() != null && (disk.snapshotId() != null || disk.sizeGB() != null)) {
+                throw invalid(path + ".jdcloudDisk", "an existing disk (volumeId) takes neither snapshotId nor sizeGB");
+            }
+            if (disk.sizeGB() != null) {
+                diskRules.requireSize(path + ".jdcloudDisk.sizeGB", disk.sizeGB(),
+                        io.podservice.command.disk.DiskRules.MAX_VOLUME_GB);
+            }
+            io.podservice.command.disk.DiskRules.requireType(path + ".jdcloudDisk.diskType", disk.diskType());
+            if (disk.fsType() != null && !List.of("xfs", "ext4").contains(disk.fsType())) {
+                throw invalid(path + ".jdcloudDisk.fsType", "xfs or ext4; got '" + disk.fsType() + "'");
             }
         }
         return names;

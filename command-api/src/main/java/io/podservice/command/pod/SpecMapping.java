@@ -51,8 +51,9 @@ final class SpecMapping {
         return new PodSpecParts.Volume(v.name(), new PodSpecParts.Disk(disk.volumeId(), disk.snapshotId(),
                 disk.diskType() == null ? "ssd.gp1" : disk.diskType(), disk.sizeGB(),
                 disk.fsType() == null ? "xfs" : disk.fsType(), disk.formatVolume(), disk.iops(),
-                // JD Cloud: a data disk is deleted with its pod unless told otherwise
-                disk.autoDelete() == null || disk.autoDelete(), null), null, null);
+                // JD Cloud: a new data disk is deleted with its pod unless told otherwise; an existing one
+                // (volumeId) is kept unless told to go
+                disk.autoDelete() == null ? disk.volumeId() == null : disk.autoDelete(), null), null, null);
     }
 
     static PodSpecParts.Disk systemDisk(ContainerSpec.SystemDiskSpec disk) {

@@ -26,6 +26,9 @@ class QuotaController {
     private static final List<String> TYPES = List.of(QuotaLimits.POD, QuotaLimits.CONTAINER, QuotaLimits.SECRET,
             QuotaLimits.IMAGE_CACHE, QuotaLimits.POD_TEMPLATE, QuotaLimits.CONFIG_FILE);
 
+    /** The disk service's types (its {@code snapshot_policy} is not offered). */
+    private static final List<String> DISK_TYPES = List.of(QuotaLimits.DISK, QuotaLimits.SNAPSHOT);
+
     private final RegionCatalog regions;
     private final Quotas quotas;
 
@@ -40,8 +43,17 @@ class QuotaController {
     @Operation(operationId = "describeQuota", summary = "The calling account's quota of a resource type in the region")
     @GetMapping("/v1/regions/{regionId}/quotas")
     ApiResponse<DescribeQuotaResult> describeQuota(@PathVariable String regionId,
-                                                   @RequestParam(required = false) String resourceType) {
+                                                   @RequestParam(required = false) String resourceType,
+                                                   @RequestParam(required = false) String type) {
         regions.require(regionId);
+        if (resourceType == null && type != null) {
+            // the disk service's describeQuota: same path, its parameter is "type"
+            if (!DISK_TYPES.contains(type)) {
+                throw ApiException.invalidArgument("Invalid type: must be one of " + String.join(", ", DISK_TYPES)
+                        + "; got '" + type + "'");
+            }
+            return ApiResponse.of(new DescribeQuotaResult(quotas.quota(Caller.current().accountId(), regionId, type)));
+        }
         if (resourceType == null || !TYPES.contains(resourceType)) {
             throw ApiException.invalidArgument("Invalid resourceType: must be one of " + String.join(", ", TYPES)
                     + (resourceType == null ? "" : "; got '" + resourceType + "'"));

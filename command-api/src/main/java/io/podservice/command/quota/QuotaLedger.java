@@ -82,6 +82,26 @@ class QuotaLedger {
     }
 
     @EventHandler
+    void on(io.podservice.events.DiskCreated created) {
+        add(created.accountId(), created.regionId(), QuotaLimits.DISK, 1);
+    }
+
+    @EventHandler
+    void on(io.podservice.events.DiskDeleted deleted) {
+        add(deleted.accountId(), deleted.regionId(), QuotaLimits.DISK, -1);
+    }
+
+    @EventHandler
+    void on(io.podservice.events.SnapshotCreated created) {
+        add(created.accountId(), created.regionId(), QuotaLimits.SNAPSHOT, 1);
+    }
+
+    @EventHandler
+    void on(io.podservice.events.SnapshotDeleted deleted) {
+        add(deleted.accountId(), deleted.regionId(), QuotaLimits.SNAPSHOT, -1);
+    }
+
+    @EventHandler
     void on(PodTemplateCreated created) {
         add(created.accountId(), created.regionId(), QuotaLimits.POD_TEMPLATE, 1);
     }

@@ -88,7 +88,17 @@ public class Scheduler {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Placement> place(String az, Resources need, int count, String exceptNode) {
-        List<Room> rooms = lockReadyNodes(az, exceptNode);
+        return place(az, need, count, exceptNode, null);
+    }
+
+    /**
+     * As {@link #place(String, Resources, int, String)}, only on {@code onlyNode} when it is given: the
+     * node where the pod's disks (or the snapshot its new disk copies) live.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Placement> place(String az, Resources need, int count, String exceptNode, String onlyNode) {
+        List<Room> rooms = lockReadyNodes(az, exceptNode).stream()
+                .filter(room -> onlyNode == null || room.offer.nodeId().equals(onlyNode)).toList();
         List<Placement> placements = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Optional<Room> best = rooms.stream().filter(room -> room.fits(need))
@@ -104,8 +114,13 @@ public class Scheduler {
 
     /** OUT_OF_STOCK in the API's format: no ready node of the zone has room, and what the roomiest has. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public ApiException outOfStock(String az, String instanceType, Resources need) {
-        List<Room> rooms = lockReadyNodes(az, null);
+    public ApiException outOfStock(String az, String instanceType, Resources need, String onlyNode) {
+        List<Room> rooms = lockReadyNodes(az, null).stream()
+                .filter(room -> onlyNode == null || room.offer.nodeId().equals(onlyNode)).toList();
+        if (rooms.isEmpty() && onlyNode != null) {
+            return new ApiException(ErrorStatus.OUT_OF_STOCK, "Instance type '" + instanceType + "' is out of stock on "
+                    + "node '" + onlyNode + "', where the pod's disks live: the node is not ready and schedulable");
+        }
         if (rooms.isEmpty()) {
             return new ApiException(ErrorStatus.OUT_OF_STOCK, "Instance type '" + instanceType + "' is out of stock in "
                     + "availability zone '" + az + "': no node of that zone is ready and schedulable");
@@ -114,7 +129,8 @@ public class Scheduler {
         long memory = rooms.stream().mapToLong(Room::freeMemory).max().orElse(0);
         int pods = rooms.stream().mapToInt(Room::freePods).max().orElse(0);
         return new ApiException(ErrorStatus.OUT_OF_STOCK, "Instance type '" + instanceType + "' is out of stock in "
-                + "availability zone '" + az + "': a pod of it needs " + need.describe() + ", and none of the zone's "
+                + (onlyNode == null ? "availability zone '" + az + "'" : "node '" + onlyNode + "', where the pod's disks live")
+                + ": a pod of it needs " + need.describe() + ", and none of the "
                 + rooms.size() + " ready node(s) has that room (the most any has free: " + cpu / 1000.0 + " vCPU, "
                 + memory + " MiB, " + pods + " pod(s))");
     }

@@ -32,6 +32,7 @@ import io.podservice.worker.supervision.RunningPods;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -71,12 +72,14 @@ class PodTaskConsumer {
     private final PipelineHops hops;
     private final Reconciler reconciler;
     private final io.podservice.worker.cache.NodeImageCaches imageCaches;
+    private final io.podservice.worker.disk.DiskJobs diskJobs;
 
     PodTaskConsumer(PodRuntime runtime, TaskResultReporter reporter, WorkerProperties properties, DesiredPods desired,
                     RunningPods running, Prober prober, PodLocks locks, ElasticIpBindings elasticIps,
                     PodWorkers workers, FinishedOffsets offsets, PipelineHops hops, Reconciler reconciler,
-                    io.podservice.worker.cache.NodeImageCaches imageCaches) {
+                    io.podservice.worker.cache.NodeImageCaches imageCaches, io.podservice.worker.disk.DiskJobs diskJobs) {
         this.imageCaches = imageCaches;
+        this.diskJobs = diskJobs;
         this.hops = hops;
         this.reconciler = reconciler;
         this.elasticIps = elasticIps;
@@ -112,17 +115,19 @@ class PodTaskConsumer {
                     return envelope.payload();
                 });
         Optional<PodEvent> event = payload.filter(p -> p instanceof PodEvent e && concernsThisNode(e)).map(PodEvent.class::cast);
-        Optional<ImageCacheCreated> cache = payload.filter(p -> p instanceof ImageCacheCreated c && imageCaches.asked(c))
-                .map(ImageCacheCreated.class::cast);
-        if (event.isEmpty() && cache.isEmpty()) {
+        // the node's own jobs: an image cache's pull, a disk's or a snapshot's making and removal
+        Optional<java.util.function.Supplier<CompletableFuture<Void>>> job = payload.flatMap(p ->
+                p instanceof ImageCacheCreated c && imageCaches.asked(c)
+                        ? Optional.of(() -> imageCaches.hold(c)) : diskJobs.jobFor(p));
+        if (event.isEmpty() && job.isEmpty()) {
             offsets.finished(partition, record.offset(), committable -> acknowledgment.acknowledge());
             return;
         }
         // back-pressure: the consumer stops reading while the node has this many events in hand
         inFlight.acquire();
         Instant handedOver = Instant.now();
-        // a cache's pull on the caches' own threads; a pod's task on its pod's worker
-        (cache.isPresent() ? imageCaches.hold(cache.get()) : workers.submit(record.key(), () -> {
+        // a node job on its own threads; a pod's task on its pod's worker
+        (job.isPresent() ? job.get().get() : workers.submit(record.key(), () -> {
             hops.since(PipelineHops.NODE_QUEUE, handedOver);
             Instant start = Instant.now();
             handle(event.get());

@@ -146,8 +146,9 @@ record PodResponse(
                     view.startTime());
         }
 
+        /** Why the pod is not ready: its containers (running) or its phase itself (PodPending, PodStopped, PodError...). */
         private static String notReadyReason(PodView view) {
-            return view.phase() == PodPhase.RUNNING ? "ContainersNotReady" : "PodNot" + capitalized(view.phase().wireName());
+            return view.phase() == PodPhase.RUNNING ? "ContainersNotReady" : "Pod" + capitalized(view.phase().wireName());
         }
 
         private static String capitalized(String word) {

@@ -28,6 +28,7 @@ import io.podservice.worker.runtime.PodProgress;
 import io.podservice.worker.runtime.PodRuntime;
 import io.podservice.worker.runtime.PodTaskFailure;
 import io.podservice.worker.runtime.RunningPod;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,6 +77,7 @@ public class DockerPodRuntime implements PodRuntime {
     private final NetworkSweeps networkSweeps;
     private final OomKills oomKills;
     private final ConfigFileVolumes configFiles;
+    private final io.podservice.worker.disk.NodeDisks disks;
     private final ContainerLimits limits;
     private volatile MachineResources machine;
     /**
@@ -92,7 +94,9 @@ public class DockerPodRuntime implements PodRuntime {
     public DockerPodRuntime(DockerClient docker, ImagePuller images, WorkerProperties properties, PodProgress progress,
                             SubnetNetworks subnets, AccountNetworks accounts, SubPathMounts subPaths,
                             PodCgroups cgroups, NetworkSweeps networkSweeps, OomKills oomKills,
-                            ConfigFileVolumes configFiles, ContainerLimits limits) {
+                            ConfigFileVolumes configFiles, ContainerLimits limits,
+                            io.podservice.worker.disk.NodeDisks disks) {
+        this.disks = disks;
         this.limits = limits;
         this.configFiles = configFiles;
         this.networkSweeps = networkSweeps;
@@ -135,6 +139,7 @@ public class DockerPodRuntime implements PodRuntime {
         // them while the pod is stopped)
         cgroups.prepare(pod.podId(), definition.cpu(), definition.memoryMB());
         startInfra(PodContainers.infraName(pod.podId()), definition);
+        attachDisks(pod.podId(), definition);
         Map<String, String> volumes = volumesOf(pod.podId(), definition);
         for (ContainerDefinition container : definition.containers()) {
             String name = PodContainers.containerName(pod.podId(), container.name());
@@ -190,6 +195,7 @@ public class DockerPodRuntime implements PodRuntime {
         }
         subPaths.release(podId);
         configFiles.release(podId);
+        disks.release(podId);
         cgroups.release(podId);
         networkSweeps.request();
     }
@@ -213,6 +219,7 @@ public class DockerPodRuntime implements PodRuntime {
     @Override
     public void startContainer(String podId, PodDefinition definition, String container) {
         String name = PodContainers.containerName(podId, container);
+        attachDisks(podId, definition);
         definition.containers().stream().filter(c -> c.name().equals(container)).findFirst()
                 .ifPresent(c -> bindSubPaths(podId, c, volumesOf(podId, definition)));
         start(name, name);
@@ -222,10 +229,26 @@ public class DockerPodRuntime implements PodRuntime {
         return definition.volumes().stream().anyMatch(v -> v.name().equals(volume) && v.configFile() != null);
     }
 
-    private static Map<String, String> volumesOf(String podId, PodDefinition definition) {
+    /**
+     * Volume name to what the containers mount: a Docker volume's name, or for a cloud disk the
+     * absolute path of the directory it is mounted on (Docker volume names never begin with '/').
+     */
+    private Map<String, String> volumesOf(String podId, PodDefinition definition) {
         Map<String, String> volumes = new HashMap<>();
-        definition.volumes().forEach(v -> volumes.put(v.name(), PodContainers.volumeName(podId, v.name())));
+        definition.volumes().forEach(v -> volumes.put(v.name(), isCloudDisk(v)
+                ? disks.directory(v.jdcloudDisk().volumeId()).toString() : PodContainers.volumeName(podId, v.name())));
         return volumes;
+    }
+
+    /** A data volume on a cloud disk of the service (one with its disk id; a pod from before disks had none). */
+    private static boolean isCloudDisk(PodSpecParts.Volume volume) {
+        return volume.jdcloudDisk() != null && volume.jdcloudDisk().volumeId() != null;
+    }
+
+    /** Mounts the pod's cloud disks (again: after the node restarted, they are not). */
+    private void attachDisks(String podId, PodDefinition definition) {
+        definition.volumes().stream().filter(DockerPodRuntime::isCloudDisk)
+                .forEach(v -> disks.attach(podId, v.jdcloudDisk()));
     }
 
     @Override
@@ -340,6 +363,11 @@ public class DockerPodRuntime implements PodRuntime {
             if (volume.configFile() != null) {
                 // a directory of this node, bound into the containers (ConfigFileVolumes), not a Docker volume
                 configFiles.prepare(pod.podId(), pod.regionId(), pod.accountId(), volume.name(), volume.configFile());
+                continue;
+            }
+            if (isCloudDisk(volume)) {
+                // a block device of the disk's size, mounted on this node and bound into the containers (NodeDisks)
+                names.put(volume.name(), disks.attach(pod.podId(), volume.jdcloudDisk()).toString());
                 continue;
             }
             String dockerName = PodContainers.volumeName(pod.podId(), volume.name());
@@ -463,6 +491,11 @@ public class DockerPodRuntime implements PodRuntime {
                 // read-only whatever the mount says: the files are the config file's, updated by the node
                 binds.add(new Bind(configFiles.directory(pod.podId(), mount.name()).toString(),
                         new Volume(mount.mountPath()), com.github.dockerjava.api.model.AccessMode.ro));
+            } else if ((mount.subPath() == null || mount.subPath().isBlank()) && volumes.get(mount.name()).startsWith("/")) {
+                // a cloud disk's directory
+                binds.add(new Bind(volumes.get(mount.name()), new Volume(mount.mountPath()),
+                        mount.readOnly() ? com.github.dockerjava.api.model.AccessMode.ro
+                                : com.github.dockerjava.api.model.AccessMode.rw));
             } else if (mount.subPath() == null || mount.subPath().isBlank()) {
                 mounts.add(new Mount().withType(MountType.VOLUME).withSource(volumes.get(mount.name()))
                         .withTarget(mount.mountPath()).withReadOnly(mount.readOnly()));
@@ -501,9 +534,10 @@ public class DockerPodRuntime implements PodRuntime {
         for (int i = 0; i < container.volumeMounts().size(); i++) {
             PodSpecParts.VolumeMount mount = container.volumeMounts().get(i);
             if (mount.subPath() != null && !mount.subPath().isBlank()) {
-                String dockerVolume = volumes.get(mount.name());
-                binds.put(i, subPaths.bind(podId, container.name(), i, dockerVolume,
-                        docker.inspectVolumeCmd(dockerVolume).exec().getMountpoint(), mount.subPath()));
+                String source = volumes.get(mount.name());
+                String data = source.startsWith("/") ? source : docker.inspectVolumeCmd(source).exec().getMountpoint();
+                binds.put(i, subPaths.bind(podId, container.name(), i, source.startsWith("/")
+                        ? Path.of(source).getFileName().toString() : source, data, mount.subPath()));
             }
         }
         return binds;
