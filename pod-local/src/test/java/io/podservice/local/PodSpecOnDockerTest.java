@@ -64,11 +64,20 @@ class PodSpecOnDockerTest extends ServiceTest {
         assertThat(run(podId + "-reader", "sh", "-c", "touch /ro/x 2>&1 || echo refused")).contains("refused");
         run(podId + "-reader", "sh", "-c", "echo in-sub > /sub/f");
         assertThat(run(podId + "-writer", "cat", "/data/nested/dir/f")).contains("in-sub");
-        assertThat(volumes(podId)).containsExactlyInAnyOrder(podId + ".data", podId + ".keep");
+        JsonNode disks = ok(api().get("/v1/regions/" + REGION + "/disks?filters.1.name=instanceId&filters.1.values.1="
+                + podId)).path("disks");
+        assertThat(disks).as("each volume is a cloud disk of the pod").hasSize(2);
+        String kept = java.util.stream.StreamSupport.stream(disks.spliterator(), false)
+                .filter(d -> d.path("diskSizeGB").asInt() == 30).findFirst().orElseThrow().path("diskId").asText();
 
         assertThat(api().delete(PODS + "/" + podId).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> api().get(PODS + "/" + podId).status() == 404);
-        assertThat(volumes(podId)).as("autoDelete volumes go with the pod, others stay").containsExactly(podId + ".keep");
+        await("autoDelete disks go with the pod, others stay available").atMost(Duration.ofSeconds(30))
+                .until(() -> ok(api().get("/v1/regions/" + REGION + "/disks?filters.1.name=status&filters.1.values.1="
+                        + "available&filters.2.name=diskId&filters.2.values.1=" + kept)).path("totalCount").asInt() == 1
+                        && ok(api().get("/v1/regions/" + REGION + "/disks?filters.1.name=name&filters.1.values.1="
+                        + "volumes-data")).path("totalCount").asInt() == 0);
+        assertThat(api().delete("/v1/regions/" + REGION + "/disks/" + kept).status()).isEqualTo(200);
     }
 
     @Test

@@ -97,6 +97,9 @@ abstract class ServiceTest {
             System.setProperty("pod.accounts[" + (i + 1) + "].access-keys[0].access-key-id", scopedKey(name));
             System.setProperty("pod.accounts[" + (i + 1) + "].access-keys[0].secret-access-key", "secret-" + scopedKey(name));
         }
+        // 1 GB disks for the disk tests (JD Cloud's smallest is 20 GB, in steps of 10)
+        System.setProperty("pod.disk.min-size-gb", "1");
+        System.setProperty("pod.disk.size-step-gb", "1");
         System.setProperty("pod.quota.accounts.quota.pod", "10");
         System.setProperty("pod.quota.accounts.quota.podTemplate", "2");
         System.setProperty("pod.quota.accounts.multinode.pod", "60");

@@ -90,12 +90,11 @@ public record PodSpec(
             Integer sizeMB) {
     }
 
-    /** A data disk: [20, 4000] GB in steps of 10, unless made from a volume or snapshot. */
+    /** A data disk: [20, 4000] GB in steps of 10 (DiskRules), unless made from a volume or snapshot. */
     public record CloudDiskSpec(
             String volumeId,
             String snapshotId,
             @Pattern(regexp = Names.DISK_TYPES, message = Names.DISK_TYPES_RULE) String diskType,
-            @Min(value = 20, message = "must be between 20 and 4000 GB") @Max(value = 4000, message = "must be between 20 and 4000 GB")
             Integer sizeGB,
             @Pattern(regexp = "xfs|ext4", message = "must be xfs or ext4") String fsType,
             Boolean formatVolume,

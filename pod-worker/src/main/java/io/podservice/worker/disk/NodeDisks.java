@@ -124,10 +124,13 @@ public class NodeDisks {
                     String found = fileSystemOf(image);
                     if (found.isEmpty() || first && Boolean.TRUE.equals(disk.formatVolume()) && disk.snapshotId() == null) {
                         format(image, fileSystem(disk.fsType()));
+                        found = fileSystemOf(image);
                     }
                     Files.createDirectories(dir);
-                    run(60, "mount", "-o", "loop,nosuid,nodev", image.toString(), dir.toString());
-                    if ("xfs".equals(fileSystemOf(image))) {
+                    // a disk made from a snapshot has its source's xfs UUID, which xfs refuses twice unless told
+                    run(60, "mount", "-o", "xfs".equals(found) ? "loop,nosuid,nodev,nouuid" : "loop,nosuid,nodev",
+                            image.toString(), dir.toString());
+                    if ("xfs".equals(found)) {
                         run(60, "xfs_growfs", dir.toString());
                     }
                     log.info("disk {}: mounted for pod {}", diskId, podId);
