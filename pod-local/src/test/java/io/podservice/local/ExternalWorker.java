@@ -32,8 +32,12 @@ final class ExternalWorker implements AutoCloseable {
     }
 
     /** The same, with {@code environment} added to the process's (DOCKER_HOST: the node's own daemon). */
+    /** The command side's URL, where a worker fetches data keys and config files and answers (ServiceTest sets it). */
+    static volatile String commandSide;
+
     static ExternalWorker start(String bootstrapServers, String workerId, Map<String, String> environment,
                                 String... extraArguments) throws Exception {
+        assertThat(commandSide).as("the service's port, known once the test's context started").isNotNull();
         assertThat(WORKER_JAR).as("built by the reactor before pod-local's tests").exists();
         Path log = Files.createTempFile(TestRun.DATA_DIR.getParent(), "external-worker", ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -45,6 +49,7 @@ final class ExternalWorker implements AutoCloseable {
                 "--spring.kafka.consumer.properties.session.timeout.ms=6000",
                 "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
                 "--pod.worker.worker-id=" + workerId,
+                "--pod.worker.key-service-url=" + commandSide,
                 "--pod.worker.concurrency=3",
                 "--pod.worker.reconcile-interval=PT5S",
                 "--pod.worker.extra-labels[" + TestRun.LABEL + "]=" + TestRun.ID,
@@ -59,6 +64,11 @@ final class ExternalWorker implements AutoCloseable {
                 "--pod.worker.allowed-private-registries[0]=127.0.0.1"));
         command.addAll(List.of(extraArguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // the node token the service generated, by environment (not in the process's arguments, which anyone sees)
+        Path token = TestRun.DATA_DIR.resolve("node.token");
+        if (Files.exists(token)) {
+            builder.environment().put("POD_NODE_TOKEN", Files.readString(token).trim());
+        }
         builder.environment().putAll(environment);
         ExternalWorker worker = new ExternalWorker(builder.start(), log);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->

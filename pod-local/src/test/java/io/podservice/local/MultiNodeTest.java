@@ -150,7 +150,7 @@ class MultiNodeTest extends ServiceTest {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void podsFillTheNodesByCapacityStayWhenANodeJoinsAndMoveWhenTheirNodeDies() throws Exception {
         ApiClient api = apiAs(ACCOUNT);
         String subnet = subnetOfNewVpc(api, "spread", 42);
@@ -252,6 +252,66 @@ class MultiNodeTest extends ServiceTest {
             assertThat(hosts.node(2).docker().listContainersCmd().withLabelFilter(Map.of("pod.id", podId)).exec())
                     .as("a pod that failed with its node does not run again by itself").isEmpty();
         }
+    }
+
+    @Test
+    @Order(2)
+    void aPodNamingAnExistingDiskRunsOnTheNodeWhereTheDiskLives() throws Exception {
+        ApiClient api = apiAs(ACCOUNT);
+        // a disk made by a pod on node 3, and kept after it
+        onlySchedulable(3);
+        String maker = create(api, diskSpec("disk-maker", "\"sizeGB\": 1, \"autoDelete\": false",
+                "echo made-on-3 > /data/f; exec sleep 3600"), 1).get(0);
+        awaitPhase(api, maker, "running");
+        assertThat(placements(List.of(maker))).containsEntry(maker, nodeId(3));
+        JsonNode disks = ok(api.get("/v1/regions/" + REGION + "/disks?filters.1.name=instanceId&filters.1.values.1="
+                + maker)).path("disks");
+        String diskId = disks.get(0).path("diskId").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> exec(hosts.node(3), maker + "-app", "cat", "/data/f")
+                .contains("made-on-3"));
+        assertThat(api.delete(PODS + "/" + maker).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ok(api.get("/v1/regions/" + REGION
+                + "/disks/" + diskId)).path("disk").toString()).contains("\"status\":\"available\""));
+
+        // every node schedulable: node 1 is the emptiest (1 pod of 12) and takes a pod without a disk; the
+        // pod of the disk goes to node 3, where the disk is, and reads what the first pod wrote
+        onlySchedulable(1, 2, 3);
+        String reader = create(api, diskSpec("disk-reader", "\"volumeId\": \"" + diskId + "\"", "exec sleep 3600"),
+                1).get(0);
+        awaitPhase(api, reader, "running");
+        assertThat(placements(List.of(reader))).containsEntry(reader, nodeId(3));
+        assertThat(exec(hosts.node(3), reader + "-app", "cat", "/data/f")).contains("made-on-3");
+
+        // with node 3 cordoned, a pod of the disk has nowhere to go: refused, naming the node
+        assertThat(api.delete(PODS + "/" + reader).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ok(api.get("/v1/regions/" + REGION
+                + "/disks/" + diskId)).path("disk").toString()).contains("\"status\":\"available\""));
+        onlySchedulable(1, 2);
+        ApiClient.Response nowhere = api.post(PODS, "{\"podSpec\": " + diskSpec("disk-nowhere",
+                "\"volumeId\": \"" + diskId + "\"", "exec sleep 3600") + "}");
+        assertThat(nowhere.status()).as(nowhere.raw()).isEqualTo(400);
+        assertThat(nowhere.errorStatus()).isEqualTo("OUT_OF_STOCK");
+        assertThat(nowhere.body().path("error").path("message").asText()).contains("node '" + nodeId(3) + "'");
+        onlySchedulable(1, 2, 3);
+        assertThat(api.delete("/v1/regions/" + REGION + "/disks/" + diskId).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get(PODS + "/" + reader).status() == 404);
+    }
+
+    /** Cordons the zone's nodes but {@code numbers}, uncordons those. */
+    private void onlySchedulable(int... numbers) {
+        for (int other = 1; other <= 3; other++) {
+            int node = other;
+            String action = java.util.Arrays.stream(numbers).anyMatch(n -> n == node) ? ":uncordon" : ":cordon";
+            assertThat(operator().post(NODES + "/" + nodeId(other) + action, "{}").status()).isEqualTo(200);
+        }
+    }
+
+    private static String diskSpec(String name, String disk, String script) {
+        return """
+                {"name": "%s", "instanceType": "g.n2.medium", "az": "%s", "terminationGracePeriodSeconds": 1,
+                 "volumes": [{"name": "data", "jdcloudDisk": {%s}}],
+                 "containers": [{"name": "app", "image": "%s", "command": ["sh", "-c", "%s"],
+                   "volumeMounts": [{"name": "data", "mountPath": "/data"}]}]}""".formatted(name, ZONE, disk, IMAGE, script);
     }
 
     private void addNode(int number) throws Exception {

@@ -118,8 +118,14 @@ abstract class ServiceTest {
         }
     }
 
-    @LocalServerPort
     int port;
+
+    /** The service's port; the external workers of the tests answer its node-only endpoints there. */
+    @LocalServerPort
+    void port(int serverPort) {
+        this.port = serverPort;
+        ExternalWorker.commandSide = "http://127.0.0.1:" + serverPort;
+    }
 
     @Autowired
     DockerClient docker;

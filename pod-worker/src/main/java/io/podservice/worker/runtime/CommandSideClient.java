@@ -35,12 +35,17 @@ public class CommandSideClient {
         return send(request(path).GET().build(), what);
     }
 
-    /** Posts {@code body} as JSON; the answer's {@code result}, or empty when the command side says 404. */
-    public Optional<JsonNode> post(String path, Object body, String what) {
+    /**
+     * Posts {@code body} as JSON; the answer's {@code result}. A 404 is a failure here: the command
+     * side answers every node report it knows the path of (a report that no longer matters too), so a
+     * 404 says {@code pod.worker.key-service-url} is not the command API's, and the report is not delivered.
+     */
+    public JsonNode post(String path, Object body, String what) {
         try {
             return send(request(path).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.newMapper().writeValueAsBytes(body))).build(),
-                    what);
+                    what).orElseThrow(() -> new IllegalStateException("the command side at " + base() + " has no "
+                    + path + " for " + what + ": is pod.worker.key-service-url the command API's URL?"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
