@@ -121,13 +121,20 @@ public class Pod {
         }
         if (shouldRun || state.phase() == PodPhase.REBUILDING) {
             apply(new PodFailed(podId, state.taskInFlight() == null ? state.runningTask() : state.taskInFlight(),
-                    "NodeLost", "node '" + state.nodeId() + "' that ran the pod was lost" + (restartable
-                    ? "; no other node of availability zone '" + state.definition().az() + "' has room for it"
+                    "NodeLost", "node '" + state.nodeId() + "' that ran the pod was lost" + (onItsDisks()
+                    ? "; its cloud disks live on that node, so it is not moved to another node"
+                    : restartable ? "; no other node of availability zone '" + state.definition().az() + "' has room for it"
                     : "; restartPolicy " + state.definition().restartPolicy() + " does not move it to another node"),
                     now, List.of()));
             return EvacuatePod.Outcome.FAILED;
         }
         return EvacuatePod.Outcome.STAYED;
+    }
+
+    /** A pod with cloud disks stays on their node: a disk lives on one node (docs/operations.md). */
+    private boolean onItsDisks() {
+        return state.definition().volumes().stream().anyMatch(v -> v.jdcloudDisk() != null
+                && v.jdcloudDisk().volumeId() != null);
     }
 
     /**
@@ -137,6 +144,9 @@ public class Pod {
      * @return false when no other node has room
      */
     private boolean moveElsewhere(Scheduler scheduler, boolean run, Instant now) {
+        if (onItsDisks()) {
+            return false;
+        }
         List<Placement> to = scheduler.place(state.definition().az(), Resources.of(state.definition()), 1,
                 state.nodeId());
         if (to.isEmpty()) {
