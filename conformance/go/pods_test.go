@@ -325,6 +325,8 @@ func TestPods(t *testing.T) {
 
 	t.Run("ImageCaches", func(t *testing.T) { f.imageCaches(t) })
 
+	t.Run("Disks", func(t *testing.T) { f.disks(t) })
+
 	t.Run("EmptyDirVolume", func(t *testing.T) {
 		// JD Cloud's EmptyDirVolumeSourceSpec: the pod runs with it mounted, describePod shows its size
 		container := f.container("main", ticker, nil)
