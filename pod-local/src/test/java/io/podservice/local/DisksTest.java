@@ -20,6 +20,8 @@ class DisksTest extends ServiceTest {
     private static final String DISKS = "/v1/regions/" + REGION + "/disks";
     private static final String SNAPSHOTS = "/v1/regions/" + REGION + "/snapshots";
     private static final Path DISK_FILES = TestRun.DATA_DIR.resolve("worker").resolve("disks");
+    /** pod.worker.disk-directories[hdd.std1] (ServiceTest). */
+    private static final Path HDD_FILES = TestRun.DATA_DIR.resolve("hdd-disks");
 
     @Test
     void aContainerCannotWritePastItsDiskAndTheNodeKeepsItsSpace() throws Exception {
@@ -53,12 +55,13 @@ class DisksTest extends ServiceTest {
     void aDiskKeptAfterItsPodIsAttachedByTheNextAndDeletedOnlyWhenAvailable() throws Exception {
         String first = createPod("""
                 {"name": "keeps-disk", "instanceType": "g.n2.medium", "terminationGracePeriodSeconds": 1,
-                 "volumes": [{"name": "data", "jdcloudDisk": {"sizeGB": 1, "autoDelete": false}}],
+                 "volumes": [{"name": "data", "jdcloudDisk": {"sizeGB": 1, "autoDelete": false, "diskType": "hdd.std1"}}],
                  "containers": [{"name": "app", "image": "%s", "command": ["sh", "-c", "echo kept > /data/file; exec sleep 3600"],
                    "volumeMounts": [{"name": "data", "mountPath": "/data"}]}]}""".formatted(IMAGE));
         awaitPhase(first, "running");
         String diskId = diskOf(first);
         await().atMost(Duration.ofSeconds(10)).until(() -> run(first + "-app", "cat", "/data/file").contains("kept"));
+        assertThat(HDD_FILES.resolve(diskId + ".img")).as("an hdd.std1 disk in its storage class's directory").exists();
 
         ApiClient.Response inUse = api().delete(DISKS + "/" + diskId);
         assertThat(inUse.status()).as(inUse.raw()).isEqualTo(400);
@@ -86,7 +89,7 @@ class DisksTest extends ServiceTest {
                 ok(api().get(DISKS + "/" + diskId)).path("disk").path("status").asText()));
         assertThat(api().delete(DISKS + "/" + diskId).status()).isEqualTo(200);
         assertThat(api().get(DISKS + "/" + diskId).status()).isEqualTo(404);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(DISK_FILES.resolve(diskId + ".img")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(HDD_FILES.resolve(diskId + ".img")));
     }
 
     @Test

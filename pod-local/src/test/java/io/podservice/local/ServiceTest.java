@@ -100,6 +100,8 @@ abstract class ServiceTest {
         // 1 GB disks for the disk tests (JD Cloud's smallest is 20 GB, in steps of 10)
         System.setProperty("pod.disk.min-size-gb", "1");
         System.setProperty("pod.disk.size-step-gb", "1");
+        // a storage class: hdd.std1 disks in a directory of their own
+        System.setProperty("pod.worker.disk-directories[hdd.std1]", TestRun.DATA_DIR.resolve("hdd-disks").toString());
         System.setProperty("pod.quota.accounts.quota.pod", "10");
         System.setProperty("pod.quota.accounts.quota.podTemplate", "2");
         System.setProperty("pod.quota.accounts.multinode.pod", "60");

@@ -211,6 +211,20 @@ public class WorkerProperties {
     /** Where the worker keeps node state of its own (subPath binds); the launcher puts it in its data directory. */
     private String stateDir = "/var/lib/pod-service/worker";
 
+    /**
+     * Storage classes: the directory whose file system holds the disks of each JD Cloud disk type
+     * ({@code ssd.gp1: /mnt/nvme/disks}); a type not named here is kept under the state directory.
+     */
+    private Map<String, String> diskDirectories = new java.util.LinkedHashMap<>();
+
+    public Map<String, String> getDiskDirectories() {
+        return diskDirectories;
+    }
+
+    public void setDiskDirectories(Map<String, String> diskDirectories) {
+        this.diskDirectories = diskDirectories;
+    }
+
     public String getStateDir() {
         return stateDir;
     }

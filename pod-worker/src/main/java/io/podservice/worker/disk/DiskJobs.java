@@ -49,7 +49,7 @@ public class DiskJobs implements AutoCloseable {
         String me = properties.getWorkerId();
         if (event instanceof DiskCreated created && me.equals(created.nodeId())) {
             return job(() -> answer("/internal/disks/" + created.diskId(), "disk " + created.diskId(), () ->
-                    disks.make(created.diskId(), created.sizeGB(), created.snapshotId(),
+                    disks.make(created.diskId(), created.diskType(), created.sizeGB(), created.snapshotId(),
                             created.podId() == null ? null : created.fsType())));
         }
         if (event instanceof DiskDeleted deleted && me.equals(deleted.nodeId())) {

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The disks of this node, under {@code <pod.worker.state-dir>/disks}: {@code <diskId>.img} is the
- * disk, a sparse file of its size (space is taken as data is written: thin provisioning, see
+ * disk (in the directory {@code pod.worker.disk-directories} names for its type, if any: storage
+ * classes), a sparse file of its size (space is taken as data is written: thin provisioning, see
  * docs/operations.md); {@code mnt/<diskId>} is where it is loop-mounted while a pod has it (the
  * containers bind that directory); {@code pods/<podId>/<diskId>} records which pod has it, so the
  * pod's deletion unmounts it. Snapshots are copies of a disk's file in {@code snapshots/}, taken with
@@ -37,15 +38,26 @@ public class NodeDisks {
     private static final List<String> FILE_SYSTEMS = List.of("xfs", "ext4");
 
     private final Path root;
+    /** Disk type to the directory of its disks' files (storage classes); others under {@link #root}. */
+    private final java.util.Map<String, Path> classes = new java.util.LinkedHashMap<>();
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
     NodeDisks(WorkerProperties properties) {
         this.root = Path.of(properties.getStateDir()).toAbsolutePath().normalize().resolve("disks");
+        properties.getDiskDirectories().forEach((type, dir) ->
+                classes.put(type, Path.of(dir).toAbsolutePath().normalize()));
     }
 
-    /** The disk's file: absent until the disk is made here. */
+    /** The disk's file, wherever its storage class keeps it; under the state directory when it is not made yet. */
     Path image(String diskId) {
-        return root.resolve(checked(diskId) + ".img");
+        String file = checked(diskId) + ".img";
+        return java.util.stream.Stream.concat(classes.values().stream(), Stream.of(root)).distinct()
+                .map(dir -> dir.resolve(file)).filter(Files::exists).findFirst().orElse(root.resolve(file));
+    }
+
+    /** Where a new disk of {@code diskType} is made: its storage class's directory. */
+    private Path newImage(String diskId, String diskType) {
+        return classes.getOrDefault(diskType == null ? "" : diskType, root).resolve(checked(diskId) + ".img");
     }
 
     /** Where the disk is mounted while a pod has it. */
@@ -62,15 +74,15 @@ public class NodeDisks {
      * {@code snapshotId} when given (grown to the size), formatted as {@code fsType} when given (a raw
      * disk is formatted by the first pod that mounts it).
      */
-    public void make(String diskId, int sizeGB, String snapshotId, String fsType) {
+    public void make(String diskId, String diskType, int sizeGB, String snapshotId, String fsType) {
         synchronized (lock(diskId)) {
-            Path image = image(diskId);
-            if (Files.exists(image)) {
+            if (Files.exists(image(diskId))) {
                 return;
             }
+            Path image = newImage(diskId, diskType);
             Path staging = image.resolveSibling(diskId + ".img.tmp");
             try {
-                Files.createDirectories(root);
+                Files.createDirectories(image.getParent());
                 Files.deleteIfExists(staging);
                 if (snapshotId != null) {
                     Path snapshot = snapshotImage(snapshotId);
@@ -114,7 +126,7 @@ public class NodeDisks {
                 if (disk.sizeGB() == null) {
                     throw new IllegalStateException("disk " + diskId + " is not on this node");
                 }
-                make(diskId, disk.sizeGB(), disk.snapshotId(), fileSystem(disk.fsType()));
+                make(diskId, disk.diskType(), disk.sizeGB(), disk.snapshotId(), fileSystem(disk.fsType()));
             }
             Path dir = directory(diskId);
             try {
