@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -111,7 +110,7 @@ public class Disks {
         List<String> fresh = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             String id = clientToken == null ? newDiskId()
-                    : "vol-" + io.podservice.command.pod.PodIds.forClientToken(accountId, clientToken, i).substring(4);
+                    : io.podservice.command.domain.ResourceIds.forClientToken("vol", accountId, clientToken, i);
             if (clientToken != null) {
                 lock(id);
             }
@@ -162,7 +161,7 @@ public class Disks {
                     + "of a disk that is available or in-use");
         }
         quotas.requireRoom(accountId, region.id(), QuotaLimits.SNAPSHOT, 1);
-        String id = "snapshot-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String id = io.podservice.command.domain.ResourceIds.next("snapshot");
         commands.send(new DiskCommands.CreateSnapshot(id, accountId, region.id(), diskId, name, description,
                 disk.sizeGB(), disk.nodeId()), "Snapshot", id);
         return id;
@@ -233,7 +232,7 @@ public class Disks {
     }
 
     static String newDiskId() {
-        return "vol-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        return io.podservice.command.domain.ResourceIds.next("vol");
     }
 
     private String emptiestNode(String az) {
