@@ -71,10 +71,7 @@ public class Disks {
                     + "; got " + (spec.az() == null ? "none" : "'" + spec.az() + "'"));
         }
         GeneralNames.require("diskSpec.name", spec.name());
-        if (spec.description() != null && spec.description().length() > 256) {
-            throw ApiException.invalidArgument("Invalid diskSpec.description: at most 256 characters; got "
-                    + spec.description().length());
-        }
+        requireDescription("diskSpec.description", spec.description());
         if (spec.diskType() == null) {
             throw ApiException.invalidArgument("Invalid diskSpec.diskType: is required (one of "
                     + String.join(", ", DiskRules.TYPES) + ")");
@@ -146,10 +143,7 @@ public class Disks {
     public String snapshot(RegionCatalog.Region region, String accountId, String name, String description,
                            String diskId) {
         GeneralNames.require("snapshotSpec.name", name);
-        if (description != null && description.length() > 256) {
-            throw ApiException.invalidArgument("Invalid snapshotSpec.description: at most 256 characters; got "
-                    + description.length());
-        }
+        requireDescription("snapshotSpec.description", description);
         if (diskId == null) {
             throw ApiException.invalidArgument("Invalid snapshotSpec.diskId: is required");
         }
@@ -217,6 +211,14 @@ public class Disks {
                     + snapshot.status() + "; a disk is made from an available snapshot");
         }
         return snapshot;
+    }
+
+    /** JD Cloud's rule for a disk's or snapshot's description: any characters, at most 256. */
+    private static void requireDescription(String field, String description) {
+        if (description != null && description.length() > 256) {
+            throw ApiException.invalidArgument("Invalid " + field + ": at most 256 characters; got "
+                    + description.length());
+        }
     }
 
     static void requireIops(String field, String diskType, Integer iops) {
