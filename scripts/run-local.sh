@@ -6,5 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/local-registry.sh
+bash console/build.sh
 ./mvnw -B -q -DskipTests package
 exec java ${JAVA_OPTS:-} -jar pod-local/target/pod-local-0.1.0-SNAPSHOT.jar "$@"

@@ -46,6 +46,9 @@ ensure_packages() {
   command -v mkfs.xfs >/dev/null 2>&1 || missing+=(xfsprogs)
   command -v mkfs.ext4 >/dev/null 2>&1 || missing+=(e2fsprogs)
   command -v fsfreeze >/dev/null 2>&1 || missing+=(util-linux)
+  # the web console is built with the machine's Node.js and npm (Debian's when there are none)
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 }
 
@@ -153,6 +156,8 @@ ensure_test_clients() {
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
   python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
   command -v go >/dev/null 2>&1 || missing+=(golang-go)
+  # the console's browser tests: Debian's Chromium, driven by playwright-core
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
   bash conformance/setup.sh
   bash fuzz/setup.sh
