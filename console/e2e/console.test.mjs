@@ -95,6 +95,19 @@ test('the pod\'s log is followed', async () => {
   await page.getByLabel('Follow').uncheck();
 });
 
+test('a terminal into the container runs echo hi and shows the exit code', async () => {
+  await page.getByRole('button', { name: /Open a terminal/ }).click();
+  await page.getByTestId('terminal-status').filter({ hasText: 'connected' }).waitFor();
+  await page.getByRole('application', { name: /Terminal in/ }).click();
+  await page.keyboard.type('echo hi\n');
+  await page.waitForFunction(() => [...document.querySelectorAll('.terminal-host .xterm-rows > div')]
+    .some((row) => row.textContent.trim() === 'hi'));
+  await shot('pod-terminal');
+  await page.keyboard.type('exit 3\n');
+  await page.getByTestId('terminal-status').filter({ hasText: 'exit code 3' }).waitFor();
+  await page.getByRole('button', { name: 'Close terminal' }).click();
+});
+
 test('the pod is stopped and deleted from the list', async () => {
   const podId = page.url().split('#/pods/')[1];
   await page.getByRole('button', { name: 'Stop' }).click();

@@ -40,6 +40,21 @@ export function region() {
   return session ? session.region : 'cn-north-1';
 }
 
+/**
+ * A signed WebSocket URL (execStart, attach): a browser cannot set headers on the handshake, so the
+ * signature (host only), its date and nonce go in the query as x-jdcloud-authorization,
+ * x-jdcloud-date and x-jdcloud-nonce, over the rest of the query.
+ */
+export async function socketUrl(path, query = {}) {
+  const fullPath = `/v1/regions/${session.region}${path}`;
+  const canonical = canonicalQuery(query);
+  const signed = await sign({ method: 'GET', path: fullPath, query: canonical, host: location.host,
+    accessKey: session.accessKey, secretKey: session.secretKey, hostOnly: true });
+  const all = canonicalQuery({ ...query, 'x-jdcloud-authorization': signed.authorization,
+    'x-jdcloud-date': signed['x-jdcloud-date'], 'x-jdcloud-nonce': signed['x-jdcloud-nonce'] });
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${fullPath}?${all}`;
+}
+
 export async function call(method, path, { query = {}, body, headers = {} } = {}) {
   if (!session) throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in first', null);
   const fullPath = `/v1/regions/${session.region}${path}`;

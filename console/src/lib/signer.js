@@ -58,12 +58,14 @@ function timestamps(now) {
  * The headers that sign a request: {authorization, x-jdcloud-date, x-jdcloud-nonce} (and
  * content-type when there is a body). {@code path} is the path as sent (':' included).
  */
-export async function sign({ method, path, query, body, host, accessKey, secretKey, now = new Date() }) {
+export async function sign({ method, path, query, body, host, accessKey, secretKey, now = new Date(),
+  hostOnly = false }) {
   const region = (path.match(/^\/v1\/regions\/([^/]+)/) || [])[1] || 'cn-north-1';
   const service = serviceOf(path);
   const { dateTime, date } = timestamps(now);
   const nonce = crypto.randomUUID();
-  const headers = { host, 'x-jdcloud-date': dateTime, 'x-jdcloud-nonce': nonce };
+  // a WebSocket handshake signs the host only: its date and nonce travel in the query, unsigned
+  const headers = hostOnly ? { host } : { host, 'x-jdcloud-date': dateTime, 'x-jdcloud-nonce': nonce };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const names = Object.keys(headers).sort();
   const canonicalHeaders = names.map((n) => n + ':' + String(headers[n]).trim().replace(/\s+/g, ' ') + '\n').join('');
@@ -78,6 +80,8 @@ export async function sign({ method, path, query, body, host, accessKey, secretK
   for (const part of [region, service, 'jdcloud2_request']) key = await hmac(key, part);
   const signature = hex(await hmac(key, stringToSign));
   delete headers.host; // the browser sends it; it may not be set by a page
+  headers['x-jdcloud-date'] = dateTime;
+  headers['x-jdcloud-nonce'] = nonce;
   headers.authorization = `${ALGORITHM} Credential=${accessKey}/${scope}, SignedHeaders=${signedHeaders}, `
     + `Signature=${signature}`;
   return headers;

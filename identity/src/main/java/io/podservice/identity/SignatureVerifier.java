@@ -53,8 +53,51 @@ public class SignatureVerifier {
      */
     public static final String SECURITY_TOKEN_HEADER = "x-jdcloud-security-token";
 
+    /** The query parameters that carry a WebSocket handshake's signature (a browser cannot set headers on one). */
+    static final String QUERY_AUTHORIZATION = "x-jdcloud-authorization";
+
+    /**
+     * What a request presents to be verified: its Authorization, date and nonce, and the raw query
+     * the signature covers. JD Cloud's clients send them as headers. A browser's WebSocket handshake
+     * (execStart, attach) cannot carry headers, so there the same three may come as query parameters
+     * ({@value #QUERY_AUTHORIZATION}, {@code x-jdcloud-date}, {@code x-jdcloud-nonce}), signing
+     * {@code host} only, over the query without them: the same signature, key and checks (date
+     * window, nonce used once), carried where a page can put it (docs/security.md).
+     */
+    record Presented(String authorization, String date, String nonce, String rawQuery) {
+
+        static Presented of(HttpServletRequest request) {
+            boolean handshake = "GET".equals(request.getMethod())
+                    && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))
+                    && request.getHeader("Authorization") == null
+                    && request.getParameter(QUERY_AUTHORIZATION) != null;
+            if (!handshake) {
+                return new Presented(request.getHeader("Authorization"), request.getHeader(JdcloudSigner.DATE_HEADER),
+                        request.getHeader(JdcloudSigner.NONCE_HEADER), request.getQueryString());
+            }
+            java.util.List<String> kept = new java.util.ArrayList<>();
+            for (String pair : request.getQueryString().split("&")) {
+                String name = java.net.URLDecoder.decode(pair.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
+                if (!name.equals(QUERY_AUTHORIZATION) && !name.equals(JdcloudSigner.DATE_HEADER)
+                        && !name.equals(JdcloudSigner.NONCE_HEADER)) {
+                    kept.add(pair);
+                }
+            }
+            return new Presented(request.getParameter(QUERY_AUTHORIZATION), request.getParameter(JdcloudSigner.DATE_HEADER),
+                    request.getParameter(JdcloudSigner.NONCE_HEADER), kept.isEmpty() ? null : String.join("&", kept));
+        }
+
+        boolean inQuery(HttpServletRequest request) {
+            return !java.util.Objects.equals(rawQuery, request.getQueryString());
+        }
+    }
+
     Caller verify(HttpServletRequest request, byte[] body) {
-        AuthorizationHeader auth = authorization(request.getHeader("Authorization"));
+        Presented presented = Presented.of(request);
+        AuthorizationHeader auth = authorization(presented.authorization());
+        if (presented.inQuery(request) && !auth.signedHeaders().equals(java.util.List.of("host"))) {
+            throw new AuthenticationFailure("A signature in the query (a WebSocket handshake) signs the host header only");
+        }
         if (!auth.signedHeaders().contains("host")) {
             throw new AuthenticationFailure("SignedHeaders must include host");
         }
@@ -62,14 +105,14 @@ public class SignatureVerifier {
             throw new AuthenticationFailure("Credential scope names service '" + auth.service() + "'; this endpoint serves "
                     + String.join(", ", properties.getSignatureServices()));
         }
-        String nonce = request.getHeader(JdcloudSigner.NONCE_HEADER);
+        String nonce = presented.nonce();
         if (nonce == null || !NONCE.matcher(nonce.trim()).matches()) {
             throw new AuthenticationFailure("x-jdcloud-nonce must be 1 to 128 visible ASCII characters, new for every request");
         }
-        Instant signedAt = signedAt(request.getHeader(JdcloudSigner.DATE_HEADER));
+        Instant signedAt = signedAt(presented.date());
         Duration skew = Duration.between(signedAt, clock.instant()).abs();
         if (skew.compareTo(properties.getSignatureWindow()) > 0) {
-            throw new AuthenticationFailure("x-jdcloud-date " + request.getHeader(JdcloudSigner.DATE_HEADER)
+            throw new AuthenticationFailure("x-jdcloud-date " + presented.date()
                     + " is more than " + properties.getSignatureWindow().toMinutes() + " minutes from the server's time "
                     + JdcloudSigner.DATE_TIME.format(clock.instant()));
         }
@@ -92,7 +135,7 @@ public class SignatureVerifier {
             signedHeaders.put(name, value);
         }
         if (!SignatureMatcher.matches(auth, accounts.secretOf(key), signedAt, request.getMethod(), rawPath,
-                request.getQueryString(), signedHeaders, body)) {
+                presented.rawQuery(), signedHeaders, body)) {
             throw new AuthenticationFailure("The request signature does not match: check the secret key, and that the "
                     + "method, path, query, signed headers and body are sent exactly as signed");
         }

@@ -49,6 +49,36 @@ final class ApiWebSocket implements WebSocket.Listener {
         return stream;
     }
 
+    /**
+     * {@code path} (with its query) signed as a browser's handshake must be: the host header only,
+     * and the signature, its date and a nonce in the query ({@code x-jdcloud-authorization},
+     * {@code x-jdcloud-date}, {@code x-jdcloud-nonce}).
+     */
+    static String signedInQuery(int port, String path, String accessKey, String secretKey) {
+        URI uri = URI.create("http://127.0.0.1:" + port + path);
+        Instant now = Instant.now();
+        io.podservice.signer.JdcloudSigner.Signature signature = io.podservice.signer.JdcloudSigner.SigningKey
+                .derive(io.podservice.signer.SigningAlgorithm.JDCLOUD2, secretKey, now, ServiceTest.REGION, "pod")
+                .sign("GET", io.podservice.signer.CanonicalForms.path(uri.getRawPath()),
+                        io.podservice.signer.CanonicalForms.query(SignableRequest.parseQuery(uri.getRawQuery())),
+                        io.podservice.signer.JdcloudSigner.CanonicalHeaders.of(Map.of("host", "127.0.0.1:" + port)),
+                        io.podservice.signer.JdcloudSigner.hex(io.podservice.signer.JdcloudSigner.sha256(new byte[0])));
+        return path + (uri.getRawQuery() == null ? "?" : "&") + "x-jdcloud-authorization="
+                + java.net.URLEncoder.encode(signature.authorization(accessKey), StandardCharsets.UTF_8)
+                + "&x-jdcloud-date=" + io.podservice.signer.JdcloudSigner.DATE_TIME.format(now)
+                + "&x-jdcloud-nonce=" + java.util.UUID.randomUUID();
+    }
+
+    /** A handshake that carries no headers of its own, its signature in the query (as a browser's). */
+    static ApiWebSocket connectSignedInQuery(int port, String path, String accessKey, String secretKey)
+            throws Exception {
+        ApiWebSocket stream = new ApiWebSocket();
+        stream.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + signedInQuery(port, path, accessKey, secretKey)), stream)
+                .get(20, TimeUnit.SECONDS);
+        return stream;
+    }
+
     void send(String text) {
         socket.sendText(text, true).join();
     }

@@ -27,6 +27,33 @@ class InteractiveTest extends ServiceTest {
                 .path("result").path("execCode").asInt()).isEqualTo(3);
     }
 
+    /** A browser cannot set headers on a WebSocket handshake: the console signs execStart in the query. */
+    @Test
+    void aHandshakeMayCarryItsSignatureInTheQueryAndNothingElseMay() throws Exception {
+        String podId = runningPod("query-signed", "\"command\": [\"sleep\", \"3600\"]");
+        java.util.Map<String, String> keys = credentials();
+        String execId = execCreate(podId, "[\"sh\", \"-c\", \"echo signed-in-the-query\"]", false);
+        ApiWebSocket stream = ApiWebSocket.connectSignedInQuery(port, PODS + "/" + podId
+                + "/containers/app:execStart?execId=" + execId, keys.get("access_key"), keys.get("secret_key"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.stdout().contains("signed-in-the-query"));
+
+        // the wrong secret: the handshake is refused
+        String other = execCreate(podId, "[\"true\"]", false);
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> ApiWebSocket.connectSignedInQuery(port,
+                PODS + "/" + podId + "/containers/app:execStart?execId=" + other, keys.get("access_key"), "not-the-secret"));
+        assertThat(refused).hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
+        assertThat(((java.net.http.WebSocketHandshakeException) refused.getCause()).getResponse().statusCode())
+                .isEqualTo(401);
+        // a request that is not a handshake cannot sign in its query: the Authorization header stays required
+        java.net.http.HttpResponse<String> plain = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                        + ApiWebSocket.signedInQuery(port, PODS + "?pageSize=10", keys.get("access_key"),
+                        keys.get("secret_key")))).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(401);
+        assertThat(plain.body()).contains("Missing Authorization header");
+    }
+
     @Test
     void aTtyExecSeesItsNewSize() throws Exception {
         String podId = runningPod("ttys", "\"command\": [\"sleep\", \"3600\"]");
