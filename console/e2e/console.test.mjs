@@ -63,12 +63,45 @@ test('signed in, a registry secret is created on the Secrets page', async () => 
   await shot('secrets');
 });
 
+/** Creates one resource on the Networks page's current tab, named {@code name}; its id, from its row. */
+async function createNetworkResource(fields, name) {
+  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  const row = page.locator('tr[data-id]', { hasText: name });
+  await row.or(page.getByRole('alert')).first().waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0,
+    (await page.getByRole('alert').allInnerTexts()).join(' | '));
+  return row.getAttribute('data-id');
+}
+
+test('networks: VPCs and a subnet are created, one VPC deleted, an elastic IP created', async () => {
+  const octet = process.env.CONSOLE_VPC_OCTET;
+  await page.getByRole('link', { name: 'Networks' }).click();
+  const vpcId = await createNetworkResource({ Name: 'console-vpc', 'Address prefix (CIDR)': `10.${octet}.0.0/16` },
+    'console-vpc');
+  const spare = await createNetworkResource({ Name: 'spare-vpc', 'Address prefix (CIDR)': '192.168.77.0/24' },
+    'spare-vpc');
+  await shot('networks');
+  await page.getByRole('button', { name: `Delete ${spare}` }).click();
+  await page.locator(`tr[data-id="${spare}"]`).waitFor({ state: 'detached' });
+  await page.getByRole('tab', { name: 'Subnets' }).click();
+  await createNetworkResource({ 'VPC ID': vpcId, Name: 'console-subnet', 'Address prefix (CIDR)': `10.${octet}.1.0/24` },
+    'console-subnet');
+  await page.getByRole('tab', { name: 'Elastic IPs' }).click();
+  await page.getByLabel('Bandwidth (Mbps)').fill('5');
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await page.getByText(/^Created fip-/).waitFor();
+});
+
 test('the create form shows the API\'s rule at its field, then makes a pod that runs', async () => {
   await page.getByRole('link', { name: 'Create pod' }).first().click();
   await page.getByLabel('Name', { exact: true }).fill('Not A Valid Name!');
   await page.getByLabel('Image', { exact: true }).fill(process.env.SUT_IMAGE);
   await page.getByLabel(/^Command/).fill('i=0; while true; do echo tick-$i; i=$((i+1)); sleep 1; done');
   await page.getByLabel('Registry secret').selectOption('console-registry');
+  await page.waitForFunction(() => document.querySelectorAll('#subnet option').length > 1);
+  await page.getByLabel(/^Subnet/).selectOption({ label: new RegExp('console-subnet') }).catch(async () =>
+    page.getByLabel(/^Subnet/).selectOption({ index: 1 }));
   await page.getByRole('button', { name: 'Create', exact: true }).click();
   const nameError = page.locator('#name-error');
   await nameError.waitFor();
@@ -108,6 +141,33 @@ test('a terminal into the container runs echo hi and shows the exit code', async
   await page.getByRole('button', { name: 'Close terminal' }).click();
 });
 
+test('an elastic IP is associated with the pod and disassociated; its events are listed', async () => {
+  const choice = page.getByLabel('Elastic IP');
+  await page.waitForFunction(() => document.querySelectorAll('#eip option').length > 1);
+  await choice.selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Associate' }).click();
+  const disassociate = page.getByRole('button', { name: /^Disassociate / });
+  await disassociate.or(page.getByRole('alert')).first().waitFor({ timeout: 30_000 });
+  assert.equal(await page.getByRole('alert').count(), 0, await page.getByRole('alert').allInnerTexts()
+    .then((texts) => texts.join(' | ')));
+  await page.getByRole('table', { name: 'Events of the pod' }).getByText('associateElasticIp').first()
+    .waitFor({ timeout: 30_000 });
+  await shot('pod-network-events');
+  await disassociate.click();
+  await page.getByRole('button', { name: 'Associate' }).waitFor({ timeout: 30_000 });
+});
+
+test('usage and the bill, and pods by phase over time, are drawn', async () => {
+  await page.getByRole('link', { name: 'Usage and bill' }).click();
+  await page.getByTestId('bill').waitFor();
+  await page.getByRole('figure', { name: 'Running seconds per hour, by instance type' }).locator('canvas').waitFor();
+  // the phase chart begins with the second sample, ten seconds after the first
+  await page.getByRole('figure', { name: 'Pods by phase (sampled every 10 s)' }).locator('canvas')
+    .waitFor({ timeout: 30_000 });
+  await shot('usage');
+  await page.goBack();
+});
+
 test('the pod is stopped and deleted from the list', async () => {
   const podId = page.url().split('#/pods/')[1];
   await page.getByRole('button', { name: 'Stop' }).click();
@@ -119,4 +179,11 @@ test('the pod is stopped and deleted from the list', async () => {
   await row.getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Delete' }).click();
   await row.waitFor({ state: 'detached', timeout: 90_000 });
+});
+
+test('the pods page reads on a phone-sized screen', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('table', { name: 'Pods' }).waitFor();
+  await shot('pods-phone');
+  await page.setViewportSize({ width: 1280, height: 800 });
 });

@@ -14,6 +14,8 @@ trap sut_stop EXIT
 trap 'exit 130' INT TERM
 sut_registry console
 sut_start console
+CONSOLE_VPC_OCTET=$(sut_free_octets 1)
+export CONSOLE_VPC_OCTET
 export CONSOLE_SCREENSHOTS=$ROOT/console/target/screenshots
 mkdir -p "$CONSOLE_SCREENSHOTS"
 status=0
