@@ -109,6 +109,8 @@ test('the create form shows the API\'s rule at its field, then makes a pod that 
   await shot('create-pod-field-error');
 
   await page.getByLabel('Name', { exact: true }).fill('console-pod');
+  await page.getByLabel(/^Tags/).fill('team=console');
+  await page.getByLabel(/^Environment/).fill('GREETING=hello from the form');
   await page.getByRole('button', { name: 'Create', exact: true }).click();
   await page.waitForURL(/#\/pods\/pod-/);
   await page.locator('h1 [data-phase]', { hasText: 'running' }).waitFor({ timeout: RUNNING });
@@ -132,6 +134,9 @@ test('a terminal into the container runs echo hi and shows the exit code', async
   await page.getByRole('button', { name: /Open a terminal/ }).click();
   await page.getByTestId('terminal-status').filter({ hasText: 'connected' }).waitFor();
   await page.getByRole('application', { name: /Terminal in/ }).click();
+  await page.keyboard.type('echo $GREETING\n');
+  await page.waitForFunction(() => [...document.querySelectorAll('.terminal-host .xterm-rows > div')]
+    .some((row) => row.textContent.trim() === 'hello from the form'));
   await page.keyboard.type('echo hi\n');
   await page.waitForFunction(() => [...document.querySelectorAll('.terminal-host .xterm-rows > div')]
     .some((row) => row.textContent.trim() === 'hi'));
@@ -175,6 +180,18 @@ test('the pod is stopped and deleted from the list', async () => {
   await page.getByRole('link', { name: 'Pods', exact: true }).click();
   const row = page.locator(`tr[data-pod-id="${podId}"]`);
   await row.waitFor();
+  // JD Cloud's filters: by tag, and by phase
+  await page.getByText('More filters').click();
+  await page.getByLabel('Tag key').fill('team');
+  await page.getByLabel('Tag value').fill('someone-else');
+  await page.getByLabel('Tag value').press('Enter');
+  await row.waitFor({ state: 'detached' });
+  await page.getByLabel('Tag value').fill('console');
+  await page.getByLabel('Tag value').press('Enter');
+  await row.waitFor();
+  await page.getByLabel('Phase').selectOption('stopped');
+  await row.waitFor();
+  assert.match(await row.innerText(), /team=console/);
   await shot('pods');
   await row.getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Delete' }).click();
