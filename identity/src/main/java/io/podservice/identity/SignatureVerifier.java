@@ -64,7 +64,7 @@ public class SignatureVerifier {
      * {@code host} only, over the query without them: the same signature, key and checks (date
      * window, nonce used once), carried where a page can put it (docs/security.md).
      */
-    record Presented(String authorization, String date, String nonce, String rawQuery) {
+    record Presented(String authorization, String date, String nonce, String rawQuery, boolean inQuery) {
 
         static Presented of(HttpServletRequest request) {
             boolean handshake = "GET".equals(request.getMethod())
@@ -73,7 +73,7 @@ public class SignatureVerifier {
                     && request.getParameter(QUERY_AUTHORIZATION) != null;
             if (!handshake) {
                 return new Presented(request.getHeader("Authorization"), request.getHeader(JdcloudSigner.DATE_HEADER),
-                        request.getHeader(JdcloudSigner.NONCE_HEADER), request.getQueryString());
+                        request.getHeader(JdcloudSigner.NONCE_HEADER), request.getQueryString(), false);
             }
             java.util.List<String> kept = new java.util.ArrayList<>();
             for (String pair : request.getQueryString().split("&")) {
@@ -84,18 +84,14 @@ public class SignatureVerifier {
                 }
             }
             return new Presented(request.getParameter(QUERY_AUTHORIZATION), request.getParameter(JdcloudSigner.DATE_HEADER),
-                    request.getParameter(JdcloudSigner.NONCE_HEADER), kept.isEmpty() ? null : String.join("&", kept));
-        }
-
-        boolean inQuery(HttpServletRequest request) {
-            return !java.util.Objects.equals(rawQuery, request.getQueryString());
+                    request.getParameter(JdcloudSigner.NONCE_HEADER), kept.isEmpty() ? null : String.join("&", kept), true);
         }
     }
 
     Caller verify(HttpServletRequest request, byte[] body) {
         Presented presented = Presented.of(request);
         AuthorizationHeader auth = authorization(presented.authorization());
-        if (presented.inQuery(request) && !auth.signedHeaders().equals(java.util.List.of("host"))) {
+        if (presented.inQuery() && !auth.signedHeaders().equals(java.util.List.of("host"))) {
             throw new AuthenticationFailure("A signature in the query (a WebSocket handshake) signs the host header only");
         }
         if (!auth.signedHeaders().contains("host")) {

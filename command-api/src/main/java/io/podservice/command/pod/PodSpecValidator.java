@@ -218,10 +218,6 @@ class PodSpecValidator {
                 diskRules.requireSize(path + ".jdcloudDisk.sizeGB", disk.sizeGB(),
                         io.podservice.command.disk.DiskRules.MAX_VOLUME_GB);
             }
-            io.podservice.command.disk.DiskRules.requireType(path + ".jdcloudDisk.diskType", disk.diskType());
-            if (disk.fsType() != null && !List.of("xfs", "ext4").contains(disk.fsType())) {
-                throw invalid(path + ".jdcloudDisk.fsType", "xfs or ext4; got '" + disk.fsType() + "'");
-            }
         }
         return names;
     }

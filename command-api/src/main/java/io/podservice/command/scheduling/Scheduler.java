@@ -97,8 +97,7 @@ public class Scheduler {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Placement> place(String az, Resources need, int count, String exceptNode, String onlyNode) {
-        List<Room> rooms = lockReadyNodes(az, exceptNode).stream()
-                .filter(room -> onlyNode == null || room.offer.nodeId().equals(onlyNode)).toList();
+        List<Room> rooms = lockReadyNodes(az, exceptNode, onlyNode);
         List<Placement> placements = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Optional<Room> best = rooms.stream().filter(room -> room.fits(need))
@@ -115,8 +114,7 @@ public class Scheduler {
     /** OUT_OF_STOCK in the API's format: no ready node of the zone has room, and what the roomiest has. */
     @Transactional(propagation = Propagation.MANDATORY)
     public ApiException outOfStock(String az, String instanceType, Resources need, String onlyNode) {
-        List<Room> rooms = lockReadyNodes(az, null).stream()
-                .filter(room -> onlyNode == null || room.offer.nodeId().equals(onlyNode)).toList();
+        List<Room> rooms = lockReadyNodes(az, null, onlyNode);
         if (rooms.isEmpty() && onlyNode != null) {
             return new ApiException(ErrorStatus.OUT_OF_STOCK, "Instance type '" + instanceType + "' is out of stock on "
                     + "node '" + onlyNode + "', where the pod's disks live: the node is not ready and schedulable");
@@ -164,19 +162,20 @@ public class Scheduler {
     }
 
     /**
-     * The zone's ready nodes, each locked for the rest of the transaction and with what is placed on
+     * The zone's ready nodes ({@code onlyNode} alone when given), each locked for the rest of the transaction and with what is placed on
      * it, summed once the lock is held. The locks are PostgreSQL advisory locks on the node ids, taken
      * in id order (no deadlock between two schedulers), not row locks: the heartbeats that update the
      * nodes' rows every few seconds never wait for a createPods, nor it for them.
      */
-    private List<Room> lockReadyNodes(String az, String exceptNode) {
+    private List<Room> lockReadyNodes(String az, String exceptNode, String onlyNode) {
         List<Offer> offers = jdbc.query("""
                 SELECT node_id, node_url, allocatable_millicores, allocatable_memory_mb, allocatable_pods
                 FROM node_index WHERE state = 'ready' AND NOT cordoned
                   AND ? = ANY (string_to_array(availability_zone, ',')) AND node_id <> ?
+                  AND (?::text IS NULL OR node_id = ?)
                 ORDER BY node_id""",
                 (rs, row) -> new Offer(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5)),
-                az, exceptNode == null ? "" : exceptNode);
+                az, exceptNode == null ? "" : exceptNode, onlyNode, onlyNode);
         for (Offer offer : offers) {
             jdbc.query("SELECT pg_advisory_xact_lock(?, hashtext(?))", rs -> null, LOCK_SPACE, offer.nodeId());
         }
