@@ -158,6 +158,9 @@ ensure_test_clients() {
   command -v go >/dev/null 2>&1 || missing+=(golang-go)
   # the console's browser tests: Debian's Chromium, driven by playwright-core
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # the multi-process test (cluster/run.sh): Debian's nginx as the gateway, psql to read the event store
+  [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+  command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
   bash conformance/setup.sh
   bash fuzz/setup.sh

@@ -49,12 +49,10 @@ public class Accounts {
             return existing.get(0);
         }
         String accountId = "acct-" + random(UPPER_ALNUM, 12).toLowerCase(java.util.Locale.ROOT);
-        try {
-            jdbc.update("INSERT INTO account (account_id, name) VALUES (?, ?)", accountId, name);
-            return accountId;
-        } catch (DuplicateKeyException raced) {
-            return jdbc.queryForObject("SELECT account_id FROM account WHERE name = ?", String.class, name);
-        }
+        // another instance seeding the same configuration may insert it first: then its row is the account
+        // (a caught unique violation would have aborted this transaction, and the SELECT after it with it)
+        jdbc.update("INSERT INTO account (account_id, name) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", accountId, name);
+        return jdbc.queryForObject("SELECT account_id FROM account WHERE name = ?", String.class, name);
     }
 
     /** A new account of that name; empty when an account has the name already. */
@@ -75,7 +73,11 @@ public class Accounts {
     /** Keeps a key whose id and secret are given (configuration); an existing id is left as it is. */
     public void ensureAccessKey(String accountId, String accessKeyId, String secretAccessKey) {
         if (findKey(accessKeyId).isEmpty()) {
-            store(new NewAccessKey(accountId, accessKeyId, secretAccessKey));
+            try {
+                store(new NewAccessKey(accountId, accessKeyId, secretAccessKey));
+            } catch (DuplicateKeyException raced) {
+                // another instance seeding the same configuration stored it first: the key exists, as asked
+            }
         }
     }
 
