@@ -15,6 +15,7 @@ One scenario, in order, because it kills instances part-way:
      no container of a deleted pod left on either node.
 """
 import base64
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -33,6 +34,8 @@ from jdcloud_sdk.services.pod.apis.DeleteSecretRequest import DeleteSecretParame
 from jdcloud_sdk.services.pod.apis.DescribePodRequest import DescribePodParameters, DescribePodRequest
 from jdcloud_sdk.services.pod.apis.DescribePodsRequest import DescribePodsParameters, DescribePodsRequest
 from jdcloud_sdk.services.pod.apis.DescribeSecretRequest import DescribeSecretParameters, DescribeSecretRequest
+from jdcloud_sdk.services.pod.apis.ModifyPodAttributeRequest import (ModifyPodAttributeParameters,
+                                                                   ModifyPodAttributeRequest)
 from jdcloud_sdk.services.pod.apis.StartPodRequest import StartPodParameters, StartPodRequest
 from jdcloud_sdk.services.pod.apis.StopPodRequest import StopPodParameters, StopPodRequest
 from jdcloud_sdk.services.pod.client.PodClient import PodClient
@@ -44,6 +47,7 @@ from jdcloud_sdk.services.pod.models.PodSpec import PodSpec
 REGION = 'cn-north-1'
 PODS = 50
 RACED = 6  # pods 0..5 take part in the races and stay alive until the books are read
+HAMMER = int(os.environ.get('CLUSTER_HAMMER', '25'))  # modifyPodAttribute calls from each of two processes, one per command-api
 KILL_AFTER_STOPS = 15  # the instances die once this many pods of the lifecycle have been stopped
 TICKER = ['sh', '-c', 'while true; do echo tick; sleep 1; done']
 RUN = os.environ['CLUSTER_RUN_ID']
@@ -243,26 +247,66 @@ def test_the_distributed_deployment():
         list(pool.map(lambda p: wait_phase(p, 'running'), pod_ids))
     lap('all %d running' % PODS)
 
-    # 2. races: two commands on one pod at the same moment, one to each command-api
+    # 2. races: two commands on one pod at the same moment, one to each command-api, from two processes
+    # (threads would take turns on Python's lock while they sign and send)
     def race(pod_id, first, second):
-        barrier = threading.Barrier(2)
-        answers = [None, None]
+        context = multiprocessing.get_context('fork')
+        barrier = context.Barrier(2)
+        answers = context.Queue()
 
         def one(k, request):
+            endpoint = Endpoint(COMMAND_APIS[k])
             barrier.wait()
-            answers[k] = COMMANDS[k].send(request, retry_unavailable=False)
-        threads = [threading.Thread(target=one, args=(0, first)), threading.Thread(target=one, args=(1, second))]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        for a in answers:
-            assert a.error is None or a.error.code < 500, 'a raced command answered %s %s: %s' % (
-                a.error.code, a.error.status, a.error.message)
-        return [a.error is None for a in answers]
+            resp = endpoint.client.send(request)
+            answers.put((k, None if resp.error is None else (resp.error.code, resp.error.status, resp.error.message),
+                         resp.request_id))
+        workers = [context.Process(target=one, args=(0, first)), context.Process(target=one, args=(1, second))]
+        for w in workers:
+            w.start()
+        got = dict((k, (error, request_id)) for k, error, request_id in (answers.get(timeout=60) for _ in workers))
+        for w in workers:
+            w.join()
+        accepted = []
+        for k in (0, 1):
+            error, request_id = got[k]
+            assert error is None or error[0] < 500, 'a raced %s on %s answered %s %s: %s (requestId %s)' % (
+                type((first, second)[k]).__name__, COMMAND_APIS[k], error[0], error[1], error[2], request_id)
+            accepted.append(error is None)
+        return accepted
 
     def counts(pod_id):
         return Counter(kind for _, kind, _ in events_of([pod_id])[pod_id])
+
+    # the same pod changed 2 x 25 times as fast as each process can, each change on its own command-api:
+    # every change answered and stored, none lost to the other instance's concurrent append
+    hammered = pod_ids[0]
+    before = counts(hammered)
+    context = multiprocessing.get_context('fork')
+    barrier = context.Barrier(2)
+    results = context.Queue()
+
+    def modify(k):
+        endpoint = Endpoint(COMMAND_APIS[k])
+        barrier.wait()
+        failures = []
+        for i in range(HAMMER):
+            params = ModifyPodAttributeParameters(REGION, hammered)
+            params.setDescription('changed by command-api-%d, %d' % (k + 1, i))
+            resp = endpoint.client.send(ModifyPodAttributeRequest(params))
+            if resp.error is not None:
+                failures.append('%s %s: %s (requestId %s)' % (resp.error.code, resp.error.status, resp.error.message,
+                                                              resp.request_id))
+        results.put(failures)
+    hammers = [context.Process(target=modify, args=(k,)) for k in (0, 1)]
+    for h in hammers:
+        h.start()
+    failures = [f for _ in hammers for f in results.get(timeout=120)]
+    for h in hammers:
+        h.join()
+    assert not failures, '%d of %d concurrent modifyPodAttribute failed: %s' % (len(failures), 2 * HAMMER, failures[:5])
+    stored = counts(hammered)['PodAttributesModified'] - before['PodAttributesModified']
+    assert stored == 2 * HAMMER, '%d concurrent modifyPodAttribute answered, %d stored' % (2 * HAMMER, stored)
+    lap('%d concurrent modifyPodAttribute on one pod, half on each command-api: all answered and stored' % (2 * HAMMER))
 
     racing = pod_ids[:RACED]
     for pod_id in racing:
