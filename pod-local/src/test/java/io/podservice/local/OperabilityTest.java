@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -58,14 +59,23 @@ class OperabilityTest extends ServiceTest {
     void theComposeFileOfTheDistributedDeploymentIsValid() throws Exception {
         Path compose = Path.of("..", "docker-compose.yml").toAbsolutePath().normalize();
         assertThat(compose).exists();
-        ProcessBuilder builder = new ProcessBuilder("docker-compose", "-f", compose.toString(), "config", "-q")
-                .redirectErrorStream(true);
-        builder.environment().put("POD_MASTER_KEY", "dGVzdA==");
-        builder.environment().put("POD_NODE_TOKEN", "test-token");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        Path deploy = compose.resolveSibling("deploy");
+        // alone, and with scripts/compose-up.sh's overrides (local images, a worker without privileged)
+        for (List<String> files : List.of(List.of(compose.toString()), List.of(compose.toString(),
+                deploy.resolve("compose.local.yml").toString(), deploy.resolve("compose.unprivileged.yml").toString()))) {
+            List<String> command = new java.util.ArrayList<>(List.of("docker-compose"));
+            files.forEach(file -> command.addAll(List.of("-f", file)));
+            command.addAll(List.of("config", "-q"));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("POD_MASTER_KEY", "dGVzdA==");
+            builder.environment().put("POD_NODE_TOKEN", "test-token");
+            builder.environment().put("POD_ACCESS_KEY", "TESTACCESSKEY");
+            builder.environment().put("POD_SECRET_KEY", "test-secret");
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
+        }
         String text = Files.readString(compose);
         assertThat(text).contains("command-api:", "query-api:", "pod-worker:", "gateway:", "postgres:", "kafka:");
     }
