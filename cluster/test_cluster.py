@@ -5,8 +5,9 @@ One scenario, in order, because it kills instances part-way:
   1. createPods x50 in parallel, each sent to one command-api instance and described at once on the
      query-api instance that did not see the write (read-your-writes across instances); each create is
      sent again with its clientToken to the other command-api (one pod, not two);
-  2. races: the same pod stopped twice at once, started twice at once, stopped and started at once,
-     each pair sent to the two command-api instances at the same moment;
+  2. races: one pod changed 2 x 25 times at once by two processes, each on its own command-api (every
+     change answered and stored); the same pod stopped twice at once, started twice at once, stopped
+     and started at once, each pair sent to the two command-api instances at the same moment;
   3. every pod stopped, started and deleted through the gateway, while one command-api and one
      query-api are killed with SIGKILL part-way through;
   4. the books: no 5xx but 503 (retried, as a client of a cloud API does), every pod's final state
@@ -249,7 +250,7 @@ def test_the_distributed_deployment():
 
     # 2. races: two commands on one pod at the same moment, one to each command-api, from two processes
     # (threads would take turns on Python's lock while they sign and send)
-    def race(pod_id, first, second):
+    def race(first, second):
         context = multiprocessing.get_context('fork')
         barrier = context.Barrier(2)
         answers = context.Queue()
@@ -310,25 +311,17 @@ def test_the_distributed_deployment():
 
     racing = pod_ids[:RACED]
     for pod_id in racing:
-        before = counts(pod_id)
-        accepted = race(pod_id, StopPodRequest(StopPodParameters(REGION, pod_id)),
-                        StopPodRequest(StopPodParameters(REGION, pod_id)))
-        assert any(accepted), 'neither of two stopPods of %s was taken' % pod_id
-        wait_phase(pod_id, 'stopped')
-        assert counts(pod_id)['PodStopping'] - before['PodStopping'] == 1, \
-            'two stopPods at once on %s: %d PodStopping events, not 1' % (
-                pod_id, counts(pod_id)['PodStopping'] - before['PodStopping'])
+        for request, params, phase_after, event in ((StopPodRequest, StopPodParameters, 'stopped', 'PodStopping'),
+                                                    (StartPodRequest, StartPodParameters, 'running', 'PodStarting')):
+            before = counts(pod_id)
+            accepted = race(request(params(REGION, pod_id)), request(params(REGION, pod_id)))
+            assert any(accepted), 'neither of two %ss of %s was taken' % (request.__name__, pod_id)
+            wait_phase(pod_id, phase_after)
+            stored = counts(pod_id)[event] - before[event]
+            assert stored == 1, 'two %ss at once on %s: %d %s events, not 1' % (request.__name__, pod_id, stored, event)
 
         before = counts(pod_id)
-        accepted = race(pod_id, StartPodRequest(StartPodParameters(REGION, pod_id)),
-                        StartPodRequest(StartPodParameters(REGION, pod_id)))
-        assert any(accepted), 'neither of two startPods of %s was taken' % pod_id
-        wait_phase(pod_id, 'running')
-        assert counts(pod_id)['PodStarting'] - before['PodStarting'] == 1, \
-            'two startPods at once on %s: %d PodStarting events' % (pod_id, counts(pod_id)['PodStarting'] - before['PodStarting'])
-
-        before = counts(pod_id)
-        accepted = race(pod_id, StopPodRequest(StopPodParameters(REGION, pod_id)),
+        accepted = race(StopPodRequest(StopPodParameters(REGION, pod_id)),
                         StartPodRequest(StartPodParameters(REGION, pod_id)))
         assert accepted[0], 'stopPod of the running %s was refused while a startPod raced it' % pod_id
         settled(pod_id)
