@@ -177,8 +177,13 @@ sut_stop() {
   [ -z "$ids" ] || docker rm -f -v $ids >/dev/null 2>&1
   ids=$(docker volume ls -q --filter "label=$SUT_LABEL=$SUT_RUN_ID" 2>/dev/null)
   [ -z "$ids" ] || docker volume rm -f $ids >/dev/null 2>&1
-  ids=$(docker network ls -q --filter "label=$SUT_LABEL=$SUT_RUN_ID" 2>/dev/null)
-  [ -z "$ids" ] || docker network rm $ids >/dev/null 2>&1
+  # Docker 20.10 may still hold a just-removed container's endpoint on its network for a moment
+  # ("has active endpoints"): a network left behind that way is tried again, for up to 10 s
+  for _ in $(seq 1 20); do
+    ids=$(docker network ls -q --filter "label=$SUT_LABEL=$SUT_RUN_ID" 2>/dev/null)
+    [ -n "$ids" ] || break
+    docker network rm $ids >/dev/null 2>&1 || sleep 0.5
+  done
   sut_remove_chains
   sut_untag_image
   # the worker's binds under the data directory (subPaths, volume views), deepest first
