@@ -169,11 +169,11 @@ NGINX_PID=$!
 
 sut_wait 240 healthy || die "not every application was healthy within 240 s"
 say "8 applications healthy after $((SECONDS - STARTED)) s"
+# psql takes the JDBC URL without its jdbc: prefix, the user given apart
 nodes_ready() {
   [ "$(PGPASSWORD=$POD_DB_PASSWORD psql -qtA "${POD_DB_URL#jdbc:}" -U "$POD_DB_USER" \
     -c "SELECT count(*) FROM node_index WHERE state = 'ready'" 2>/dev/null)" = 2 ]
 }
-# psql takes the URL without jdbc: and with the user given apart
 sut_wait 90 nodes_ready || die "the two nodes were not ready within 90 s"
 say "both nodes ready after $((SECONDS - STARTED)) s"
 

@@ -22,7 +22,7 @@ import signal
 import subprocess
 import threading
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, namedtuple
 from concurrent.futures import ThreadPoolExecutor
 
 from jdcloud_sdk.core.config import Config
@@ -180,33 +180,32 @@ def sql(query):
     return [line.split('\t') for line in out.splitlines() if line]
 
 
+# One stored event of a pod. audited: a signed request caused it (its requestId and account in the event's
+# metadata), so the audit trail records it; a pod's placement is excepted (part of the createPods that asked
+# for it), and the nodes' reports are not recorded
+Event = namedtuple('Event', 'sequence kind event_id audited')
+
+
 def events_of(pod_ids):
-    """Each pod's events in the event store: (sequence, type) in order."""
+    """Each pod's events in the event store, in order."""
     ids = ','.join("'%s'" % p for p in pod_ids)
     rows = sql("SELECT aggregate_identifier, sequence_number, payload_type, event_identifier, "
                "position('\"requestId\"' in convert_from(meta_data, 'UTF8')) > 0 "
                "AND position('\"accountId\"' in convert_from(meta_data, 'UTF8')) > 0 FROM domain_event_entry "
                "WHERE aggregate_identifier IN (%s) ORDER BY aggregate_identifier, sequence_number" % ids)
     events = defaultdict(list)
-    requested.update(event_id for _, _, payload_type, event_id, asked in rows
-                     if asked == 't' and not payload_type.endswith('.PodScheduled'))
-    for aggregate, sequence, payload_type, event_id, _ in rows:
-        events[aggregate].append((int(sequence), payload_type.rsplit('.', 1)[-1], event_id))
+    for aggregate, sequence, payload_type, event_id, asked in rows:
+        kind = payload_type.rsplit('.', 1)[-1]
+        events[aggregate].append(Event(int(sequence), kind, event_id, asked == 't' and kind != 'PodScheduled'))
     return events
-
-
-# the ids of the events a signed request caused (its requestId and account in the event's metadata): the
-# audit trail records those (a pod's placement excepted: part of the createPods that asked for it), and not
-# the nodes' reports
-requested = set()
 
 
 def replayed_phase(events):
     """The pod's phase folded from its events (None: deleted), independently of the service's own fold."""
     now = 'pending'
-    for _, kind, _ in events:
-        if kind in PHASE_OF:
-            now = PHASE_OF[kind]
+    for event in events:
+        if event.kind in PHASE_OF:
+            now = PHASE_OF[event.kind]
     return now
 
 
@@ -279,7 +278,7 @@ def test_the_distributed_deployment():
         return accepted
 
     def counts(pod_id):
-        return Counter(kind for _, kind, _ in events_of([pod_id])[pod_id])
+        return Counter(e.kind for e in events_of([pod_id])[pod_id])
 
     # the same pod changed 2 x 25 times as fast as each process can, each change on its own command-api:
     # every change answered and stored, none lost to the other instance's concurrent append
@@ -383,15 +382,15 @@ def test_the_distributed_deployment():
     events = events_of(pod_ids)
     for pod_id in pod_ids:
         mine = events[pod_id]
-        assert [s for s, _, _ in mine] == list(range(len(mine))), \
-            'the events of %s are not numbered 0..n: %s' % (pod_id, [s for s, _, _ in mine])
-        kinds = Counter(kind for _, kind, _ in mine)
+        assert [e.sequence for e in mine] == list(range(len(mine))), \
+            'the events of %s are not numbered 0..n: %s' % (pod_id, [e.sequence for e in mine])
+        kinds = Counter(e.kind for e in mine)
         assert kinds['PodCreated'] == 1, '%s has %d PodCreated' % (pod_id, kinds['PodCreated'])
         replayed = replayed_phase(mine)
         shown = phase(pod_id)
         assert shown == replayed, 'describePod says %s is %s, its events say %s' % (pod_id, shown, replayed)
     for pod_id in lives:
-        kinds = Counter(kind for _, kind, _ in events[pod_id])
+        kinds = Counter(e.kind for e in events[pod_id])
         assert kinds['PodStopping'] >= 1 and kinds['PodStarting'] >= 1 and kinds['PodDeleted'] == 1, \
             '%s: %s' % (pod_id, dict(kinds))
 
@@ -402,7 +401,7 @@ def test_the_distributed_deployment():
     assert listed['totalCount'] == RACED
 
     # every event a request caused once in the audit trail (which is keyed by event id), nothing else
-    every = {e for p in pod_ids for _, _, e in events[p]} & requested
+    every = {e.event_id for p in pod_ids for e in events[p] if e.audited}
 
     def audited():
         return {row[0] for row in sql("SELECT event_id FROM audit_record WHERE resource_id IN (%s)"

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
 
 /**
  * The launcher's embedded PostgreSQL and Kafka broker alone, without the service: the servers a
@@ -25,12 +26,13 @@ public final class EmbeddedServers {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dataDir = Path.of(option(args, "pod.local.data-dir", "./data")).toAbsolutePath().normalize();
+        SimpleCommandLinePropertySource options = new SimpleCommandLinePropertySource(args);
+        Path dataDir = Path.of(option(options, "pod.local.data-dir", "./data")).toAbsolutePath().normalize();
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir,
-                Integer.parseInt(option(args, "pod.local.postgres-port", "0")));
+                Integer.parseInt(option(options, "pod.local.postgres-port", "0")));
         EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(dataDir,
-                Integer.parseInt(option(args, "pod.local.kafka-port", "0")),
-                Integer.parseInt(option(args, "pod.local.kafka-controller-port", "0")));
+                Integer.parseInt(option(options, "pod.local.kafka-port", "0")),
+                Integer.parseInt(option(options, "pod.local.kafka-controller-port", "0")));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -52,12 +54,8 @@ public final class EmbeddedServers {
         stopped.await();
     }
 
-    private static String option(String[] args, String name, String otherwise) {
-        for (String arg : args) {
-            if (arg.startsWith("--" + name + "=")) {
-                return arg.substring(name.length() + 3);
-            }
-        }
-        return otherwise;
+    private static String option(SimpleCommandLinePropertySource options, String name, String otherwise) {
+        String value = options.getProperty(name);
+        return value != null ? value : otherwise;
     }
 }
